@@ -1,0 +1,1 @@
+"""Tontine Digitale's bot: use cases, conversation engine, flows, channels, scheduler."""

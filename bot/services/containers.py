@@ -1,0 +1,66 @@
+"""Containers: which one takes orders, opening the next, moving stages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from domain.containers import DEFAULT_CAPACITY_L, Container, container_code
+from domain.errors import InvalidInput, NotFound
+from domain.ports import UnitOfWork
+
+MAX_CAPACITY_L = 200_000
+
+
+def open_container(
+    uow: UnitOfWork, now: datetime, actor: str, capacity_l: int = DEFAULT_CAPACITY_L
+) -> Container:
+    """Open a new container in collecte (inside the caller's transaction)."""
+    if not 0 < capacity_l <= MAX_CAPACITY_L:
+        raise InvalidInput("capacity_out_of_range")
+    code = container_code(now.year, uow.containers.next_sequence(now.year))
+    container = uow.containers.add(
+        Container(code=code, capacity_l=capacity_l, opened_at=now, stage_changed_at=now)
+    )
+    uow.containers.record_stage(container, actor, now)
+    uow.audit.record(actor, "open_container", {"code": code, "capacity_l": capacity_l}, now)
+    return container
+
+
+def current_container(uow: UnitOfWork, now: datetime, capacity_l: int) -> Container:
+    """The oldest container still collecting; one is opened if none is, so orders never stop."""
+    open_ones = uow.containers.open_for_orders()
+    if open_ones:
+        return open_ones[0]
+    return open_container(uow, now, "system", capacity_l)
+
+
+def next_container(uow: UnitOfWork, after: Container, now: datetime, capacity_l: int) -> Container:
+    """The container after `after` that collects, opened on demand."""
+    later = [c for c in uow.containers.open_for_orders() if c.id != after.id and c.id > after.id]
+    return later[0] if later else open_container(uow, now, "system", capacity_l)
+
+
+def open_new(uow: UnitOfWork, now: datetime, actor: str, capacity_l: int) -> Container:
+    with uow:
+        container = open_container(uow, now, actor, capacity_l)
+        uow.commit()
+        return container
+
+
+def advance_stage(uow: UnitOfWork, code: str, actor: str, now: datetime) -> Container:
+    with uow:
+        container = uow.containers.by_code(code)
+        if container is None:
+            raise NotFound("container", code)
+        uow.containers.advance(container, now)
+        uow.containers.record_stage(container, actor, now)
+        uow.audit.record(actor, "advance_stage", {"code": code, "stage": container.stage}, now)
+        uow.commit()
+        return container
+
+
+def after_fill(uow: UnitOfWork, container: Container, now: datetime) -> None:
+    """A reservation filled `container`: record its departure and keep one open."""
+    uow.containers.record_stage(container, "system", now)
+    if not uow.containers.open_for_orders():
+        open_container(uow, now, "system", container.capacity_l)

@@ -1,0 +1,135 @@
+"""Orders: reserve volume for a quote, cancel, expire."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.services import containers as container_service
+from bot.services.pricing import current_terms
+from domain.containers import Container
+from domain.errors import DuplicateRequest, NotFound, QuoteChanged
+from domain.orders import Order, OrderStatus
+from domain.ports import UnitOfWork
+from domain.pricing import Category, make_quote
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    trader_id: int
+    category: Category
+    volume_l: int
+    price_fen: int
+    request_key: str  # one per quote shown: confirming it twice makes one order
+    expected_total_gnf: int | None = None
+    container_code: str | None = None  # None: the current container
+
+
+@dataclass(frozen=True)
+class Placement:
+    order: Order
+    container: Container
+    filled_container: bool
+
+
+def _target_container(uow: UnitOfWork, request: OrderRequest, now: datetime, capacity_l: int):
+    if request.container_code is None:
+        return container_service.current_container(uow, now, capacity_l)
+    container = uow.containers.by_code(request.container_code)
+    if container is None:
+        raise NotFound("container", request.container_code)
+    return container
+
+
+def place_order(
+    uow: UnitOfWork,
+    request: OrderRequest,
+    now: datetime,
+    *,
+    reservation: timedelta,
+    capacity_l: int,
+) -> Placement:
+    """Reserve the volume and record the order with its quote frozen in, in one transaction."""
+    with uow:
+        existing = uow.orders.by_request_key(request.request_key)
+        if existing is not None:
+            return Placement(existing, uow.containers.get(existing.container_id), False)  # type: ignore[arg-type]
+        terms = current_terms(uow, request.category)
+        quote = make_quote(request.category, request.volume_l, request.price_fen, terms)
+        if request.expected_total_gnf not in (None, quote.total_gnf):
+            raise QuoteChanged(quote.total_gnf)
+        container = _target_container(uow, request, now, capacity_l)
+        filled = uow.containers.reserve(container, request.volume_l, now)
+        order = Order.from_quote(
+            quote,
+            trader_id=request.trader_id,
+            container_id=container.id,  # type: ignore[arg-type]
+            request_key=request.request_key,
+            now=now,
+            reservation=reservation,
+        )
+        try:
+            uow.orders.add(order)
+        except DuplicateRequest:
+            uow.rollback()
+            winner = uow.orders.by_request_key(request.request_key)
+            assert winner is not None
+            return Placement(winner, uow.containers.get(winner.container_id), False)  # type: ignore[arg-type]
+        if filled:
+            container_service.after_fill(uow, container, now)
+        uow.commit()
+        return Placement(order, container, filled)
+
+
+def _release(uow: UnitOfWork, order: Order, target: OrderStatus, now: datetime) -> None:
+    order.move_to(target, now)
+    container = uow.containers.get(order.container_id)
+    assert container is not None
+    uow.containers.release(container, order.volume_l)
+
+
+def cancel_order(uow: UnitOfWork, trader_id: int, order_id: int, now: datetime) -> Order:
+    with uow:
+        order = uow.orders.get(order_id, for_update=True)
+        if order is None:
+            raise NotFound("order", order_id)
+        order.check_owner(trader_id)
+        _release(uow, order, OrderStatus.CANCELLED, now)
+        uow.commit()
+        return order
+
+
+def expire_due(uow: UnitOfWork, now: datetime) -> list[Order]:
+    """Expire every reservation past its window, releasing its volume; one commit each."""
+    expired = []
+    with uow:
+        due = uow.orders.due_to_expire(now)
+    for order_id in due:
+        with uow:
+            order = uow.orders.get(order_id, for_update=True)
+            if order is None or not order.is_due_to_expire(now):
+                continue  # paid, cancelled or proof sent meanwhile
+            _release(uow, order, OrderStatus.EXPIRED, now)
+            uow.audit.record("system", "expire_order", {"order": order.number}, now)
+            uow.commit()
+            expired.append(order)
+    return expired
+
+
+def orders_of(uow: UnitOfWork, trader_id: int) -> list[tuple[Order, Container]]:
+    with uow:
+        result = []
+        for order in uow.orders.for_trader(trader_id):
+            container = uow.containers.get(order.container_id)
+            assert container is not None
+            result.append((order, container))
+        return result
+
+
+def get_owned_order(uow: UnitOfWork, trader_id: int, order_id: int) -> Order:
+    with uow:
+        order = uow.orders.get(order_id)
+        if order is None:
+            raise NotFound("order", order_id)
+        order.check_owner(trader_id)
+        return order

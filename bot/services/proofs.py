@@ -1,0 +1,91 @@
+"""Payment proofs: submission by a trader, decision by an admin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from domain.errors import NotFound, ProofRejected
+from domain.orders import Order, OrderStatus
+from domain.ports import UnitOfWork
+from domain.proofs import DuplicateWarning, PaymentProof
+
+RESUBMIT_GRACE = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class Submission:
+    proof: PaymentProof
+    order: Order
+    warnings: tuple[DuplicateWarning, ...]
+
+
+def _duplicates(uow: UnitOfWork, proof: PaymentProof) -> tuple[DuplicateWarning, ...]:
+    found = [
+        DuplicateWarning("image", other)
+        for other in uow.proofs.orders_with_image(proof.sha256)
+        if other != proof.order_id
+    ]
+    if proof.reference:
+        found += [
+            DuplicateWarning("reference", other)
+            for other in uow.proofs.orders_with_reference(proof.reference)
+            if other != proof.order_id
+        ]
+    return tuple(found)
+
+
+def submit_proof(
+    uow: UnitOfWork,
+    trader_id: int,
+    order_id: int,
+    content: bytes,
+    reference: str | None,
+    now: datetime,
+) -> Submission:
+    """Store the proof and hand the order to the admins. Reuse is flagged, not refused."""
+    proof = PaymentProof.from_upload(order_id, content, reference, now)
+    with uow:
+        order = uow.orders.get(order_id, for_update=True)
+        if order is None:
+            raise NotFound("order", order_id)
+        order.check_owner(trader_id)
+        if order.status is OrderStatus.PROOF_SUBMITTED:
+            raise ProofRejected("already_submitted")
+        order.move_to(OrderStatus.PROOF_SUBMITTED, now)
+        warnings = _duplicates(uow, proof)
+        uow.proofs.add(proof)
+        uow.commit()
+        return Submission(proof, order, warnings)
+
+
+def _load_pending(uow: UnitOfWork, proof_id: int) -> tuple[PaymentProof, Order]:
+    proof = uow.proofs.get(proof_id, for_update=True)
+    if proof is None:
+        raise NotFound("proof", proof_id)
+    order = uow.orders.get(proof.order_id, for_update=True)
+    assert order is not None
+    return proof, order
+
+
+def approve_proof(uow: UnitOfWork, proof_id: int, actor: str, now: datetime) -> Order:
+    with uow:
+        proof, order = _load_pending(uow, proof_id)
+        proof.decide(True, actor, now)
+        order.move_to(OrderStatus.PAID, now)
+        uow.audit.record(actor, "approve_proof", {"proof": proof_id, "order": order.number}, now)
+        uow.commit()
+        return order
+
+
+def reject_proof(uow: UnitOfWork, proof_id: int, actor: str, reason: str, now: datetime) -> Order:
+    """Back to reserved, with at least a day left to send another proof."""
+    with uow:
+        proof, order = _load_pending(uow, proof_id)
+        proof.decide(False, actor, now, reason)
+        order.move_to(OrderStatus.RESERVED, now)
+        order.expires_at = max(order.expires_at, now + RESUBMIT_GRACE)
+        detail = {"proof": proof_id, "order": order.number, "reason": reason}
+        uow.audit.record(actor, "reject_proof", detail, now)
+        uow.commit()
+        return order

@@ -1,0 +1,41 @@
+"""Every setting, read from the environment (and a .env file), documented in .env.example."""
+
+from __future__ import annotations
+
+import secrets
+from decimal import Decimal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///tontine.db"
+    redis_url: str | None = None
+    secret_key: SecretStr | None = None
+    log_level: str = "INFO"
+
+    container_capacity_cbm: Decimal = Decimal(76)
+    reservation_hours: int = Field(default=48, gt=0)
+    max_price_cny: Decimal = Decimal(10_000_000)
+    mobile_money_number: str = "+224 620 00 00 00"
+    mobile_money_name: str = "Tontine Digitale"
+
+    sms_provider: str = "console"
+
+    telegram_bot_token: SecretStr | None = None
+    twilio_account_sid: str | None = None
+    twilio_auth_token: SecretStr | None = None
+    twilio_sms_from: str | None = None
+
+    @property
+    def capacity_l(self) -> int:
+        return int(self.container_capacity_cbm * 1000)
+
+    def secret_key_bytes(self) -> bytes:
+        """SECRET_KEY, or a key for this process only (codes then die with the process)."""
+        if self.secret_key is None:
+            self.secret_key = SecretStr(secrets.token_urlsafe(32))
+        return self.secret_key.get_secret_value().encode()

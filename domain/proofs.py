@@ -1,0 +1,101 @@
+"""Payment proofs: images recognised by their content, size-capped, hashed for duplicates."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from domain.errors import ProofRejected
+
+MAX_PROOF_BYTES = 5 * 1024 * 1024
+MAX_REFERENCE_LENGTH = 64
+
+
+class ProofStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+def sniff_image_type(content: bytes) -> str | None:
+    """The MIME type of a JPEG, PNG or WebP image judged by its magic bytes, else None."""
+    if content.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if len(content) >= 12 and content[:4] == b"RIFF" and content[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def check_image(content: bytes, max_bytes: int = MAX_PROOF_BYTES) -> str:
+    """Validate a proof image; return its MIME type or raise ProofRejected."""
+    if not content:
+        raise ProofRejected("empty")
+    if len(content) > max_bytes:
+        raise ProofRejected("too_large")
+    mime = sniff_image_type(content)
+    if mime is None:
+        raise ProofRejected("not_an_image")
+    return mime
+
+
+def image_hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def normalise_reference(text: str | None) -> str | None:
+    """Transaction references compared without case, spaces or punctuation."""
+    if text is None:
+        return None
+    cleaned = "".join(ch for ch in text.upper() if ch.isascii() and ch.isalnum())
+    return cleaned[:MAX_REFERENCE_LENGTH] or None
+
+
+@dataclass(eq=False)
+class PaymentProof:
+    order_id: int
+    content: bytes
+    mime: str
+    sha256: str
+    size: int
+    submitted_at: datetime
+    reference: str | None = None
+    status: ProofStatus = ProofStatus.PENDING
+    reason: str | None = None
+    decided_at: datetime | None = None
+    decided_by: str | None = None
+    id: int | None = field(default=None)
+
+    @classmethod
+    def from_upload(
+        cls, order_id: int, content: bytes, reference: str | None, now: datetime
+    ) -> PaymentProof:
+        mime = check_image(content)
+        return cls(
+            order_id=order_id,
+            content=content,
+            mime=mime,
+            sha256=image_hash(content),
+            size=len(content),
+            submitted_at=now,
+            reference=normalise_reference(reference),
+        )
+
+    def decide(self, approved: bool, by: str, now: datetime, reason: str | None = None) -> None:
+        if self.status is not ProofStatus.PENDING:
+            raise ProofRejected("already_decided")
+        self.status = ProofStatus.APPROVED if approved else ProofStatus.REJECTED
+        self.reason = reason
+        self.decided_by = by
+        self.decided_at = now
+
+
+@dataclass(frozen=True)
+class DuplicateWarning:
+    """Another order already used this image or this transaction reference."""
+
+    kind: str  # "image" or "reference"
+    other_order_id: int

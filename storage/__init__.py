@@ -1,0 +1,1 @@
+"""Database and Redis: the only package that imports sqlalchemy and redis."""

@@ -1,0 +1,92 @@
+"""Redis access: conversation state, OTP challenges, per-user locks.
+
+With no REDIS_URL the same code runs on fakeredis, an in-process Redis substitute, so the
+embedded default needs no server.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import logging
+
+import fakeredis
+import redis
+
+log = logging.getLogger(__name__)
+CONVERSATION_TTL_S = 30 * 24 * 3600
+_embedded_server: fakeredis.FakeServer | None = None
+
+
+def make_redis(url: str | None) -> redis.Redis:
+    """A client for REDIS_URL, or for this process's in-process substitute."""
+    global _embedded_server
+    if url:
+        return redis.Redis.from_url(url, decode_responses=True)
+    if _embedded_server is None:
+        _embedded_server = fakeredis.FakeServer()
+    return fakeredis.FakeRedis(server=_embedded_server, decode_responses=True)
+
+
+class RedisConversationStore:
+    """State name + JSON data per (channel, user_ref), with a long TTL."""
+
+    def __init__(self, client: redis.Redis, prefix: str = "td", ttl_s: int = CONVERSATION_TTL_S):
+        self.client = client
+        self.prefix = prefix
+        self.ttl_s = ttl_s
+
+    def _key(self, channel: str, user_ref: str) -> str:
+        return f"{self.prefix}:conv:{channel}:{user_ref}"
+
+    def load(self, channel: str, user_ref: str) -> dict[str, object] | None:
+        raw = self.client.get(self._key(channel, user_ref))
+        return None if raw is None else json.loads(raw)
+
+    def save(self, channel: str, user_ref: str, state: dict[str, object]) -> None:
+        self.client.set(self._key(channel, user_ref), json.dumps(state), ex=self.ttl_s)
+
+    def clear(self, channel: str, user_ref: str) -> None:
+        self.client.delete(self._key(channel, user_ref))
+
+
+class RedisOtpStore:
+    def __init__(self, client: redis.Redis, prefix: str = "td") -> None:
+        self.client = client
+        self.prefix = prefix
+
+    def _key(self, subject: str) -> str:
+        return f"{self.prefix}:otp:{subject}"
+
+    def load(self, subject: str) -> dict[str, object] | None:
+        raw = self.client.get(self._key(subject))
+        return None if raw is None else json.loads(raw)
+
+    def save(self, subject: str, data: dict[str, object], ttl_s: int) -> None:
+        self.client.set(self._key(subject), json.dumps(data), ex=ttl_s)
+
+
+class RedisLocks:
+    """Per-key mutual exclusion across processes (redis-py's Lock: SET NX PX + token)."""
+
+    def __init__(self, client: redis.Redis, prefix: str = "td", timeout_s: float = 30.0):
+        self.client = client
+        self.prefix = prefix
+        self.timeout_s = timeout_s
+
+    @contextmanager
+    def hold(self, name: str, wait_s: float = 20.0) -> Iterator[None]:
+        lock = self.client.lock(
+            f"{self.prefix}:lock:{name}", timeout=self.timeout_s, blocking_timeout=wait_s
+        )
+        if not lock.acquire():
+            raise TimeoutError(f"lock {name} busy")
+        try:
+            yield
+        finally:
+            try:
+                lock.release()
+            except redis.exceptions.LockNotOwnedError:
+                log.warning("lock %s expired while held", name)

@@ -1,0 +1,217 @@
+"""Tables, and the imperative mapping of the domain's entities onto them.
+
+Money is BigInteger GNF (a full container bills billions), volumes are integer litres,
+prices integer fen, rates exact strings: no float anywhere.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import registry
+
+from domain.containers import Container, Stage
+from domain.orders import Order, OrderStatus
+from domain.pricing import Category
+from domain.proofs import PaymentProof, ProofStatus
+from domain.traders import ChannelIdentity, Language, Trader
+from storage.types import DecimalText, UtcDateTime
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _enum(cls: type) -> Enum:
+    return Enum(
+        cls,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+traders = Table(
+    "traders",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(80), nullable=False),
+    Column("phone", String(20), nullable=False, unique=True),
+    Column("language", _enum(Language), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+channel_identities = Table(
+    "channel_identities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(20), nullable=False),
+    Column("user_ref", String(100), nullable=False),
+    Column("trader_id", ForeignKey("traders.id"), nullable=False, index=True),
+    Column("linked_at", UtcDateTime, nullable=False),
+    UniqueConstraint("channel", "user_ref", name="uq_channel_identities_channel_user_ref"),
+)
+
+containers = Table(
+    "containers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(20), nullable=False, unique=True),
+    Column("capacity_l", Integer, nullable=False),
+    Column("used_l", Integer, nullable=False),
+    Column("stage", _enum(Stage), nullable=False, index=True),
+    Column("opened_at", UtcDateTime, nullable=False),
+    Column("stage_changed_at", UtcDateTime, nullable=False),
+    # The last line of defence against overfilling, whatever the code above does.
+    CheckConstraint("used_l >= 0 AND used_l <= capacity_l", name="fill_within_capacity"),
+    CheckConstraint("capacity_l > 0", name="positive_capacity"),
+)
+
+container_stages = Table(
+    "container_stages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("container_id", ForeignKey("containers.id"), nullable=False, index=True),
+    Column("stage", _enum(Stage), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("trader_id", ForeignKey("traders.id"), nullable=False, index=True),
+    Column("container_id", ForeignKey("containers.id"), nullable=False, index=True),
+    Column("request_key", String(64), nullable=False, unique=True),
+    Column("category", _enum(Category), nullable=False),
+    Column("volume_l", Integer, nullable=False),
+    Column("price_fen", BigInteger, nullable=False),
+    Column("rate", DecimalText, nullable=False),
+    Column("rate_set_at", UtcDateTime, nullable=False),
+    Column("commission_pct", DecimalText, nullable=False),
+    Column("commission_set_at", UtcDateTime, nullable=False),
+    Column("client_tariff", BigInteger, nullable=False),
+    Column("real_tariff", BigInteger, nullable=False),
+    Column("tariff_set_at", UtcDateTime, nullable=False),
+    Column("goods_gnf", BigInteger, nullable=False),
+    Column("commission_gnf", BigInteger, nullable=False),
+    Column("logistics_gnf", BigInteger, nullable=False),
+    Column("total_gnf", BigInteger, nullable=False),
+    Column("real_cost_gnf", BigInteger, nullable=False),
+    Column("margin_gnf", BigInteger, nullable=False),
+    Column("status", _enum(OrderStatus), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+    CheckConstraint("volume_l > 0", name="positive_volume"),
+    CheckConstraint("price_fen >= 0", name="non_negative_price"),
+    CheckConstraint("total_gnf = goods_gnf + commission_gnf + logistics_gnf", name="total_is_sum"),
+    Index("ix_orders_status_expires_at", "status", "expires_at"),
+)
+
+payment_proofs = Table(
+    "payment_proofs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", ForeignKey("orders.id"), nullable=False, index=True),
+    Column("content", LargeBinary, nullable=False),
+    Column("mime", String(20), nullable=False),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("size", Integer, nullable=False),
+    Column("reference", String(64), nullable=True, index=True),
+    Column("status", _enum(ProofStatus), nullable=False, index=True),
+    Column("reason", Text, nullable=True),
+    Column("submitted_at", UtcDateTime, nullable=False),
+    Column("decided_at", UtcDateTime, nullable=True),
+    Column("decided_by", String(100), nullable=True),
+    Column("version", Integer, nullable=False),
+)
+
+exchange_rates = Table(
+    "exchange_rates",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rate", DecimalText, nullable=False),
+    Column("set_at", UtcDateTime, nullable=False),
+    Column("set_by", String(100), nullable=False),
+)
+
+commission_rates = Table(
+    "commission_rates",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pct", DecimalText, nullable=False),
+    Column("set_at", UtcDateTime, nullable=False),
+    Column("set_by", String(100), nullable=False),
+)
+
+tariffs = Table(
+    "tariffs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("category", _enum(Category), nullable=False),
+    Column("client_per_cbm", BigInteger, nullable=False),
+    Column("real_per_cbm", BigInteger, nullable=False),
+    Column("set_at", UtcDateTime, nullable=False),
+    Column("set_by", String(100), nullable=False),
+    Index("ix_tariffs_category_set_at", "category", "set_at"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime, nullable=False, index=True),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(50), nullable=False),
+    Column("detail", Text, nullable=False),
+)
+
+processed_messages = Table(
+    "processed_messages",
+    metadata,
+    Column("channel", String(20), primary_key=True),
+    Column("message_id", String(100), primary_key=True),
+    Column("at", UtcDateTime, nullable=False, index=True),
+)
+
+mapper_registry = registry(metadata=metadata)
+_mapped = False
+
+
+def start_mappers() -> None:
+    """Map the domain classes onto the tables, once per process."""
+    global _mapped
+    if _mapped:
+        return
+    mapper_registry.map_imperatively(Trader, traders)
+    mapper_registry.map_imperatively(ChannelIdentity, channel_identities)
+    mapper_registry.map_imperatively(Container, containers)
+    mapper_registry.map_imperatively(Order, orders, version_id_col=orders.c.version)
+    mapper_registry.map_imperatively(
+        PaymentProof, payment_proofs, version_id_col=payment_proofs.c.version
+    )
+    _mapped = True

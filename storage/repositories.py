@@ -1,0 +1,326 @@
+"""SQL implementations of the domain's repositories."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import case, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from domain.containers import Container, Stage
+from domain.errors import (
+    ContainerClosed,
+    ContainerFull,
+    DuplicateRequest,
+    StageTransitionError,
+)
+from domain.orders import Order, OrderStatus
+from domain.pricing import Category, Tariff
+from domain.proofs import PaymentProof, ProofStatus
+from domain.traders import ChannelIdentity, Trader
+from storage import orm
+
+
+class SqlTraderRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, trader_id: int) -> Trader | None:
+        return self.session.get(Trader, trader_id)
+
+    def by_phone(self, phone: str) -> Trader | None:
+        return self.session.scalars(select(Trader).where(orm.traders.c.phone == phone)).first()
+
+    def by_identity(self, channel: str, user_ref: str) -> Trader | None:
+        query = (
+            select(Trader)
+            .join(orm.channel_identities, orm.channel_identities.c.trader_id == orm.traders.c.id)
+            .where(
+                orm.channel_identities.c.channel == channel,
+                orm.channel_identities.c.user_ref == user_ref,
+            )
+        )
+        return self.session.scalars(query).first()
+
+    def add(self, trader: Trader) -> Trader:
+        self.session.add(trader)
+        self.session.flush()
+        return trader
+
+    def link(self, identity: ChannelIdentity) -> None:
+        self.session.add(identity)
+        self.session.flush()
+
+    def identities(self, trader_id: int) -> list[ChannelIdentity]:
+        query = select(ChannelIdentity).where(orm.channel_identities.c.trader_id == trader_id)
+        return list(self.session.scalars(query))
+
+
+class SqlContainerRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, container_id: int) -> Container | None:
+        return self.session.get(Container, container_id)
+
+    def by_code(self, code: str) -> Container | None:
+        query = select(Container).where(orm.containers.c.code == code.strip().upper())
+        return self.session.scalars(query).first()
+
+    def open_for_orders(self) -> list[Container]:
+        query = (
+            select(Container)
+            .where(orm.containers.c.stage == Stage.COLLECTE)
+            .order_by(orm.containers.c.id)
+        )
+        return list(self.session.scalars(query))
+
+    def list_all(self) -> list[Container]:
+        return list(self.session.scalars(select(Container).order_by(orm.containers.c.id)))
+
+    def add(self, container: Container) -> Container:
+        self.session.add(container)
+        self.session.flush()
+        return container
+
+    def next_sequence(self, year: int) -> int:
+        prefix = f"TD-{year}-"
+        query = select(func.count()).where(orm.containers.c.code.startswith(prefix))
+        return int(self.session.scalar(query) or 0) + 1
+
+    def reserve(self, container: Container, volume_l: int, now: datetime) -> bool:
+        """Take volume atomically; returns True when this reservation filled the container.
+
+        One conditional UPDATE does the check and the write: on PostgreSQL a concurrent
+        reservation of the same row waits for the row lock and then re-evaluates the WHERE
+        clause against the committed row (READ COMMITTED), so two bookings can never both
+        take the last litres. The CHECK constraint on the table is the backstop.
+        """
+        table = orm.containers
+        new_used = table.c.used_l + volume_l
+        fills = new_used == table.c.capacity_l
+        statement = (
+            update(table)
+            .where(
+                table.c.id == container.id,
+                table.c.stage == Stage.COLLECTE,
+                new_used <= table.c.capacity_l,
+            )
+            .values(
+                used_l=new_used,
+                stage=case((fills, Stage.MER.value), else_=table.c.stage),
+                stage_changed_at=case((fills, now), else_=table.c.stage_changed_at),
+            )
+            .returning(table.c.used_l, table.c.stage)
+        )
+        row = self.session.execute(statement).first()
+        self.session.refresh(container)
+        if row is None:
+            if container.stage is not Stage.COLLECTE:
+                raise ContainerClosed(container.code)
+            raise ContainerFull(container.remaining_l, container.code)
+        return Stage(row.stage) is Stage.MER
+
+    def release(self, container: Container, volume_l: int) -> None:
+        table = orm.containers
+        self.session.execute(
+            update(table).where(table.c.id == container.id).values(used_l=table.c.used_l - volume_l)
+        )
+        self.session.refresh(container)
+
+    def advance(self, container: Container, now: datetime) -> Stage:
+        """Move to the next stage, compare-and-set so two admins cannot skip a stage."""
+        current = container.stage
+        target = current.next
+        if target is None:
+            raise StageTransitionError(f"{container.code} is already {current}")
+        table = orm.containers
+        result = self.session.execute(
+            update(table)
+            .where(table.c.id == container.id, table.c.stage == current)
+            .values(stage=target, stage_changed_at=now)
+        )
+        self.session.refresh(container)
+        if result.rowcount != 1:
+            raise StageTransitionError(f"{container.code} moved meanwhile")
+        return target
+
+    def record_stage(self, container: Container, actor: str, now: datetime) -> None:
+        self.session.execute(
+            insert(orm.container_stages).values(
+                container_id=container.id, stage=container.stage, at=now, actor=actor
+            )
+        )
+
+
+class SqlOrderRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, order: Order) -> Order:
+        try:
+            with self.session.begin_nested():
+                self.session.add(order)
+        except IntegrityError as exc:
+            if "request_key" in str(exc.orig):
+                raise DuplicateRequest(order.request_key) from exc
+            raise
+        return order
+
+    def get(self, order_id: int, *, for_update: bool = False) -> Order | None:
+        if for_update:
+            return self.session.get(Order, order_id, with_for_update=True, populate_existing=True)
+        return self.session.get(Order, order_id)
+
+    def by_request_key(self, request_key: str) -> Order | None:
+        query = select(Order).where(orm.orders.c.request_key == request_key)
+        return self.session.scalars(query).first()
+
+    def for_trader(self, trader_id: int) -> list[Order]:
+        query = (
+            select(Order)
+            .where(orm.orders.c.trader_id == trader_id)
+            .order_by(orm.orders.c.id.desc())
+        )
+        return list(self.session.scalars(query))
+
+    def for_container(self, container_id: int) -> list[Order]:
+        query = (
+            select(Order).where(orm.orders.c.container_id == container_id).order_by(orm.orders.c.id)
+        )
+        return list(self.session.scalars(query))
+
+    def due_to_expire(self, now: datetime, limit: int = 500) -> list[int]:
+        query = (
+            select(orm.orders.c.id)
+            .where(orm.orders.c.status == OrderStatus.RESERVED, orm.orders.c.expires_at <= now)
+            .order_by(orm.orders.c.expires_at)
+            .limit(limit)
+        )
+        return list(self.session.scalars(query))
+
+
+class SqlProofRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, proof: PaymentProof) -> PaymentProof:
+        self.session.add(proof)
+        self.session.flush()
+        return proof
+
+    def get(self, proof_id: int, *, for_update: bool = False) -> PaymentProof | None:
+        if for_update:
+            return self.session.get(
+                PaymentProof, proof_id, with_for_update=True, populate_existing=True
+            )
+        return self.session.get(PaymentProof, proof_id)
+
+    def pending_for_order(self, order_id: int) -> PaymentProof | None:
+        table = orm.payment_proofs
+        query = select(PaymentProof).where(
+            table.c.order_id == order_id, table.c.status == ProofStatus.PENDING
+        )
+        return self.session.scalars(query).first()
+
+    def _orders_where(self, *conditions: object) -> list[int]:
+        table = orm.payment_proofs
+        query = select(table.c.order_id).where(*conditions).distinct()  # type: ignore[arg-type]
+        return sorted(self.session.scalars(query))
+
+    def orders_with_image(self, sha256: str) -> list[int]:
+        return self._orders_where(orm.payment_proofs.c.sha256 == sha256)
+
+    def orders_with_reference(self, reference: str) -> list[int]:
+        return self._orders_where(orm.payment_proofs.c.reference == reference)
+
+    def pending(self) -> list[PaymentProof]:
+        table = orm.payment_proofs
+        query = (
+            select(PaymentProof)
+            .where(table.c.status == ProofStatus.PENDING)
+            .order_by(table.c.submitted_at)
+        )
+        return list(self.session.scalars(query))
+
+
+class SqlPricingRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _latest(self, table: orm.Table, column: str) -> tuple[Decimal, datetime] | None:
+        query = select(table.c[column], table.c.set_at).order_by(table.c.id.desc()).limit(1)
+        row = self.session.execute(query).first()
+        return None if row is None else (row[0], row[1])
+
+    def current_rate(self) -> tuple[Decimal, datetime] | None:
+        return self._latest(orm.exchange_rates, "rate")
+
+    def current_commission(self) -> tuple[Decimal, datetime] | None:
+        return self._latest(orm.commission_rates, "pct")
+
+    def current_tariff(self, category: Category) -> Tariff | None:
+        table = orm.tariffs
+        query = (
+            select(table.c.client_per_cbm, table.c.real_per_cbm, table.c.set_at)
+            .where(table.c.category == category)
+            .order_by(table.c.id.desc())
+            .limit(1)
+        )
+        row = self.session.execute(query).first()
+        return None if row is None else Tariff(category, row[0], row[1], row[2])
+
+    def add_rate(self, rate: Decimal, actor: str, now: datetime) -> None:
+        self.session.execute(insert(orm.exchange_rates).values(rate=rate, set_at=now, set_by=actor))
+
+    def add_commission(self, pct: Decimal, actor: str, now: datetime) -> None:
+        self.session.execute(insert(orm.commission_rates).values(pct=pct, set_at=now, set_by=actor))
+
+    def add_tariff(self, tariff: Tariff, actor: str) -> None:
+        self.session.execute(
+            insert(orm.tariffs).values(
+                category=tariff.category,
+                client_per_cbm=tariff.client_per_cbm,
+                real_per_cbm=tariff.real_per_cbm,
+                set_at=tariff.set_at,
+                set_by=actor,
+            )
+        )
+
+
+class SqlAuditLog:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def record(self, actor: str, action: str, detail: dict[str, object], now: datetime) -> None:
+        self.session.execute(
+            insert(orm.audit_log).values(
+                at=now, actor=actor, action=action, detail=json.dumps(detail, default=str)
+            )
+        )
+
+
+class SqlInbox:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def seen(self, channel: str, message_id: str) -> bool:
+        table = orm.processed_messages
+        query = select(table.c.at).where(
+            table.c.channel == channel, table.c.message_id == message_id
+        )
+        return self.session.execute(query).first() is not None
+
+    def mark(self, channel: str, message_id: str, now: datetime) -> None:
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(orm.processed_messages).values(
+                        channel=channel, message_id=message_id, at=now
+                    )
+                )
+        except IntegrityError:
+            pass  # marked by a concurrent delivery of the same message: the goal is met

@@ -1,0 +1,43 @@
+"""The SQL unit of work: one session, one transaction, every repository on it."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.repositories import (
+    SqlAuditLog,
+    SqlContainerRepository,
+    SqlInbox,
+    SqlOrderRepository,
+    SqlPricingRepository,
+    SqlProofRepository,
+    SqlTraderRepository,
+)
+
+
+class SqlUnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self.session_factory = session_factory
+
+    def __enter__(self) -> Self:
+        self.session = self.session_factory()
+        self.traders = SqlTraderRepository(self.session)
+        self.containers = SqlContainerRepository(self.session)
+        self.orders = SqlOrderRepository(self.session)
+        self.proofs = SqlProofRepository(self.session)
+        self.pricing = SqlPricingRepository(self.session)
+        self.audit = SqlAuditLog(self.session)
+        self.inbox = SqlInbox(self.session)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()

@@ -1,0 +1,113 @@
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from domain.containers import Stage
+from domain.errors import IllegalTransition, InvalidInput, NotOwner
+from domain.orders import (
+    ALLOWED,
+    Order,
+    OrderStatus,
+    Progress,
+    format_number,
+    parse_number,
+    progress,
+)
+from domain.pricing import Category, Tariff, Terms, make_quote
+
+NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
+
+
+def new_order(**overrides) -> Order:
+    tariff = Tariff(Category.TEXTILE, 5_000_000, 4_200_000, NOW)
+    quote = make_quote(
+        Category.TEXTILE, 3000, 1_000_000, Terms(Decimal(1250), NOW, Decimal(5), NOW, tariff)
+    )
+    order = Order.from_quote(quote, trader_id=1, container_id=1, request_key="k", now=NOW)
+    for name, value in overrides.items():
+        setattr(order, name, value)
+    return order
+
+
+def test_order_freezes_the_quote():
+    order = new_order()
+    assert (order.total_gnf, order.margin_gnf) == (28_125_000, 3_025_000)
+    assert order.quote.total_gnf == order.total_gnf
+    assert order.expires_at == NOW + timedelta(hours=48)
+    assert order.trader_quote().total_gnf == 28_125_000
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        [OrderStatus.PROOF_SUBMITTED, OrderStatus.PAID],
+        [OrderStatus.PROOF_SUBMITTED, OrderStatus.RESERVED, OrderStatus.PROOF_SUBMITTED],
+        [OrderStatus.CANCELLED],
+        [OrderStatus.EXPIRED],
+    ],
+)
+def test_allowed_paths(path):
+    order = new_order()
+    for status in path:
+        order.move_to(status, NOW)
+    assert order.status is path[-1]
+
+
+@pytest.mark.parametrize(
+    ("current", "target"),
+    [
+        (current, target)
+        for current in OrderStatus
+        for target in OrderStatus
+        if target not in ALLOWED[current]
+    ],
+)
+def test_every_other_transition_is_refused_and_changes_nothing(current, target):
+    order = new_order(status=current)
+    with pytest.raises(IllegalTransition) as error:
+        order.move_to(target, NOW)
+    assert order.status is current
+    assert current.value in str(error.value) and target.value in str(error.value)
+
+
+def test_paid_order_follows_its_container():
+    assert [progress(OrderStatus.PAID, s) for s in Stage] == [
+        Progress.PAID,
+        Progress.SHIPPED,
+        Progress.ARRIVED,
+        Progress.DELIVERED,
+    ]
+    assert progress(OrderStatus.RESERVED, Stage.MER) is Progress.RESERVED
+
+
+def test_holds_volume():
+    held = {s for s in OrderStatus if new_order(status=s).holds_volume}
+    assert held == {OrderStatus.RESERVED, OrderStatus.PROOF_SUBMITTED, OrderStatus.PAID}
+
+
+def test_expiry_only_for_reserved_past_window():
+    order = new_order()
+    assert not order.is_due_to_expire(NOW + timedelta(hours=47))
+    assert order.is_due_to_expire(NOW + timedelta(hours=48))
+    order.move_to(OrderStatus.PROOF_SUBMITTED, NOW)
+    assert not order.is_due_to_expire(NOW + timedelta(days=9))
+
+
+def test_owner_check():
+    with pytest.raises(NotOwner):
+        new_order().check_owner(2)
+
+
+def test_numbers():
+    assert format_number(42) == "C00042"
+    for text in ("C00042", "c42", "42", "#42", " C 42 "):
+        assert parse_number(text) == 42
+    for bad in ("", "abc", "C", "0", "-4", "4" * 20, "C12x"):
+        with pytest.raises(InvalidInput):
+            parse_number(bad)
+
+
+def test_number_needs_an_id():
+    with pytest.raises(ValueError):
+        _ = new_order().number
