@@ -7,10 +7,9 @@ embedded default needs no server.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import logging
 
 import fakeredis
 import redis

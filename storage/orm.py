@@ -6,6 +6,8 @@ prices integer fen, rates exact strings: no float anywhere.
 
 from __future__ import annotations
 
+import threading
+
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
@@ -200,13 +202,19 @@ processed_messages = Table(
 
 mapper_registry = registry(metadata=metadata)
 _mapped = False
+_mapping_lock = threading.Lock()
 
 
 def start_mappers() -> None:
-    """Map the domain classes onto the tables, once per process."""
+    """Map the domain classes onto the tables, once per process (thread-safe)."""
     global _mapped
-    if _mapped:
-        return
+    with _mapping_lock:
+        if not _mapped:
+            _map_all()
+            _mapped = True
+
+
+def _map_all() -> None:
     mapper_registry.map_imperatively(Trader, traders)
     mapper_registry.map_imperatively(ChannelIdentity, channel_identities)
     mapper_registry.map_imperatively(Container, containers)
@@ -214,4 +222,3 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(
         PaymentProof, payment_proofs, version_id_col=payment_proofs.c.version
     )
-    _mapped = True

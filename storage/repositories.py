@@ -82,8 +82,11 @@ class SqlContainerRepository:
         return list(self.session.scalars(select(Container).order_by(orm.containers.c.id)))
 
     def add(self, container: Container) -> Container:
-        self.session.add(container)
-        self.session.flush()
+        try:
+            with self.session.begin_nested():
+                self.session.add(container)
+        except IntegrityError as exc:
+            raise DuplicateRequest(container.code) from exc
         return container
 
     def next_sequence(self, year: int) -> int:

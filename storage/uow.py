@@ -33,7 +33,8 @@ class SqlUnitOfWork:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self.session.rollback()
+        # close() rolls back whatever was not committed and detaches the objects without
+        # expiring them, so the values a use case returns stay readable.
         self.session.close()
 
     def commit(self) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from domain.containers import DEFAULT_CAPACITY_L, Container, container_code
-from domain.errors import InvalidInput, NotFound
+from domain.errors import DuplicateRequest, InvalidInput, NoOpenContainer, NotFound
 from domain.ports import UnitOfWork
 
 MAX_CAPACITY_L = 200_000
@@ -26,18 +27,37 @@ def open_container(
     return container
 
 
+def _first_or_open(
+    uow: UnitOfWork,
+    pick: Callable[[list[Container]], Container | None],
+    now: datetime,
+    capacity_l: int,
+) -> Container:
+    for _ in range(3):
+        found = pick(uow.containers.open_for_orders())
+        if found is not None:
+            return found
+        try:
+            return open_container(uow, now, "system", capacity_l)
+        except DuplicateRequest:
+            continue  # another process opened one at the same moment: read it back
+    raise NoOpenContainer()
+
+
 def current_container(uow: UnitOfWork, now: datetime, capacity_l: int) -> Container:
     """The oldest container still collecting; one is opened if none is, so orders never stop."""
-    open_ones = uow.containers.open_for_orders()
-    if open_ones:
-        return open_ones[0]
-    return open_container(uow, now, "system", capacity_l)
+    return _first_or_open(uow, lambda open_ones: next(iter(open_ones), None), now, capacity_l)
 
 
 def next_container(uow: UnitOfWork, after: Container, now: datetime, capacity_l: int) -> Container:
-    """The container after `after` that collects, opened on demand."""
-    later = [c for c in uow.containers.open_for_orders() if c.id != after.id and c.id > after.id]
-    return later[0] if later else open_container(uow, now, "system", capacity_l)
+    """The first collecting container after `after`, opened on demand."""
+    assert after.id is not None
+    after_id = after.id
+
+    def pick(open_ones: list[Container]) -> Container | None:
+        return next((c for c in open_ones if c.id is not None and c.id > after_id), None)
+
+    return _first_or_open(uow, pick, now, capacity_l)
 
 
 def open_new(uow: UnitOfWork, now: datetime, actor: str, capacity_l: int) -> Container:
@@ -62,5 +82,4 @@ def advance_stage(uow: UnitOfWork, code: str, actor: str, now: datetime) -> Cont
 def after_fill(uow: UnitOfWork, container: Container, now: datetime) -> None:
     """A reservation filled `container`: record its departure and keep one open."""
     uow.containers.record_stage(container, "system", now)
-    if not uow.containers.open_for_orders():
-        open_container(uow, now, "system", container.capacity_l)
+    current_container(uow, now, container.capacity_l)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from bot.services import containers as container_service
 from bot.services.pricing import current_terms
 from domain.containers import Container
-from domain.errors import DuplicateRequest, NotFound, QuoteChanged
+from domain.errors import ContainerClosed, DuplicateRequest, NotFound, QuoteChanged
 from domain.orders import Order, OrderStatus
 from domain.ports import UnitOfWork
 from domain.pricing import Category, make_quote
@@ -32,13 +32,31 @@ class Placement:
     filled_container: bool
 
 
-def _target_container(uow: UnitOfWork, request: OrderRequest, now: datetime, capacity_l: int):
+def _target_container(
+    uow: UnitOfWork, request: OrderRequest, now: datetime, capacity_l: int
+) -> Container:
     if request.container_code is None:
         return container_service.current_container(uow, now, capacity_l)
     container = uow.containers.by_code(request.container_code)
     if container is None:
         raise NotFound("container", request.container_code)
     return container
+
+
+def _reserve(
+    uow: UnitOfWork, request: OrderRequest, now: datetime, capacity_l: int
+) -> tuple[Container, bool]:
+    """Reserve in the target container. When the trader did not name one and the current
+    container left collecte meanwhile (filled by someone else), take the one after it."""
+    attempts = 1 if request.container_code else 3
+    for attempt in range(attempts):
+        container = _target_container(uow, request, now, capacity_l)
+        try:
+            return container, uow.containers.reserve(container, request.volume_l, now)
+        except ContainerClosed:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def place_order(
@@ -58,8 +76,7 @@ def place_order(
         quote = make_quote(request.category, request.volume_l, request.price_fen, terms)
         if request.expected_total_gnf not in (None, quote.total_gnf):
             raise QuoteChanged(quote.total_gnf)
-        container = _target_container(uow, request, now, capacity_l)
-        filled = uow.containers.reserve(container, request.volume_l, now)
+        container, filled = _reserve(uow, request, now, capacity_l)
         order = Order.from_quote(
             quote,
             trader_id=request.trader_id,
