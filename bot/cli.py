@@ -1,0 +1,76 @@
+"""`python -m bot [command]`: one entry point, one wiring per command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.services.defaults import load_defaults
+from bot.settings import Settings
+from bot.wiring import Services, build
+
+
+def _init(services: Services) -> list[str]:
+    return load_defaults(services.uow_factory(), services.clock(), services.settings.capacity_l)
+
+
+def cmd_init(services: Services, _args: argparse.Namespace) -> int:
+    added = _init(services)
+    print("Base initialisée." if added else "Base déjà initialisée : rien à changer.")
+    for item in added:
+        print(f"  + {item}")
+    return 0
+
+
+def cmd_simulate_fill(services: Services, args: argparse.Namespace) -> int:
+    from bot.simulation import simulate_fill
+
+    _init(services)
+    ok = simulate_fill(services, seed=args.seed, traders=args.traders, out=print)
+    return 0 if ok else 1
+
+
+def cmd_console(services: Services, args: argparse.Namespace) -> int:
+    from bot.channels.console import run_console
+
+    _init(services)
+    return run_console(services, admin=args.admin)
+
+
+def cmd_run(services: Services, args: argparse.Namespace) -> int:
+    """The embedded default: with no channel credentials, the local console."""
+    args.admin = False
+    return cmd_console(services, args)
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m bot", description="Tontine Digitale")
+    commands = root.add_subparsers(dest="command")
+    commands.add_parser("init", help="migrate the database and load the defaults")
+    fill = commands.add_parser("simulate-fill", help="fill a container with simulated orders")
+    fill.add_argument("--seed", type=int, default=None)
+    fill.add_argument("--traders", type=int, default=20, choices=range(1, 1000), metavar="N")
+    console = commands.add_parser("console", help="chat with the bot in this terminal")
+    console.add_argument("--admin", action="store_true", help="play the admin chat")
+    return root
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "simulate-fill": cmd_simulate_fill,
+    "console": cmd_console,
+    None: cmd_run,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    services = build(settings)
+    return COMMANDS[args.command](services, args)

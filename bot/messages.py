@@ -1,0 +1,390 @@
+"""Every sentence a person reads, French first, English second.
+
+`t(key, lang, **values)` picks the language (French when unknown) and fills the values.
+Amounts arrive already formatted by bot.formatting.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("fr", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Names
+    "category.electronique": ("ÉLECTRONIQUE", "ELECTRONICS"),
+    "category.textile": ("TEXTILE", "TEXTILES"),
+    "category.divers": ("DIVERS", "MISCELLANEOUS"),
+    "stage.collecte": ("collecte en Chine", "collecting in China"),
+    "stage.mer": ("en mer", "at sea"),
+    "stage.port": ("arrivé au port de Conakry (douane)", "at Conakry port (customs)"),
+    "stage.livre": ("disponible / livré", "available / delivered"),
+    "progress.reserved": ("réservée, en attente de paiement", "reserved, awaiting payment"),
+    "progress.proof_submitted": ("preuve envoyée, en vérification", "proof sent, being checked"),
+    "progress.paid": ("payée", "paid"),
+    "progress.shipped": ("payée, en mer", "paid, at sea"),
+    "progress.arrived": ("payée, arrivée au port", "paid, arrived at port"),
+    "progress.delivered": ("payée, disponible / livrée", "paid, available / delivered"),
+    "progress.expired": ("expirée (volume libéré)", "expired (volume released)"),
+    "progress.cancelled": ("annulée", "cancelled"),
+    # Menu
+    "menu.quote": ("📦 Nouveau devis", "📦 New quote"),
+    "menu.orders": ("🧾 Mes commandes", "🧾 My orders"),
+    "menu.proof": ("📸 Envoyer une preuve", "📸 Send a payment proof"),
+    "menu.container": ("🚢 Conteneur", "🚢 Container"),
+    "menu.help": ("❓ Aide", "❓ Help"),
+    "menu.language": ("🌐 Langue / Language", "🌐 Language / Langue"),
+    "menu.prompt": ("Que voulez-vous faire ?", "What would you like to do?"),
+    "hint": (
+        "Je n'ai pas compris. Choisissez une option ci-dessous, ou écrivez « menu ».",
+        "I did not understand. Pick an option below, or type “menu”.",
+    ),
+    "help": (
+        "Tontine Digitale regroupe vos marchandises de Chine dans un conteneur partagé "
+        "jusqu'à Conakry.\n"
+        "1. Demandez un devis (catégorie, volume en CBM, prix en Yuan).\n"
+        "2. Commandez : votre volume est réservé {hours} h.\n"
+        "3. Payez par mobile money et envoyez la photo du reçu.\n"
+        "À tout moment : « menu » pour le menu, « annuler » pour arrêter.",
+        "Tontine Digitale groups your goods from China in a shared container to Conakry.\n"
+        "1. Ask for a quote (category, volume in CBM, price in Yuan).\n"
+        "2. Order: your volume is held for {hours} h.\n"
+        "3. Pay by mobile money and send a photo of the receipt.\n"
+        "Any time: “menu” for the menu, “cancel” to stop.",
+    ),
+    "cancelled": ("C'est annulé. Rien n'a été enregistré.", "Cancelled. Nothing was saved."),
+    "stale_button": (
+        "Ce bouton n'est plus valable. Voici le menu.",
+        "This button is no longer valid. Here is the menu.",
+    ),
+    "too_long": (
+        "Votre message est trop long. Répondez en quelques mots, s'il vous plaît.",
+        "Your message is too long. Please answer in a few words.",
+    ),
+    "busy": (
+        "Un instant, je traite encore votre message précédent. Réessayez dans quelques secondes.",
+        "One moment, I am still handling your previous message. Try again in a few seconds.",
+    ),
+    "error": (
+        "Désolé, un problème technique est survenu. Rien n'a été perdu : réessayez dans un "
+        "instant.",
+        "Sorry, a technical problem occurred. Nothing was lost: try again in a moment.",
+    ),
+    "language.prompt": ("Choisissez votre langue :", "Choose your language:"),
+    "language.set": ("C'est noté : je vous parle en français.", "Done: I will speak English."),
+    "choice.fr": ("Français", "Français"),
+    "choice.en": ("English", "English"),
+    "choice.yes": ("Oui", "Yes"),
+    "choice.no": ("Non", "No"),
+    "choice.cancel": ("❌ Annuler", "❌ Cancel"),
+    # Registration
+    "reg.welcome": (
+        "Bienvenue chez Tontine Digitale ! 🇬🇳\n"
+        "Pour commencer, quel est votre nom ? (ex. : Mamadou Diallo)",
+        "Welcome to Tontine Digitale! 🇬🇳\nTo start, what is your name? (e.g. Mamadou Diallo)",
+    ),
+    "reg.bad_name": (
+        "Ce nom ne convient pas. Écrivez votre nom et prénom en lettres (2 à 80 caractères).",
+        "That name will not do. Write your full name in letters (2 to 80 characters).",
+    ),
+    "reg.ask_phone": (
+        "Merci {name}. Quel est votre numéro de téléphone ? (ex. : 620 12 34 56)",
+        "Thank you {name}. What is your phone number? (e.g. 620 12 34 56)",
+    ),
+    "reg.ask_phone_contact": (
+        "Merci {name}. Touchez « Partager mon numéro » ou écrivez votre numéro "
+        "(ex. : 620 12 34 56).",
+        "Thank you {name}. Tap “Share my number” or type your number (e.g. 620 12 34 56).",
+    ),
+    "reg.share_contact": ("📱 Partager mon numéro", "📱 Share my number"),
+    "reg.confirm_sender": (
+        "Merci {name}. Votre numéro est-il le {phone} ?",
+        "Thank you {name}. Is your number {phone}?",
+    ),
+    "reg.other_number": ("Autre numéro", "Another number"),
+    "reg.type_phone": (
+        "Écrivez votre numéro de téléphone (ex. : 620 12 34 56).",
+        "Type your phone number (e.g. 620 12 34 56).",
+    ),
+    "reg.bad_phone": (
+        "Ce numéro n'est pas valide. Exemple : 620 12 34 56 ou +224 620 12 34 56.",
+        "That number is not valid. Example: 620 12 34 56 or +224 620 12 34 56.",
+    ),
+    "reg.not_own_contact": (
+        "Merci de partager votre propre numéro, pas celui d'un autre contact.",
+        "Please share your own number, not another contact's.",
+    ),
+    "reg.code_sent": (
+        "Un code à 6 chiffres a été envoyé par SMS au {phone}. Écrivez-le ici (valable 5 minutes).",
+        "A 6-digit code was sent by SMS to {phone}. Type it here (valid for 5 minutes).",
+    ),
+    "reg.resend": ("🔁 Renvoyer le code", "🔁 Resend the code"),
+    "reg.change_phone": ("✏️ Changer de numéro", "✏️ Change number"),
+    "reg.wait": (
+        "Attendez encore {seconds} secondes avant de demander un nouveau code.",
+        "Please wait {seconds} more seconds before asking for a new code.",
+    ),
+    "reg.wait_long": (
+        "Trop de codes demandés. Réessayez dans {minutes} minutes.",
+        "Too many codes requested. Try again in {minutes} minutes.",
+    ),
+    "reg.bad_code_format": (
+        "Le code contient 6 chiffres. Écrivez-le sans espace, ex. : 123456.",
+        "The code has 6 digits. Type it without spaces, e.g. 123456.",
+    ),
+    "reg.wrong_code": (
+        "Code incorrect. Il vous reste {left} essai(s).",
+        "Wrong code. You have {left} attempt(s) left.",
+    ),
+    "reg.code_expired": (
+        "Ce code n'est plus valable. Demandez un nouveau code.",
+        "This code is no longer valid. Ask for a new code.",
+    ),
+    "reg.code_locked": (
+        "Trop d'essais incorrects. Demandez un nouveau code.",
+        "Too many wrong attempts. Ask for a new code.",
+    ),
+    "reg.done": (
+        "✅ Votre compte est actif, {name} !",
+        "✅ Your account is active, {name}!",
+    ),
+    "reg.cancelled": (
+        "Inscription annulée. Écrivez-moi quand vous voulez recommencer.",
+        "Registration cancelled. Write to me whenever you want to start again.",
+    ),
+    "sms.code": (
+        "Tontine Digitale: votre code est {code}. Valable 5 min. Ne le partagez avec personne.",
+        "Tontine Digitale: your code is {code}. Valid 5 min. Do not share it with anyone.",
+    ),
+    # Quote
+    "quote.ask_category": ("Quelle catégorie de marchandises ?", "Which category of goods?"),
+    "quote.ask_volume": (
+        "Quel volume en CBM (m³) ? Ex. : 2,5",
+        "What volume in CBM (m³)? E.g. 2.5",
+    ),
+    "quote.ask_price": (
+        "Quel est le prix des marchandises en Yuan (¥) ? Ex. : 15 000",
+        "What is the price of the goods in Yuan (¥)? E.g. 15000",
+    ),
+    "quote.bad_volume": (
+        "Je n'ai pas compris ce volume. Écrivez un nombre de CBM, ex. : 2,5",
+        "I could not read that volume. Type a number of CBM, e.g. 2.5",
+    ),
+    "quote.volume_not_positive": (
+        "Le volume doit être plus grand que zéro. Ex. : 0,5",
+        "The volume must be more than zero. E.g. 0.5",
+    ),
+    "quote.volume_too_small": (
+        "Le volume minimum est de {minimum}.",
+        "The minimum volume is {minimum}.",
+    ),
+    "quote.volume_too_large": (
+        "Un conteneur contient au plus {maximum}. Écrivez un volume plus petit.",
+        "A container holds at most {maximum}. Type a smaller volume.",
+    ),
+    "quote.volume_too_precise": (
+        "Donnez le volume avec au plus 3 décimales, ex. : 2,125",
+        "Give the volume with at most 3 decimals, e.g. 2.125",
+    ),
+    "quote.bad_price": (
+        "Je n'ai pas compris ce prix. Écrivez un montant en Yuan, ex. : 15 000",
+        "I could not read that price. Type an amount in Yuan, e.g. 15000",
+    ),
+    "quote.price_not_positive": (
+        "Le prix doit être plus grand que zéro.",
+        "The price must be more than zero.",
+    ),
+    "quote.price_too_large": (
+        "Ce prix dépasse le maximum de {maximum}. Vérifiez le montant ou contactez-nous.",
+        "That price is above the maximum of {maximum}. Check the amount or contact us.",
+    ),
+    "quote.price_too_precise": (
+        "Donnez le prix avec au plus 2 décimales, ex. : 1 234,50",
+        "Give the price with at most 2 decimals, e.g. 1234.50",
+    ),
+    "quote.no_terms": (
+        "Les tarifs ne sont pas disponibles pour le moment. Réessayez plus tard.",
+        "Prices are not available right now. Try again later.",
+    ),
+    "quote.summary": (
+        "🧮 Devis — {category}, {volume}\n"
+        "Marchandises : {price} × {rate} = {goods}\n"
+        "Commission de service ({commission_pct}) : {commission}\n"
+        "Logistique ({volume}) : {logistics}\n"
+        "   (transport Chine → Conakry, dédouanement, livraison à Conakry)\n"
+        "💰 Total à payer : {total}\n"
+        "Taux du {rate_date} : 1 ¥ = {rate}\n"
+        "Conteneur {code} : {bar} — reste {remaining}",
+        "🧮 Quote — {category}, {volume}\n"
+        "Goods: {price} × {rate} = {goods}\n"
+        "Service commission ({commission_pct}): {commission}\n"
+        "Logistics ({volume}): {logistics}\n"
+        "   (shipping China → Conakry, customs clearance, delivery in Conakry)\n"
+        "💰 Total to pay: {total}\n"
+        "Rate of {rate_date}: 1 ¥ = {rate}\n"
+        "Container {code}: {bar} — {remaining} left",
+    ),
+    "quote.next_steps": (
+        "Pour réserver ce volume, touchez « Commander ».",
+        "To reserve this volume, tap “Order”.",
+    ),
+    "quote.order": ("✅ Commander", "✅ Order"),
+    "quote.edit": ("✏️ Modifier", "✏️ Change"),
+    "quote.changed": (
+        "Les tarifs ont changé depuis votre devis. Voici le nouveau devis :",
+        "Prices changed since your quote. Here is the new quote:",
+    ),
+    "order.full": (
+        "Il ne reste que {remaining} dans le conteneur {code}. Mettre votre commande de "
+        "{volume} sur le conteneur suivant ({next_code}) ?",
+        "Only {remaining} is left in container {code}. Put your {volume} order on the next "
+        "container ({next_code})?",
+    ),
+    "order.next_container": ("🚢 Oui, conteneur suivant", "🚢 Yes, next container"),
+    "order.change_volume": ("✏️ Changer le volume", "✏️ Change the volume"),
+    "order.placed": (
+        "✅ Commande {number} enregistrée : {volume} réservés dans le conteneur {code}.\n"
+        "Pour payer, envoyez exactement {total} par mobile money au {momo_number} "
+        "({momo_name}), avec la référence « {number} ».\n"
+        "Ensuite, envoyez-moi la photo du reçu (menu « Envoyer une preuve »).\n"
+        "⏳ Sans paiement avant le {deadline}, la réservation sera libérée.",
+        "✅ Order {number} recorded: {volume} reserved in container {code}.\n"
+        "To pay, send exactly {total} by mobile money to {momo_number} ({momo_name}), "
+        "with the reference “{number}”.\n"
+        "Then send me a photo of the receipt (menu “Send a payment proof”).\n"
+        "⏳ Without payment by {deadline}, the reservation will be released.",
+    ),
+    "order.container_closed": (
+        "Ce conteneur n'accepte plus de commandes. Demandez un nouveau devis.",
+        "That container no longer takes orders. Ask for a new quote.",
+    ),
+    # My orders
+    "orders.none": (
+        "Vous n'avez pas encore de commande. Demandez un devis pour commencer.",
+        "You have no order yet. Ask for a quote to start.",
+    ),
+    "orders.title": ("🧾 Vos commandes :", "🧾 Your orders:"),
+    "orders.line": (
+        "{number} — {category}, {volume}, {total} — conteneur {code} — {progress}",
+        "{number} — {category}, {volume}, {total} — container {code} — {progress}",
+    ),
+    "orders.more": ("… et {count} commande(s) plus ancienne(s).", "… and {count} older order(s)."),
+    "orders.cancel_button": ("Annuler {number}", "Cancel {number}"),
+    "orders.confirm_cancel": (
+        "Annuler la commande {number} ({volume}, {total}) ? Le volume sera libéré.",
+        "Cancel order {number} ({volume}, {total})? The volume will be released.",
+    ),
+    "orders.cancel_yes": ("Oui, annuler la commande", "Yes, cancel the order"),
+    "orders.cancelled": ("Commande {number} annulée.", "Order {number} cancelled."),
+    "orders.cannot_cancel": (
+        "La commande {number} ne peut plus être annulée ({progress}).",
+        "Order {number} can no longer be cancelled ({progress}).",
+    ),
+    # Container
+    "container.status": (
+        "🚢 Conteneur {code} — {stage}\n{bar}\n{used} sur {capacity} — reste {remaining}",
+        "🚢 Container {code} — {stage}\n{bar}\n{used} of {capacity} — {remaining} left",
+    ),
+    "container.yours": ("Vos conteneurs : {lines}", "Your containers: {lines}"),
+    # Proof
+    "proof.none": (
+        "Aucune commande n'attend de paiement. Les commandes déjà payées ou en vérification "
+        "sont dans « Mes commandes ».",
+        "No order is awaiting payment. Orders already paid or being checked are in “My orders”.",
+    ),
+    "proof.pick": ("Pour quelle commande ?", "For which order?"),
+    "proof.order_choice": ("{number} — {total}", "{number} — {total}"),
+    "proof.ask_photo": (
+        "Envoyez la photo (capture d'écran) du reçu mobile money pour la commande {number} "
+        "({total}). Vous pouvez écrire la référence de la transaction en légende.",
+        "Send the photo (screenshot) of the mobile-money receipt for order {number} ({total}). "
+        "You may write the transaction reference as the caption.",
+    ),
+    "proof.need_photo": (
+        "J'attends une photo du reçu (JPEG, PNG ou WebP). Ou écrivez « annuler ».",
+        "I am waiting for a photo of the receipt (JPEG, PNG or WebP). Or type “cancel”.",
+    ),
+    "proof.not_an_image": (
+        "Ce fichier n'est pas une photo lisible. Envoyez une photo JPEG, PNG ou WebP.",
+        "That file is not a readable picture. Send a JPEG, PNG or WebP photo.",
+    ),
+    "proof.too_large": (
+        "Cette image dépasse 5 Mo. Envoyez une capture d'écran plus légère.",
+        "That image is over 5 MB. Send a lighter screenshot.",
+    ),
+    "proof.empty": (
+        "L'image reçue est vide. Renvoyez la photo, s'il vous plaît.",
+        "The image arrived empty. Please send the photo again.",
+    ),
+    "proof.already_submitted": (
+        "Une preuve pour cette commande est déjà en vérification. Vous serez prévenu.",
+        "A proof for this order is already being checked. You will be told.",
+    ),
+    "proof.not_waiting": (
+        "Cette commande n'attend plus de paiement ({progress}).",
+        "This order is no longer awaiting payment ({progress}).",
+    ),
+    "proof.received": (
+        "📨 Preuve reçue pour la commande {number}. Un administrateur va la vérifier ; "
+        "vous serez prévenu ici.",
+        "📨 Proof received for order {number}. An administrator will check it; you will be "
+        "told here.",
+    ),
+    "proof.ask_reference": (
+        "Si vous avez la référence de la transaction (ex. : MP231125.1234.A56789), "
+        "écrivez-la. Sinon touchez « Passer ».",
+        "If you have the transaction reference (e.g. MP231125.1234.A56789), type it. "
+        "Otherwise tap “Skip”.",
+    ),
+    "proof.skip": ("Passer", "Skip"),
+    "proof.bad_reference": (
+        "Cette référence n'est pas lisible. Écrivez lettres et chiffres, ou « Passer ».",
+        "That reference is not readable. Type letters and digits, or “Skip”.",
+    ),
+    "proof.reference_saved": (
+        "Référence {reference} ajoutée à votre preuve.",
+        "Reference {reference} added to your proof.",
+    ),
+    # Simulation report (operators)
+    "sim.title": (
+        "Simulation de remplissage — conteneur {code}",
+        "Fill simulation — container {code}",
+    ),
+    "sim.volume": ("Volume total : {used} / {capacity}", "Total volume: {used} / {capacity}"),
+    "sim.fill": ("Remplissage : {bar}", "Fill: {bar}"),
+    "sim.stage": ("Étape : {stage}", "Stage: {stage}"),
+    "sim.orders": ("Commandes : {count}", "Orders: {count}"),
+    "sim.billed": ("Total facturé : {amount}", "Total billed: {amount}"),
+    "sim.margin": (
+        "Marge plateforme : {amount} (taux de marge {rate})",
+        "Platform margin: {amount} (margin rate {rate})",
+    ),
+    "sim.by_category": ("Détail par catégorie :", "By category:"),
+    "sim.category_line": (
+        "  {category} : {count} commandes, {volume}, facturé {billed}, marge {margin}",
+        "  {category}: {count} orders, {volume}, billed {billed}, margin {margin}",
+    ),
+    "sim.checks": ("Vérifications :", "Checks:"),
+    "sim.ok": ("  ✔ {what}", "  ✔ {what}"),
+    "sim.failed": ("  ✘ {what} — ÉCHEC", "  ✘ {what} — FAILED"),
+    "sim.check_volume": (
+        "volume du conteneur = somme des commandes",
+        "container volume = sum of the orders",
+    ),
+    "sim.check_stage": (
+        "conteneur plein et passé à l'étape « mer »",
+        "container full and moved to the “at sea” stage",
+    ),
+    "sim.check_billed": (
+        "total facturé = somme des devis recalculés",
+        "total billed = sum of the re-computed quotes",
+    ),
+    "sim.check_margin": (
+        "marge = somme des marges recalculées",
+        "margin = sum of the re-computed margins",
+    ),
+}
+
+
+def t(key: str, lang: str = "fr", **values: object) -> str:
+    french, english = MESSAGES[key]
+    template = english if lang == "en" else french
+    return template.format(**values) if values else template

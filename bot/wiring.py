@@ -1,0 +1,69 @@
+"""The composition root: builds settings and services once per entry point.
+
+Nothing here runs at import time; `build()` opens what the process needs.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from bot.settings import Settings
+from domain.otp import OtpPolicy
+from storage.db import make_engine, make_session_factory
+from storage.kv import RedisConversationStore, RedisLocks, RedisOtpStore, make_redis
+from storage.migrate import upgrade
+from storage.uow import SqlUnitOfWork
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from domain.ports import SmsSender, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ConsoleSms:
+    """SMS_PROVIDER=console: the text goes to the log instead of a phone."""
+
+    def send(self, phone: str, text: str) -> None:
+        log.warning("SMS to %s: %s", phone, text)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    uow_factory: Callable[[], UnitOfWork]
+    conversations: RedisConversationStore
+    otps: RedisOtpStore
+    locks: RedisLocks
+    sms: SmsSender
+    clock: Callable[[], datetime] = utc_now
+    otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
+
+
+def make_sms(settings: Settings) -> SmsSender:
+    if settings.sms_provider == "console":
+        return ConsoleSms()
+    raise ValueError(f"SMS_PROVIDER={settings.sms_provider!r} is not available yet")
+
+
+def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = None) -> Services:
+    if migrate:
+        upgrade(settings.database_url)
+    session_factory = make_session_factory(make_engine(settings.database_url))
+    redis_client = make_redis(settings.redis_url)
+    return Services(
+        settings=settings,
+        uow_factory=lambda: SqlUnitOfWork(session_factory),
+        conversations=RedisConversationStore(redis_client),
+        otps=RedisOtpStore(redis_client),
+        locks=RedisLocks(redis_client),
+        sms=sms or make_sms(settings),
+    )
