@@ -28,6 +28,10 @@ def gnf(amount: int, lang: str = "fr") -> str:
     return f"{_number(amount, lang, '#,##0')}{NBSP}GNF"
 
 
+def rate(gnf_per_cny: Decimal, lang: str = "fr") -> str:
+    return f"{_number(gnf_per_cny, lang, '#,##0.####')}{NBSP}GNF"
+
+
 def cny(fen: int, lang: str = "fr") -> str:
     return f"{_number(cny_from_fen(fen), lang, '#,##0.##')}{NBSP}¥"
 

@@ -20,6 +20,7 @@ from storage.uow import SqlUnitOfWork
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from bot.engine.core import Engine
     from domain.ports import SmsSender, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -66,4 +67,26 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         otps=RedisOtpStore(redis_client),
         locks=RedisLocks(redis_client),
         sms=sms or make_sms(settings),
+    )
+
+
+def build_engine(services: Services) -> Engine:
+    from bot.engine.core import Engine
+    from bot.services.otp import OtpService
+    from bot.trader_api import TraderApi
+
+    return Engine(
+        api=TraderApi(services.uow_factory, services.settings, services.clock),
+        otp=OtpService(
+            services.otps,
+            services.sms,
+            services.settings.secret_key_bytes(),
+            services.clock,
+            services.otp_policy,
+        ),
+        settings=services.settings,
+        conversations=services.conversations,
+        locks=services.locks,
+        uow_factory=services.uow_factory,
+        clock=services.clock,
     )

@@ -31,6 +31,20 @@ def hash_code(secret_key: bytes, subject: str, code: str) -> str:
     return hmac.new(secret_key, f"{subject}:{code}".encode(), hashlib.sha256).hexdigest()
 
 
+def recent_sends(sends: list[float], now: datetime, policy: OtpPolicy) -> list[float]:
+    """The sends still inside the window, if one more is allowed now; else OtpRateLimited."""
+    ts = now.timestamp()
+    recent = [s for s in sends if ts - s < policy.send_window.total_seconds()]
+    if recent:
+        cooldown_left = policy.resend_cooldown.total_seconds() - (ts - max(recent))
+        if cooldown_left > 0:
+            raise OtpRateLimited(int(cooldown_left) + 1)
+    if len(recent) >= policy.max_sends_per_window:
+        window_left = policy.send_window.total_seconds() - (ts - min(recent))
+        raise OtpRateLimited(int(window_left) + 1)
+    return recent
+
+
 @dataclass
 class OtpChallenge:
     """The stored side of a code: its hash, when it was issued, tries used, recent sends."""
@@ -43,20 +57,12 @@ class OtpChallenge:
 
     def issue(self, secret_key: bytes, now: datetime, policy: OtpPolicy) -> str:
         """Make a new code if the send limits allow it; return the plain code to send."""
-        ts = now.timestamp()
-        recent = [s for s in self.sends if ts - s < policy.send_window.total_seconds()]
-        if recent:
-            cooldown_left = policy.resend_cooldown.total_seconds() - (ts - max(recent))
-            if cooldown_left > 0:
-                raise OtpRateLimited(int(cooldown_left) + 1)
-        if len(recent) >= policy.max_sends_per_window:
-            window_left = policy.send_window.total_seconds() - (ts - min(recent))
-            raise OtpRateLimited(int(window_left) + 1)
+        recent = recent_sends(self.sends, now, policy)
         code = generate_code()
         self.code_hash = hash_code(secret_key, self.subject, code)
-        self.issued_at = ts
+        self.issued_at = now.timestamp()
         self.attempts = 0
-        self.sends = [*recent, ts]
+        self.sends = [*recent, now.timestamp()]
         return code
 
     def verify(self, secret_key: bytes, code: str, now: datetime, policy: OtpPolicy) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import datetime
 from decimal import Decimal
 from typing import Protocol, Self
@@ -101,6 +102,12 @@ class OtpStore(Protocol):
 
 class SmsSender(Protocol):
     def send(self, phone: str, text: str) -> None: ...
+
+
+class Locks(Protocol):
+    """Mutual exclusion by name across processes; TimeoutError when it stays busy."""
+
+    def hold(self, name: str, wait_s: float = ...) -> AbstractContextManager[None]: ...
 
 
 class Clock(Protocol):

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from domain.errors import NotFound, ProofRejected
 from domain.orders import Order, OrderStatus
 from domain.ports import UnitOfWork
-from domain.proofs import DuplicateWarning, PaymentProof
+from domain.proofs import DuplicateWarning, PaymentProof, ProofStatus, normalise_reference
 
 RESUBMIT_GRACE = timedelta(hours=24)
 
@@ -89,3 +89,20 @@ def reject_proof(uow: UnitOfWork, proof_id: int, actor: str, reason: str, now: d
         uow.audit.record(actor, "reject_proof", detail, now)
         uow.commit()
         return order
+
+
+def set_reference(uow: UnitOfWork, trader_id: int, proof_id: int, reference: str) -> Submission:
+    """Attach the transaction reference a trader typed after the photo."""
+    with uow:
+        proof = uow.proofs.get(proof_id, for_update=True)
+        if proof is None:
+            raise NotFound("proof", proof_id)
+        order = uow.orders.get(proof.order_id)
+        assert order is not None
+        order.check_owner(trader_id)
+        if proof.status is not ProofStatus.PENDING:
+            raise ProofRejected("already_decided")
+        proof.reference = normalise_reference(reference)
+        warnings = _duplicates(uow, proof)
+        uow.commit()
+        return Submission(proof, order, warnings)

@@ -1,0 +1,82 @@
+"""The local channel: chat with the bot in a terminal, as a trader.
+
+Choices are shown numbered (type the number or the label); `/photo PATH [reference]` sends an
+image, `/contact PHONE` shares a contact, `/quit` leaves.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import shlex
+import sys
+import uuid
+from pathlib import Path
+from typing import TextIO
+
+from bot.engine.core import Engine, choices_text
+from bot.engine.events import Inbound, Reply
+from bot.messages import t
+from bot.wiring import Services, build_engine
+
+log = logging.getLogger(__name__)
+CHANNEL = "console"
+
+
+def render(reply: Reply) -> str:
+    parts = [reply.text]
+    if reply.choices:
+        parts.append(choices_text(reply.choices))
+    if reply.request_contact:
+        parts.append(f"({reply.request_contact} : /contact +224…)")
+    return "\n".join(parts)
+
+
+def to_event(line: str, user_ref: str) -> Inbound | None:
+    """A typed line as an inbound event; None for a console command that failed."""
+    message_id = uuid.uuid4().hex
+    if line.startswith("/photo"):
+        args = shlex.split(line)[1:]
+        if not args:
+            return None
+        path = Path(args[0]).expanduser()
+        if not path.is_file():
+            return None
+        caption = " ".join(args[1:])
+        return Inbound(CHANNEL, user_ref, message_id, text=caption, image=path.read_bytes())
+    if line.startswith("/contact"):
+        phone = line.removeprefix("/contact").strip()
+        return Inbound(CHANNEL, user_ref, message_id, contact_phone=phone, can_share_contact=True)
+    return Inbound(CHANNEL, user_ref, message_id, text=line, can_share_contact=True)
+
+
+def converse(engine: Engine, user_ref: str, stdin: TextIO, stdout: TextIO) -> int:
+    print("Tontine Digitale — console. /photo CHEMIN pour une image, /quit pour sortir.",
+          file=stdout)  # fmt: skip
+    print(file=stdout, flush=True)
+    for raw in stdin:
+        line = raw.rstrip("\n")
+        if line.strip() == "/quit":
+            break
+        event = to_event(line, user_ref)
+        if event is None:
+            print("Fichier introuvable. Usage : /photo CHEMIN [référence]", file=stdout)
+            continue
+        try:
+            replies = engine.handle(event)
+        except Exception:  # the channel's one top-level handler: log it, apologise
+            log.exception("unhandled error for %s", user_ref)
+            replies = [Reply(t("error"))]
+        for reply in replies:
+            print(render(reply), file=stdout)
+            print(file=stdout)
+        stdout.flush()
+    return 0
+
+
+def run_console(services: Services, *, admin: bool = False) -> int:
+    if admin:
+        print("Le chat administrateur arrive avec le canal Telegram (issue 4).")
+        return 1
+    user_ref = f"local-{getpass.getuser()}"
+    return converse(build_engine(services), user_ref, sys.stdin, sys.stdout)

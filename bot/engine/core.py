@@ -1,0 +1,173 @@
+"""The engine: one inbound event in, replies out, whatever the channel.
+
+Per chat it takes a lock, then loads the state (like aiogram's FSM middleware), so one
+trader's messages are handled one at a time; a message id seen before is not handled again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.engine.conversation import Conversation
+from bot.engine.events import Choice, Inbound, Reply
+from bot.flows import account, proof, quote, registration
+from bot.flows.context import Step
+from bot.messages import t
+from bot.services.otp import OtpService
+from bot.settings import Settings
+from bot.trader_api import TraderApi
+from domain.ports import ConversationStore, Locks, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 1000
+WORDS = {
+    "cancel": {"annuler", "/annuler", "cancel", "/cancel", "stop", "/stop", "retour"},
+    "menu": {"menu", "/menu", "/start", "start", "accueil"},
+    "quote": {"/devis", "devis", "/quote", "quote"},
+    "orders": {"/commandes", "commandes", "mes commandes", "/orders", "orders"},
+    "proof": {"/preuve", "preuve", "/proof"},
+    "container": {"/conteneur", "conteneur", "/container", "container"},
+    "help": {"/aide", "aide", "/help", "help", "?"},
+    "language": {"/langue", "langue", "/language", "language"},
+}
+WORD_ACTIONS = {word: action for action, words in WORDS.items() for word in words}
+MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
+    "quote": quote.start,
+    "orders": account.my_orders,
+    "proof": proof.start,
+    "container": account.container_status,
+    "help": account.help_text,
+    "language": account.ask_language,
+}
+FLOW_HANDLERS = {**quote.HANDLERS, **proof.HANDLERS, **account.HANDLERS}
+STALE = "__stale__"
+
+
+def _fold(text: str) -> str:
+    """'📦 Nouveau devis' -> 'nouveau devis': labels compared without emoji or case."""
+    kept = "".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace() or ch in "/?")
+    return " ".join(kept.split())
+
+
+def resolve_choice(conv: Conversation, event: Inbound) -> str | None:
+    """The id of the offered choice this input picks: a pressed button, `2`, or a label."""
+    offered = {c.id for c in conv.choices}
+    if event.choice is not None:
+        if event.choice in offered or event.choice.startswith("menu:"):
+            return event.choice
+        return STALE
+    text = _fold(event.text)
+    if text.isdigit() and 1 <= int(text) <= len(conv.choices):
+        return conv.choices[int(text) - 1].id
+    return next((c.id for c in conv.choices if text and _fold(c.label) == text), None)
+
+
+class Engine:
+    def __init__(
+        self,
+        *,
+        api: TraderApi,
+        otp: OtpService,
+        settings: Settings,
+        conversations: ConversationStore,
+        locks: Locks,
+        uow_factory: Callable[[], UnitOfWork],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.api = api
+        self.otp = otp
+        self.settings = settings
+        self.conversations = conversations
+        self.locks = locks
+        self.uow_factory = uow_factory
+        self.clock = clock
+
+    def handle(self, event: Inbound) -> list[Reply]:
+        try:
+            with self.locks.hold(f"chat:{event.channel}:{event.user_ref}"):
+                return self._handle_locked(event)
+        except TimeoutError:
+            log.warning("chat %s:%s busy, message %s deferred", event.channel, event.user_ref,
+                        event.message_id)  # fmt: skip
+            return [Reply(t("busy"))]
+
+    def _handle_locked(self, event: Inbound) -> list[Reply]:
+        if event.message_id and self._seen(event):
+            log.info("message %s:%s already handled", event.channel, event.message_id)
+            return []
+        conv = Conversation.from_dict(self.conversations.load(event.channel, event.user_ref))
+        self._identify(conv, event)
+        replies = self._route(conv, event)
+        if replies:
+            conv.choices = list(replies[-1].choices)
+        self.conversations.save(event.channel, event.user_ref, conv.to_dict())
+        if event.message_id:
+            self._mark(event)
+        return replies
+
+    def _seen(self, event: Inbound) -> bool:
+        with self.uow_factory() as uow:
+            return uow.inbox.seen(event.channel, event.message_id)
+
+    def _mark(self, event: Inbound) -> None:
+        with self.uow_factory() as uow:
+            uow.inbox.mark(event.channel, event.message_id, self.clock())
+            uow.commit()
+
+    def _identify(self, conv: Conversation, event: Inbound) -> None:
+        """A chat whose state was lost (or never kept) is still recognised by its identity."""
+        if conv.trader_id is not None:
+            return
+        trader = self.api.find_trader(event.channel, event.user_ref)
+        if trader is not None:
+            conv.trader_id = trader.id
+            conv.lang = trader.language.value
+            conv.go("idle")
+
+    def _route(self, conv: Conversation, event: Inbound) -> list[Reply]:
+        if len(event.text) > MAX_TEXT:
+            log.info("oversized message (%d chars) from %s", len(event.text), event.user_ref)
+            return [Reply(t("too_long", conv.lang), tuple(conv.choices))]
+        choice = resolve_choice(conv, event)
+        step = Step(self.api, self.otp, self.settings, event, conv, choice, event.text.strip())
+        action = None if event.image else WORD_ACTIONS.get(_fold(event.text))
+        if conv.trader_id is None:
+            return self._route_unregistered(step, action)
+        return self._route_trader(step, action)
+
+    def _route_unregistered(self, step: Step, action: str | None) -> list[Reply]:
+        conv = step.conv
+        if action == "cancel" and conv.state != "start":
+            conv.go("start")
+            return [Reply(step.t("reg.cancelled"))]
+        handler = registration.HANDLERS.get(conv.state)
+        return handler(step) if handler else registration.start(step)
+
+    def _route_trader(self, step: Step, action: str | None) -> list[Reply]:
+        choice = step.choice or ""
+        if choice == STALE:
+            log.info("stale or forged button %r from %s", step.event.choice, step.event.user_ref)
+            return [step.menu(step.t("stale_button"))]
+        if action == "cancel" or choice == "flow:cancel":
+            return [step.menu(step.t("cancelled"))]
+        if action == "menu":
+            return [step.menu()]
+        menu_item = choice.removeprefix("menu:") if choice.startswith("menu:") else action
+        if menu_item in MENU_ACTIONS:
+            return MENU_ACTIONS[menu_item](step)
+        if choice.startswith("orders:cancel:"):
+            return account.ask_cancel(step, int(choice.rsplit(":", 1)[1]))
+        handler = FLOW_HANDLERS.get(step.conv.state)
+        if handler is not None:
+            return handler(step)
+        if step.event.image is not None or step.event.image_error:
+            return proof.start(step, image=step.event.image)
+        return [step.menu(step.t("hint"))]
+
+
+def choices_text(choices: tuple[Choice, ...]) -> str:
+    """A numbered list, for channels without buttons (console, WhatsApp)."""
+    return "\n".join(f"{n}. {c.label}" for n, c in enumerate(choices, start=1))

@@ -1,0 +1,38 @@
+"""What channels hand to the engine, and what the engine hands back.
+
+Choices are data (an id and a label): Telegram renders them as buttons, WhatsApp and the
+console as a numbered list, and the engine maps `2` or a label back to the id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Inbound:
+    channel: str  # "telegram", "whatsapp", "console", ...
+    user_ref: str  # the chat's identity on that channel
+    message_id: str = ""  # the channel's id, for idempotency ("" when the channel has none)
+    text: str = ""  # typed text, or a photo's caption
+    choice: str | None = None  # the id of a pressed button
+    image: bytes | None = None  # a photo or image document, already downloaded
+    image_error: str | None = None  # the channel refused the file before download
+    contact_phone: str | None = None  # a shared contact's number
+    contact_is_own: bool = True  # whether that contact is the sender's own
+    sender_phone: str | None = None  # a phone the channel knows (WhatsApp's From)
+    can_share_contact: bool = False  # the channel offers a "share my number" button
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    choices: tuple[Choice, ...] = ()
+    request_contact: str | None = None  # label of a "share my number" button
+    document: tuple[str, bytes] | None = None  # (file name, content)

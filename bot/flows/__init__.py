@@ -1,0 +1,1 @@
+"""One module per trader flow. Flows see only bot.trader_api views, never the use cases."""

@@ -1,0 +1,120 @@
+"""My orders (and cancelling one), container status, help, language."""
+
+from __future__ import annotations
+
+from bot import formatting as fmt
+from bot.engine.events import Reply
+from bot.flows.context import Step
+from bot.trader_api import ContainerView, TraderOrder
+from domain.errors import IllegalTransition, NotFound, NotOwner
+from domain.orders import OrderStatus
+
+SHOWN_ORDERS = 10
+CANCEL_BUTTONS = 5
+
+
+def _line(step: Step, order: TraderOrder) -> str:
+    lang = step.conv.lang
+    return step.t(
+        "orders.line",
+        number=order.number,
+        category=step.t(f"category.{order.category.value}"),
+        volume=fmt.cbm(order.volume_l, lang),
+        total=fmt.gnf(order.total_gnf, lang),
+        code=order.container_code,
+        progress=step.t(f"progress.{order.progress.value}"),
+    )
+
+
+def my_orders(step: Step) -> list[Reply]:
+    orders = step.api.orders(step.trader_id)
+    if not orders:
+        return [step.menu(step.t("orders.none"))]
+    lines = [step.t("orders.title"), *(_line(step, o) for o in orders[:SHOWN_ORDERS])]
+    if len(orders) > SHOWN_ORDERS:
+        lines.append(step.t("orders.more", count=len(orders) - SHOWN_ORDERS))
+    menu = step.menu()
+    cancellable = [o for o in orders if o.status is OrderStatus.RESERVED][:CANCEL_BUTTONS]
+    cancels = tuple(
+        step.choice_of(f"orders:cancel:{o.id}", "orders.cancel_button", number=o.number)
+        for o in cancellable
+    )
+    return [Reply("\n".join(lines)), Reply(menu.text, (*cancels, *menu.choices))]
+
+
+def ask_cancel(step: Step, order_id: int) -> list[Reply]:
+    try:
+        order = step.api.order(step.trader_id, order_id)
+    except NotFound:
+        return [step.menu(step.t("stale_button"))]
+    lang = step.conv.lang
+    step.conv.go("orders_cancel", order_id=order_id)
+    text = step.t(
+        "orders.confirm_cancel",
+        number=order.number,
+        volume=fmt.cbm(order.volume_l, lang),
+        total=fmt.gnf(order.total_gnf, lang),
+    )
+    choices = (step.choice_of("orders:cancel_yes", "orders.cancel_yes"),
+               step.choice_of("flow:cancel", "choice.no"))  # fmt: skip
+    return [Reply(text, choices)]
+
+
+def on_cancel_confirm(step: Step) -> list[Reply]:
+    if step.choice != "orders:cancel_yes":
+        return [step.reask()]
+    order_id = step.conv.data["order_id"]
+    try:
+        step.api.cancel(step.trader_id, order_id)
+    except (NotFound, NotOwner):
+        return [step.menu(step.t("stale_button"))]
+    except IllegalTransition:
+        order = step.api.order(step.trader_id, order_id)
+        progress = step.t(f"progress.{order.progress.value}")
+        return [step.menu(step.t("orders.cannot_cancel", number=order.number, progress=progress))]
+    number = step.api.order(step.trader_id, order_id).number
+    return [step.menu(step.t("orders.cancelled", number=number))]
+
+
+def _status(step: Step, c: ContainerView) -> str:
+    lang = step.conv.lang
+    return step.t(
+        "container.status",
+        code=c.code,
+        stage=step.t(f"stage.{c.stage.value}"),
+        bar=fmt.fill_bar(c.fill_pct, lang),
+        used=fmt.cbm(c.used_l, lang),
+        capacity=fmt.cbm(c.capacity_l, lang),
+        remaining=fmt.cbm(c.remaining_l, lang),
+    )
+
+
+def container_status(step: Step) -> list[Reply]:
+    current = step.api.current_container()
+    mine = [c for c in step.api.containers_of(step.trader_id) if c.code != current.code]
+    blocks = [_status(step, current), *(_status(step, c) for c in mine)]
+    return [step.menu("\n\n".join(blocks))]
+
+
+def help_text(step: Step) -> list[Reply]:
+    return [step.menu(step.t("help", hours=step.settings.reservation_hours))]
+
+
+def ask_language(step: Step) -> list[Reply]:
+    step.conv.go("language")
+    choices = (step.choice_of("lang:fr", "choice.fr"), step.choice_of("lang:en", "choice.en"))
+    return [Reply(step.t("language.prompt"), choices)]
+
+
+def on_language(step: Step) -> list[Reply]:
+    if step.choice not in ("lang:fr", "lang:en"):
+        return [step.reask()]
+    step.conv.lang = step.choice.removeprefix("lang:")
+    step.api.set_language(step.trader_id, step.conv.lang)
+    return [step.menu(step.t("language.set"))]
+
+
+HANDLERS = {
+    "orders_cancel": on_cancel_confirm,
+    "language": on_language,
+}

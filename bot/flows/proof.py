@@ -1,0 +1,115 @@
+"""Payment proof: choose the order -> photo (+ reference in the caption, or after)."""
+
+from __future__ import annotations
+
+import base64
+
+from bot import formatting as fmt
+from bot.engine.events import Reply
+from bot.flows.context import Step
+from bot.trader_api import TraderOrder
+from domain.errors import IllegalTransition, NotFound, NotOwner, ProofRejected
+from domain.orders import OrderStatus
+from domain.proofs import normalise_reference
+
+MAX_CHOICES = 8
+
+
+def _awaiting_payment(step: Step) -> list[TraderOrder]:
+    return [o for o in step.api.orders(step.trader_id) if o.status is OrderStatus.RESERVED]
+
+
+def start(step: Step, image: bytes | None = None) -> list[Reply]:
+    """From the menu, or when a photo arrives out of the blue (then it is kept)."""
+    waiting = _awaiting_payment(step)
+    if not waiting:
+        return [step.menu(step.t("proof.none"))]
+    if len(waiting) == 1:
+        if image is not None:
+            return _submit(step, waiting[0].id, image)
+        return [_ask_photo(step, waiting[0])]
+    kept = {"image": base64.b64encode(image).decode()} if image is not None else {}
+    step.conv.go("proof_pick", **kept)
+    lang = step.conv.lang
+    choices = tuple(
+        step.choice_of(
+            f"proof:{o.id}", "proof.order_choice", number=o.number, total=fmt.gnf(o.total_gnf, lang)
+        )
+        for o in waiting[:MAX_CHOICES]
+    )
+    return [Reply(step.t("proof.pick"), (*choices, step.cancel_choice))]
+
+
+def _ask_photo(step: Step, order: TraderOrder) -> Reply:
+    step.conv.go("proof_photo", order_id=order.id)
+    total = fmt.gnf(order.total_gnf, step.conv.lang)
+    return Reply(step.t("proof.ask_photo", number=order.number, total=total), (step.cancel_choice,))
+
+
+def on_pick(step: Step) -> list[Reply]:
+    if not (step.choice or "").startswith("proof:"):
+        return [step.reask()]
+    order_id = int(step.choice.removeprefix("proof:"))  # type: ignore[union-attr]
+    kept = step.conv.data.get("image")
+    if kept:
+        return _submit(step, order_id, base64.b64decode(kept))
+    try:
+        order = step.api.order(step.trader_id, order_id)
+    except NotFound:
+        return [step.menu(step.t("stale_button"))]
+    return [_ask_photo(step, order)]
+
+
+def on_photo(step: Step) -> list[Reply]:
+    if step.event.image_error:
+        return [Reply(step.t(f"proof.{step.event.image_error}"), tuple(step.conv.choices))]
+    if step.event.image is None:
+        return [Reply(step.t("proof.need_photo"), tuple(step.conv.choices))]
+    return _submit(step, step.conv.data["order_id"], step.event.image)
+
+
+def _submit(step: Step, order_id: int, image: bytes) -> list[Reply]:
+    reference = normalise_reference(step.text)
+    try:
+        proof_id = step.api.submit_proof(step.trader_id, order_id, image, reference)
+    except ProofRejected as rejected:
+        return [Reply(step.t(f"proof.{rejected.reason}"), tuple(step.conv.choices))]
+    except (IllegalTransition, NotFound, NotOwner):
+        return [step.menu(_not_waiting(step, order_id))]
+    order = step.api.order(step.trader_id, order_id)
+    received = step.t("proof.received", number=order.number)
+    if reference:
+        return [step.menu(received)]
+    step.conv.go("proof_reference", proof_id=proof_id)
+    skip = (step.choice_of("proof:skip", "proof.skip"),)
+    return [Reply(received), Reply(step.t("proof.ask_reference"), skip)]
+
+
+def _not_waiting(step: Step, order_id: int) -> str:
+    try:
+        order = step.api.order(step.trader_id, order_id)
+    except NotFound:
+        return step.t("stale_button")
+    return step.t("proof.not_waiting", progress=step.t(f"progress.{order.progress.value}"))
+
+
+def on_reference(step: Step) -> list[Reply]:
+    if step.choice == "proof:skip":
+        return [step.menu()]
+    if step.event.image is not None:
+        return [Reply(step.t("proof.already_submitted"), tuple(step.conv.choices))]
+    reference = normalise_reference(step.text)
+    if reference is None or len(step.text) > 80:
+        return [Reply(step.t("proof.bad_reference"), tuple(step.conv.choices))]
+    try:
+        step.api.add_reference(step.trader_id, step.conv.data["proof_id"], reference)
+    except (ProofRejected, NotFound, NotOwner):
+        return [step.menu()]
+    return [step.menu(step.t("proof.reference_saved", reference=reference))]
+
+
+HANDLERS = {
+    "proof_pick": on_pick,
+    "proof_photo": on_photo,
+    "proof_reference": on_reference,
+}

@@ -1,0 +1,121 @@
+"""Registration: name -> phone -> SMS code -> active account."""
+
+from __future__ import annotations
+
+from bot.engine.events import Reply
+from bot.flows.context import Step
+from bot.parsing import clean_name, digits_only
+from domain.errors import InvalidInput, OtpExpired, OtpInvalid, OtpLocked, OtpRateLimited
+from domain.otp import CODE_DIGITS
+from domain.phones import mask_phone, normalise_phone
+
+
+def start(step: Step) -> list[Reply]:
+    step.conv.go("reg_name")
+    return [Reply(step.t("reg.welcome"))]
+
+
+def on_name(step: Step) -> list[Reply]:
+    try:
+        name = clean_name(step.text)
+    except InvalidInput:
+        return [Reply(step.t("reg.bad_name"))]
+    return [_ask_phone(step, name)]
+
+
+def _ask_phone(step: Step, name: str) -> Reply:
+    sender = _valid_phone(step.event.sender_phone)
+    if sender:
+        step.conv.go("reg_confirm_sender", name=name, sender=sender)
+        choices = (step.choice_of("reg:sender_yes", "choice.yes"),
+                   step.choice_of("reg:other", "reg.other_number"))  # fmt: skip
+        return Reply(step.t("reg.confirm_sender", name=name, phone=sender), choices)
+    step.conv.go("reg_phone", name=name)
+    if step.event.can_share_contact:
+        return Reply(
+            step.t("reg.ask_phone_contact", name=name),
+            request_contact=step.t("reg.share_contact"),
+        )
+    return Reply(step.t("reg.ask_phone", name=name))
+
+
+def _valid_phone(text: str | None) -> str | None:
+    if not text:
+        return None
+    try:
+        return normalise_phone(text)
+    except InvalidInput:
+        return None
+
+
+def on_confirm_sender(step: Step) -> list[Reply]:
+    name, sender = step.conv.data["name"], step.conv.data["sender"]
+    if step.choice == "reg:sender_yes":
+        return [_send_code(step, name, sender)]
+    if step.choice == "reg:other":
+        step.conv.go("reg_phone", name=name)
+        return [Reply(step.t("reg.type_phone"))]
+    return [step.reask()]
+
+
+def on_phone(step: Step) -> list[Reply]:
+    name = step.conv.data["name"]
+    event = step.event
+    if event.contact_phone is not None and not event.contact_is_own:
+        return [Reply(step.t("reg.not_own_contact"))]
+    phone = _valid_phone(event.contact_phone or step.text)
+    if phone is None:
+        return [Reply(step.t("reg.bad_phone"))]
+    return [_send_code(step, name, phone)]
+
+
+def _send_code(step: Step, name: str, phone: str) -> Reply:
+    """The same reply whether or not the phone already belongs to a trader."""
+    chat = f"{step.event.channel}:{step.event.user_ref}"
+    try:
+        step.otp.send(phone, chat, step.conv.lang)
+    except OtpRateLimited as limited:
+        return _wait(step, limited)
+    step.conv.go("reg_code", name=name, phone=phone)
+    choices = (step.choice_of("reg:resend", "reg.resend"),
+               step.choice_of("reg:change", "reg.change_phone"))  # fmt: skip
+    return Reply(step.t("reg.code_sent", phone=mask_phone(phone)), choices)
+
+
+def _wait(step: Step, limited: OtpRateLimited) -> Reply:
+    seconds = limited.retry_after_s
+    if seconds <= 60:
+        return Reply(step.t("reg.wait", seconds=seconds), tuple(step.conv.choices))
+    minutes = -(-seconds // 60)
+    return Reply(step.t("reg.wait_long", minutes=minutes), tuple(step.conv.choices))
+
+
+def on_code(step: Step) -> list[Reply]:
+    name, phone = step.conv.data["name"], step.conv.data["phone"]
+    if step.choice == "reg:resend":
+        return [_send_code(step, name, phone)]
+    if step.choice == "reg:change":
+        step.conv.go("reg_phone", name=name)
+        return [Reply(step.t("reg.type_phone"))]
+    code = digits_only(step.text)
+    if len(code) != CODE_DIGITS or len(step.text) > 20:
+        return [Reply(step.t("reg.bad_code_format"), tuple(step.conv.choices))]
+    try:
+        step.otp.verify(phone, code)
+    except OtpInvalid as wrong:
+        return [Reply(step.t("reg.wrong_code", left=wrong.attempts_left), tuple(step.conv.choices))]
+    except (OtpExpired, OtpLocked) as dead:
+        key = "reg.code_locked" if isinstance(dead, OtpLocked) else "reg.code_expired"
+        return [Reply(step.t(key), tuple(step.conv.choices))]
+    trader = step.api.register(name, phone, step.event.channel, step.event.user_ref, step.conv.lang)
+    step.conv.trader_id = trader.id
+    step.conv.lang = trader.language.value
+    return [step.menu(step.t("reg.done", name=trader.name))]
+
+
+HANDLERS = {
+    "reg_name": on_name,
+    "reg_confirm_sender": on_confirm_sender,
+    "reg_phone": on_phone,
+    "reg_code": on_code,
+}

@@ -1,0 +1,189 @@
+"""The trader-facing side of the use cases.
+
+Flows talk to traders, so they see orders, quotes and containers only through the views
+below: the margin and the real costs are not in these objects at all, so no template can
+leak them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from bot.services import containers as container_service
+from bot.services import orders as order_service
+from bot.services import pricing
+from bot.services import proofs as proof_service
+from bot.services import traders as trader_service
+from bot.settings import Settings
+from domain.containers import Container, Stage
+from domain.errors import NotFound
+from domain.orders import Order, OrderStatus, Progress, progress
+from domain.ports import UnitOfWork
+from domain.pricing import Category, TraderQuote
+from domain.traders import Language
+
+
+@dataclass(frozen=True)
+class ContainerView:
+    code: str
+    stage: Stage
+    capacity_l: int
+    used_l: int
+    remaining_l: int
+    fill_pct: Decimal
+
+    @classmethod
+    def of(cls, c: Container) -> ContainerView:
+        return cls(c.code, c.stage, c.capacity_l, c.used_l, c.remaining_l, c.fill_pct)
+
+
+@dataclass(frozen=True)
+class TraderOrder:
+    id: int
+    number: str
+    category: Category
+    volume_l: int
+    total_gnf: int
+    status: OrderStatus
+    progress: Progress
+    container_code: str
+    expires_at: datetime
+
+    @classmethod
+    def of(cls, order: Order, container: Container) -> TraderOrder:
+        return cls(
+            id=order.id,  # type: ignore[arg-type]
+            number=order.number,
+            category=order.category,
+            volume_l=order.volume_l,
+            total_gnf=order.total_gnf,
+            status=order.status,
+            progress=progress(order.status, container.stage),
+            container_code=container.code,
+            expires_at=order.expires_at,
+        )
+
+
+@dataclass(frozen=True)
+class TraderInfo:
+    id: int
+    name: str
+    language: Language
+
+
+class TraderApi:
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        settings: Settings,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.uow = uow_factory
+        self.settings = settings
+        self.clock = clock
+
+    # Traders
+    def find_trader(self, channel: str, user_ref: str) -> TraderInfo | None:
+        trader = trader_service.find_trader(self.uow(), channel, user_ref)
+        return None if trader is None else TraderInfo(trader.id, trader.name, trader.language)  # type: ignore[arg-type]
+
+    def register(self, name: str, phone: str, channel: str, user_ref: str, lang: str):
+        trader = trader_service.register(
+            self.uow(),
+            name=name,
+            phone=phone,
+            channel=channel,
+            user_ref=user_ref,
+            language=Language(lang),
+            now=self.clock(),
+        )
+        return TraderInfo(trader.id, trader.name, trader.language)  # type: ignore[arg-type]
+
+    def set_language(self, trader_id: int, lang: str) -> None:
+        trader_service.set_language(self.uow(), trader_id, Language(lang))
+
+    # Quotes and orders
+    def current_container(self) -> ContainerView:
+        uow = self.uow()
+        with uow:
+            container = container_service.current_container(
+                uow, self.clock(), self.settings.capacity_l
+            )
+            uow.commit()
+            return ContainerView.of(container)
+
+    def quote(self, category: Category, volume_l: int, price_fen: int) -> TraderQuote:
+        return pricing.quote(self.uow(), category, volume_l, price_fen).for_trader()
+
+    def place_order(
+        self,
+        trader_id: int,
+        category: Category,
+        volume_l: int,
+        price_fen: int,
+        request_key: str,
+        expected_total_gnf: int,
+        container_code: str | None = None,
+    ) -> tuple[TraderOrder, ContainerView]:
+        request = order_service.OrderRequest(
+            trader_id, category, volume_l, price_fen, request_key, expected_total_gnf,
+            container_code,
+        )  # fmt: skip
+        placement = order_service.place_order(
+            self.uow(),
+            request,
+            self.clock(),
+            reservation=timedelta(hours=self.settings.reservation_hours),
+            capacity_l=self.settings.capacity_l,
+        )
+        return (
+            TraderOrder.of(placement.order, placement.container),
+            ContainerView.of(placement.container),
+        )
+
+    def next_container_after(self, code: str) -> ContainerView:
+        uow = self.uow()
+        with uow:
+            full = uow.containers.by_code(code)
+            if full is None:
+                raise NotFound("container", code)
+            nxt = container_service.next_container(uow, full, self.clock(), full.capacity_l)
+            uow.commit()
+            return ContainerView.of(nxt)
+
+    def orders(self, trader_id: int) -> list[TraderOrder]:
+        return [
+            TraderOrder.of(order, container)
+            for order, container in order_service.orders_of(self.uow(), trader_id)
+        ]
+
+    def order(self, trader_id: int, order_id: int) -> TraderOrder:
+        for order in self.orders(trader_id):
+            if order.id == order_id:
+                return order
+        raise NotFound("order", order_id)
+
+    def cancel(self, trader_id: int, order_id: int) -> None:
+        order_service.cancel_order(self.uow(), trader_id, order_id, self.clock())
+
+    def containers_of(self, trader_id: int) -> list[ContainerView]:
+        uow = self.uow()
+        with uow:
+            ids = {o.container_id for o in uow.orders.for_trader(trader_id) if o.holds_volume}
+            found = [uow.containers.get(i) for i in sorted(ids)]
+            return [ContainerView.of(c) for c in found if c is not None]
+
+    # Proofs
+    def submit_proof(
+        self, trader_id: int, order_id: int, image: bytes, reference: str | None
+    ) -> int:
+        submission = proof_service.submit_proof(
+            self.uow(), trader_id, order_id, image, reference, self.clock()
+        )
+        return submission.proof.id  # type: ignore[return-value]
+
+    def add_reference(self, trader_id: int, proof_id: int, reference: str) -> None:
+        proof_service.set_reference(self.uow(), trader_id, proof_id, reference)
