@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trop de codes demandés. Réessayez dans {minutes} minutes.",
         "Too many codes requested. Try again in {minutes} minutes.",
     ),
+    "reg.sms_failed": (
+        "Le SMS n'a pas pu être envoyé. Vérifiez le numéro ou réessayez dans un instant.",
+        "The SMS could not be sent. Check the number or try again in a moment.",
+    ),
     "reg.bad_code_format": (
         "Le code contient 6 chiffres. Écrivez-le sans espace, ex. : 123456.",
         "The code has 6 digits. Type it without spaces, e.g. 123456.",

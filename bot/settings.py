@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     twilio_account_sid: str | None = None
     twilio_auth_token: SecretStr | None = None
     twilio_sms_from: str | None = None
+    twilio_api_base_url: str | None = None
 
     @property
     def capacity_l(self) -> int:

@@ -52,7 +52,21 @@ class Services:
 def make_sms(settings: Settings) -> SmsSender:
     if settings.sms_provider == "console":
         return ConsoleSms()
-    raise ValueError(f"SMS_PROVIDER={settings.sms_provider!r} is not available yet")
+    if settings.sms_provider == "twilio":
+        from webhooks.twilio_rest import TwilioSms, make_client
+
+        sid, token, sender = (
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            settings.twilio_sms_from,
+        )
+        if not (sid and token and sender):
+            raise ValueError(
+                "SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_SMS_FROM"
+            )
+        client = make_client(sid, token.get_secret_value(), settings.twilio_api_base_url)
+        return TwilioSms(client, sender)
+    raise ValueError(f"unknown SMS_PROVIDER={settings.sms_provider!r} (console or twilio)")
 
 
 def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = None) -> Services:

@@ -110,3 +110,7 @@ class QuoteChanged(DomainError):
     def __init__(self, new_total_gnf: int) -> None:
         super().__init__(f"the total is now {new_total_gnf} GNF")
         self.new_total_gnf = new_total_gnf
+
+
+class DeliveryFailed(DomainError):
+    """A message (SMS, chat) could not be handed to its provider."""

@@ -5,7 +5,14 @@ from __future__ import annotations
 from bot.engine.events import Reply
 from bot.flows.context import Step
 from bot.parsing import clean_name, digits_only
-from domain.errors import InvalidInput, OtpExpired, OtpInvalid, OtpLocked, OtpRateLimited
+from domain.errors import (
+    DeliveryFailed,
+    InvalidInput,
+    OtpExpired,
+    OtpInvalid,
+    OtpLocked,
+    OtpRateLimited,
+)
 from domain.otp import CODE_DIGITS
 from domain.phones import mask_phone, normalise_phone
 
@@ -76,6 +83,8 @@ def _send_code(step: Step, name: str, phone: str) -> Reply:
         step.otp.send(phone, chat, step.conv.lang)
     except OtpRateLimited as limited:
         return _wait(step, limited)
+    except DeliveryFailed:
+        return Reply(step.t("reg.sms_failed"), tuple(step.conv.choices))
     step.conv.go("reg_code", name=name, phone=phone)
     choices = (step.choice_of("reg:resend", "reg.resend"),
                step.choice_of("reg:change", "reg.change_phone"))  # fmt: skip

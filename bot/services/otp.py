@@ -40,9 +40,11 @@ class OtpService:
         chat_sends = recent_sends(self._sends_of(chat_key), now, self.policy)
         challenge = self._load(phone)
         code = challenge.issue(self.secret_key, now, self.policy)
+        # Sent first, recorded after: a code the provider refused was never delivered, so it
+        # neither counts against the limits nor replaces the code in force.
+        self.sms.send(phone, t("sms.code", lang, code=code))
         self.store.save(phone, challenge.to_dict(), self._ttl_s)
         self.store.save(chat_key, {"sends": [*chat_sends, now.timestamp()]}, self._ttl_s)
-        self.sms.send(phone, t("sms.code", lang, code=code))
 
     def _sends_of(self, key: str) -> list[float]:
         data = self.store.load(key) or {}

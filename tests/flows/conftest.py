@@ -100,7 +100,7 @@ class App:
         return Chat(self, user_ref, channel, **defaults)
 
 
-def make_app(database_url: str, capacity_cbm: int = 76, **settings) -> App:
+def make_app(database_url: str, capacity_cbm: int = 76, sms=None, **settings) -> App:
     config = Settings(
         _env_file=None,
         database_url=database_url,
@@ -108,11 +108,11 @@ def make_app(database_url: str, capacity_cbm: int = 76, **settings) -> App:
         container_capacity_cbm=capacity_cbm,
         **settings,
     )
-    sms = FakeSms()
-    services = build(config, sms=sms)
+    fake_sms = FakeSms()
+    services = build(config, sms=sms or fake_sms)
     make_redis(None).flushdb()
     load_defaults(services.uow_factory(), services.clock(), config.capacity_l)
-    return App(services, sms)
+    return App(services, fake_sms)
 
 
 @pytest.fixture
