@@ -73,7 +73,7 @@ def format_number(order_id: int) -> str:
 def parse_number(text: str) -> int:
     """'C00042', 'c42', '42', '#42' -> 42."""
     cleaned = text.strip().lstrip("#").upper().removeprefix(NUMBER_PREFIX).strip()
-    if not cleaned.isdigit() or len(cleaned) > 12 or int(cleaned) == 0:
+    if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 12 or int(cleaned) == 0:
         raise InvalidInput("unreadable_order_number")
     return int(cleaned)
 

@@ -60,7 +60,7 @@ def resolve_choice(conv: Conversation, event: Inbound) -> str | None:
             return event.choice
         return STALE
     text = _fold(event.text)
-    if text.isdigit() and 1 <= int(text) <= len(conv.choices):
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(conv.choices):
         return conv.choices[int(text) - 1].id
     return next((c.id for c in conv.choices if text and _fold(c.label) == text), None)
 

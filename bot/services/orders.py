@@ -8,7 +8,13 @@ from datetime import datetime, timedelta
 from bot.services import containers as container_service
 from bot.services.pricing import current_terms
 from domain.containers import Container
-from domain.errors import ContainerClosed, DuplicateRequest, NotFound, QuoteChanged
+from domain.errors import (
+    ContainerClosed,
+    DuplicateRequest,
+    InvalidInput,
+    NotFound,
+    QuoteChanged,
+)
 from domain.orders import Order, OrderStatus
 from domain.ports import UnitOfWork
 from domain.pricing import Category, make_quote
@@ -68,6 +74,10 @@ def place_order(
     capacity_l: int,
 ) -> Placement:
     """Reserve the volume and record the order with its quote frozen in, in one transaction."""
+    if request.volume_l <= 0:
+        raise InvalidInput("volume_not_positive")
+    if request.price_fen < 0:
+        raise InvalidInput("price_negative")
     with uow:
         existing = uow.orders.by_request_key(request.request_key)
         if existing is not None:

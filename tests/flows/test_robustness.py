@@ -22,7 +22,8 @@ KNOWN_IDS = [
     "reg:resend", "reg:change", "reg:sender_yes", "orders:cancel:x",
 ]  # fmt: skip
 WORDS = ["menu", "annuler", "aide", "1", "2", "3", "4", "0", "-1", "2,5", "10 000", "76",
-         "1e9", "textile", "oui", "🙂", "/start", "/devis", "C00001", "\x00", "‮"]  # fmt: skip
+         "1e9", "textile", "oui", "🙂", "/start", "/devis", "C00001", "\x00",
+         "\u202e", "²", "٣"]  # fmt: skip
 
 events = st.one_of(
     st.builds(dict, text=st.text(max_size=60)),

@@ -103,7 +103,7 @@ def test_numbers():
     assert format_number(42) == "C00042"
     for text in ("C00042", "c42", "42", "#42", " C 42 "):
         assert parse_number(text) == 42
-    for bad in ("", "abc", "C", "0", "-4", "4" * 20, "C12x"):
+    for bad in ("", "abc", "C", "0", "-4", "4" * 20, "C12x", "²", "C٣"):
         with pytest.raises(InvalidInput):
             parse_number(bad)
 
