@@ -347,6 +347,229 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Référence {reference} ajoutée à votre preuve.",
         "Reference {reference} added to your proof.",
     ),
+    # Notifications to traders
+    "notify.approved": (
+        "✅ Paiement validé pour la commande {number}. Votre marchandise voyagera dans le "
+        "conteneur {code}. Merci !",
+        "✅ Payment approved for order {number}. Your goods will travel in container {code}. "
+        "Thank you!",
+    ),
+    "notify.rejected": (
+        "❌ Preuve refusée pour la commande {number} : {reason}.\n"
+        "Envoyez une nouvelle preuve avant le {deadline} (menu « Envoyer une preuve »).",
+        "❌ Proof refused for order {number}: {reason}.\n"
+        "Send a new proof before {deadline} (menu “Send a payment proof”).",
+    ),
+    "notify.stage": (
+        "🚢 Conteneur {code} : {stage}. Suivez vos commandes avec « Mes commandes ».",
+        "🚢 Container {code}: {stage}. Follow your orders in “My orders”.",
+    ),
+    "notify.announcement": ("📢 Tontine Digitale : {text}", "📢 Tontine Digitale: {text}"),
+    # Admin chat
+    "admin.refused": (
+        "⛔ Cette action est réservée aux administrateurs.",
+        "⛔ This action is for administrators only.",
+    ),
+    "admin.login_required": (
+        "🔐 Session administrateur fermée. Envoyez /admin pour recevoir un code par SMS.",
+        "🔐 Admin session closed. Send /admin to get a code by SMS.",
+    ),
+    "admin.code_sent": (
+        "🔐 Code envoyé par SMS au {phone}. Écrivez-le ici.",
+        "🔐 Code sent by SMS to {phone}. Type it here.",
+    ),
+    "admin.session_open": (
+        "✅ Session ouverte pour {minutes} minutes. /aide liste les commandes.",
+        "✅ Session open for {minutes} minutes. /aide lists the commands.",
+    ),
+    "admin.no_2fa": (
+        "✅ Administrateur reconnu. /aide liste les commandes.",
+        "✅ Administrator recognised. /aide lists the commands.",
+    ),
+    "admin.unknown": (
+        "Commande inconnue. /aide liste les commandes.",
+        "Unknown command. /aide lists the commands.",
+    ),
+    "admin.help": (
+        "Commandes administrateur :\n"
+        "/admin — ouvrir une session (code SMS)\n"
+        "/taux [valeur] — voir ou fixer le taux 1 ¥ → GNF\n"
+        "/tarifs [catégorie client réel] — voir ou fixer les tarifs par CBM\n"
+        "/tarifs commission [pourcentage] — fixer la commission\n"
+        "/conteneurs — remplissage, étape, commandes\n"
+        "/etape CODE — passer un conteneur à l'étape suivante\n"
+        "/nouveau_conteneur [capacité CBM] — ouvrir un conteneur\n"
+        "/attente — preuves en attente, les plus anciennes d'abord\n"
+        "/commande NUMÉRO — détail d'une commande\n"
+        "/stats [CODE] — volume, facturé, marge\n"
+        "/annonce — message à tous les commerçants ou à un conteneur\n"
+        "/export — commandes en CSV",
+        "Admin commands:\n"
+        "/admin — open a session (SMS code)\n"
+        "/taux [value] — show or set the 1 ¥ → GNF rate\n"
+        "/tarifs [category client real] — show or set per-CBM tariffs\n"
+        "/tarifs commission [percent] — set the commission\n"
+        "/conteneurs — fill, stage, orders\n"
+        "/etape CODE — move a container to its next stage\n"
+        "/nouveau_conteneur [capacity CBM] — open a container\n"
+        "/attente — proofs waiting, oldest first\n"
+        "/commande NUMBER — one order in detail\n"
+        "/stats [CODE] — volume, billed, margin\n"
+        "/annonce — message all traders or one container's\n"
+        "/export — orders as CSV",
+    ),
+    "admin.bad_value": (
+        "Valeur illisible : {value}. {usage}",
+        "Unreadable value: {value}. {usage}",
+    ),
+    "admin.out_of_range": ("Valeur hors limites : {value}.", "Value out of range: {value}."),
+    "admin.rate": (
+        "Taux actuel : 1 ¥ = {rate} (fixé le {date}).\nUsage : /taux 1250",
+        "Current rate: 1 ¥ = {rate} (set on {date}).\nUsage: /taux 1250",
+    ),
+    "admin.rate_set": ("✅ Nouveau taux : 1 ¥ = {rate}.", "✅ New rate: 1 ¥ = {rate}."),
+    "admin.tariffs": (
+        "Tarifs par CBM (client / réel) :\n{lines}\nCommission : {commission}\n"
+        "Usage : /tarifs textile 5000000 4200000 — /tarifs commission 5",
+        "Tariffs per CBM (client / real):\n{lines}\nCommission: {commission}\n"
+        "Usage: /tarifs textile 5000000 4200000 — /tarifs commission 5",
+    ),
+    "admin.tariff_line": ("{category} : {client} / {real}", "{category}: {client} / {real}"),
+    "admin.tariff_set": (
+        "✅ {category} : client {client}, réel {real} par CBM.",
+        "✅ {category}: client {client}, real {real} per CBM.",
+    ),
+    "admin.commission_set": ("✅ Commission : {pct}.", "✅ Commission: {pct}."),
+    "admin.container_line": (
+        "{code} — {stage}\n{bar} — {used} / {capacity} — {orders} commande(s)",
+        "{code} — {stage}\n{bar} — {used} / {capacity} — {orders} order(s)",
+    ),
+    "admin.no_container": ("Aucun conteneur.", "No container."),
+    "admin.container_unknown": ("Conteneur {code} inconnu.", "Unknown container {code}."),
+    "admin.stage_confirm": (
+        "Passer {code} de « {current} » à « {next} » ? {count} commerçant(s) seront prévenus.",
+        "Move {code} from “{current}” to “{next}”? {count} trader(s) will be told.",
+    ),
+    "admin.stage_last": (
+        "{code} est déjà à la dernière étape.",
+        "{code} is already at the last stage.",
+    ),
+    "admin.stage_done": (
+        "✅ {code} : {stage} (par {admin}). {count} commerçant(s) prévenu(s).",
+        "✅ {code}: {stage} (by {admin}). {count} trader(s) told.",
+    ),
+    "admin.stage_stale": (
+        "Cette confirmation n'est plus valable : l'étape a changé.",
+        "This confirmation is no longer valid: the stage changed.",
+    ),
+    "admin.confirm": ("✅ Confirmer", "✅ Confirm"),
+    "admin.container_opened": (
+        "✅ Conteneur {code} ouvert ({capacity}).",
+        "✅ Container {code} opened ({capacity}).",
+    ),
+    "admin.no_pending": ("Aucune preuve en attente.", "No proof waiting."),
+    "admin.pending_line": (
+        "Preuve {proof} — {number} — {trader} — {total} — reçue le {date}",
+        "Proof {proof} — {number} — {trader} — {total} — received {date}",
+    ),
+    "admin.show_card": ("Voir la preuve {proof}", "Show proof {proof}"),
+    "admin.order_unknown": ("Commande {number} introuvable.", "Order {number} not found."),
+    "admin.order_usage": ("Usage : /commande C00042", "Usage: /commande C00042"),
+    "admin.order_detail": (
+        "Commande {number} — {status}\n"
+        "Commerçant : {trader} ({phone})\n"
+        "Conteneur : {code} — {category}, {volume}\n"
+        "Marchandises : {price} × {rate} = {goods}\n"
+        "Commission : {commission} — Logistique : {logistics}\n"
+        "Total : {total}\n"
+        "Coût réel : {real_cost} — Marge : {margin}\n"
+        "Créée le {created} — échéance {expires}",
+        "Order {number} — {status}\n"
+        "Trader: {trader} ({phone})\n"
+        "Container: {code} — {category}, {volume}\n"
+        "Goods: {price} × {rate} = {goods}\n"
+        "Commission: {commission} — Logistics: {logistics}\n"
+        "Total: {total}\n"
+        "Real cost: {real_cost} — Margin: {margin}\n"
+        "Created {created} — due {expires}",
+    ),
+    "admin.proof_card": (
+        "🧾 Preuve {proof} — commande {number}\n"
+        "Commerçant : {trader} ({phone})\n"
+        "Conteneur {code} — {category}, {volume}\n"
+        "Montant dû : {total}\n"
+        "Référence : {reference}\n"
+        "Marge : {margin}",
+        "🧾 Proof {proof} — order {number}\n"
+        "Trader: {trader} ({phone})\n"
+        "Container {code} — {category}, {volume}\n"
+        "Amount due: {total}\n"
+        "Reference: {reference}\n"
+        "Margin: {margin}",
+    ),
+    "admin.no_reference": ("(aucune)", "(none)"),
+    "admin.warning_image": (
+        "⚠️ Image déjà utilisée pour la commande {number}",
+        "⚠️ Image already used for order {number}",
+    ),
+    "admin.warning_reference": (
+        "⚠️ Référence déjà utilisée pour la commande {number}",
+        "⚠️ Reference already used for order {number}",
+    ),
+    "admin.approve": ("✅ Valider", "✅ Approve"),
+    "admin.reject": ("❌ Rejeter", "❌ Reject"),
+    "admin.reject_reasons": ("Motif du rejet de la preuve {proof} :", "Why reject proof {proof}:"),
+    "admin.reason.amount": ("montant incorrect", "wrong amount"),
+    "admin.reason.unreadable": ("photo illisible", "unreadable photo"),
+    "admin.reason.reference": ("référence introuvable", "reference not found"),
+    "admin.reason.not_received": ("paiement non reçu", "payment not received"),
+    "admin.reason.other": ("Autre (écrire le motif)", "Other (type the reason)"),
+    "admin.reason_prompt": (
+        "Écrivez le motif du rejet de la preuve {proof}.",
+        "Type why proof {proof} is rejected.",
+    ),
+    "admin.approved_by": (
+        "{card}\n\n✅ VALIDÉE par {admin} le {date}",
+        "{card}\n\n✅ APPROVED by {admin} on {date}",
+    ),
+    "admin.rejected_by": (
+        "{card}\n\n❌ REJETÉE par {admin} le {date} : {reason}",
+        "{card}\n\n❌ REJECTED by {admin} on {date}: {reason}",
+    ),
+    "admin.already_decided": (
+        "Cette preuve a déjà été traitée ({status}).",
+        "This proof was already handled ({status}).",
+    ),
+    "admin.proof_unknown": ("Preuve introuvable.", "Proof not found."),
+    "admin.stats": (
+        "📊 {code} — {stage}\nVolume : {volume} / {capacity} — {orders} commande(s)\n"
+        "Facturé : {billed}\nMarge : {margin} ({rate})\n{lines}",
+        "📊 {code} — {stage}\nVolume: {volume} / {capacity} — {orders} order(s)\n"
+        "Billed: {billed}\nMargin: {margin} ({rate})\n{lines}",
+    ),
+    "admin.stats_line": (
+        "  {category} : {volume}, facturé {billed}, marge {margin}",
+        "  {category}: {volume}, billed {billed}, margin {margin}",
+    ),
+    "admin.announce_prompt": (
+        "Écrivez le message à annoncer (ou /annuler).",
+        "Type the announcement (or /annuler).",
+    ),
+    "admin.announce_audience": ("À qui l'envoyer ?", "Who should get it?"),
+    "admin.audience_all": ("Tous les commerçants", "All traders"),
+    "admin.audience_container": ("Commerçants de {code}", "Traders of {code}"),
+    "admin.announce_confirm": (
+        "Envoyer à {count} commerçant(s) ?\n« {text} »",
+        "Send to {count} trader(s)?\n“{text}”",
+    ),
+    "admin.announce_sent": (
+        "📢 Annonce envoyée à {count} commerçant(s).",
+        "📢 Announcement sent to {count} trader(s).",
+    ),
+    "admin.announce_empty": ("Personne à prévenir.", "Nobody to tell."),
+    "admin.export": ("📄 {count} commande(s) exportée(s).", "📄 {count} order(s) exported."),
+    "admin.cancelled": ("Action annulée.", "Action cancelled."),
+    "admin.new_proof": ("📨 Nouvelle preuve à vérifier.", "📨 New proof to check."),
     # Simulation report (operators)
     "sim.title": (
         "Simulation de remplissage — conteneur {code}",

@@ -8,6 +8,8 @@ from decimal import Decimal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from domain.phones import normalise_phone
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
@@ -26,10 +28,24 @@ class Settings(BaseSettings):
     sms_provider: str = "console"
 
     telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_webhook_port: int = 8443
+
+    admin_chat_id: int | None = None
+    admin_phones: str = ""  # comma-separated E.164 numbers
+    admin_require_2fa: bool = True
+    admin_session_minutes: int = Field(default=60, gt=0)
     twilio_account_sid: str | None = None
     twilio_auth_token: SecretStr | None = None
     twilio_sms_from: str | None = None
     twilio_api_base_url: str | None = None
+
+    @property
+    def admin_phone_set(self) -> frozenset[str]:
+        return frozenset(normalise_phone(p) for p in self.admin_phones.split(",") if p.strip())
 
     @property
     def capacity_l(self) -> int:

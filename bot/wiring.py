@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from bot.notify import ChannelNotifier
+from bot.services.otp import OtpService
 from bot.settings import Settings
 from domain.otp import OtpPolicy
 from storage.db import make_engine, make_session_factory
@@ -20,6 +22,7 @@ from storage.uow import SqlUnitOfWork
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from bot.admin.desk import AdminDesk
     from bot.engine.core import Engine
     from domain.ports import SmsSender, UnitOfWork
 
@@ -45,6 +48,7 @@ class Services:
     otps: RedisOtpStore
     locks: RedisLocks
     sms: SmsSender
+    notifier: ChannelNotifier
     clock: Callable[[], datetime] = utc_now
     otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
 
@@ -74,33 +78,59 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         upgrade(settings.database_url)
     session_factory = make_session_factory(make_engine(settings.database_url))
     redis_client = make_redis(settings.redis_url)
+    uow_factory = lambda: SqlUnitOfWork(session_factory)  # noqa: E731
     return Services(
         settings=settings,
-        uow_factory=lambda: SqlUnitOfWork(session_factory),
+        uow_factory=uow_factory,
         conversations=RedisConversationStore(redis_client),
         otps=RedisOtpStore(redis_client),
         locks=RedisLocks(redis_client),
         sms=sms or make_sms(settings),
+        notifier=ChannelNotifier(uow_factory, senders={}, admin=None),
+    )
+
+
+def make_otp(services: Services) -> OtpService:
+    return OtpService(
+        services.otps,
+        services.sms,
+        services.settings.secret_key_bytes(),
+        services.clock,
+        services.otp_policy,
     )
 
 
 def build_engine(services: Services) -> Engine:
+    from bot.admin.cards import proof_card
     from bot.engine.core import Engine
-    from bot.services.otp import OtpService
     from bot.trader_api import TraderApi
 
+    def post_proof_to_admins(proof_id: int) -> None:
+        card = proof_card(services.uow_factory(), proof_id, "fr")
+        if card is not None:
+            services.notifier.to_admins(card)
+
+    api = TraderApi(services.uow_factory, services.settings, services.clock, post_proof_to_admins)
     return Engine(
-        api=TraderApi(services.uow_factory, services.settings, services.clock),
-        otp=OtpService(
-            services.otps,
-            services.sms,
-            services.settings.secret_key_bytes(),
-            services.clock,
-            services.otp_policy,
-        ),
+        api=api,
+        otp=make_otp(services),
         settings=services.settings,
         conversations=services.conversations,
         locks=services.locks,
         uow_factory=services.uow_factory,
+        clock=services.clock,
+    )
+
+
+def build_desk(services: Services) -> AdminDesk:
+    from bot.admin.desk import AdminDesk
+
+    return AdminDesk(
+        uow_factory=services.uow_factory,
+        settings=services.settings,
+        otp=make_otp(services),
+        store=services.conversations,
+        locks=services.locks,
+        notifier=services.notifier,
         clock=services.clock,
     )

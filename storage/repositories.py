@@ -58,6 +58,9 @@ class SqlTraderRepository:
         query = select(ChannelIdentity).where(orm.channel_identities.c.trader_id == trader_id)
         return list(self.session.scalars(query))
 
+    def all_ids(self) -> list[int]:
+        return list(self.session.scalars(select(orm.traders.c.id).order_by(orm.traders.c.id)))
+
 
 class SqlContainerRepository:
     def __init__(self, session: Session) -> None:

@@ -36,3 +36,5 @@ class Reply:
     choices: tuple[Choice, ...] = ()
     request_contact: str | None = None  # label of a "share my number" button
     document: tuple[str, bytes] | None = None  # (file name, content)
+    photo: bytes | None = None  # sent as a photo, `text` as its caption
+    edit: bool = False  # replaces the message whose button was pressed

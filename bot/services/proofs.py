@@ -20,7 +20,7 @@ class Submission:
     warnings: tuple[DuplicateWarning, ...]
 
 
-def _duplicates(uow: UnitOfWork, proof: PaymentProof) -> tuple[DuplicateWarning, ...]:
+def duplicates_of(uow: UnitOfWork, proof: PaymentProof) -> tuple[DuplicateWarning, ...]:
     found = [
         DuplicateWarning("image", other)
         for other in uow.proofs.orders_with_image(proof.sha256)
@@ -53,7 +53,7 @@ def submit_proof(
         if order.status is OrderStatus.PROOF_SUBMITTED:
             raise ProofRejected("already_submitted")
         order.move_to(OrderStatus.PROOF_SUBMITTED, now)
-        warnings = _duplicates(uow, proof)
+        warnings = duplicates_of(uow, proof)
         uow.proofs.add(proof)
         uow.commit()
         return Submission(proof, order, warnings)
@@ -103,6 +103,6 @@ def set_reference(uow: UnitOfWork, trader_id: int, proof_id: int, reference: str
         if proof.status is not ProofStatus.PENDING:
             raise ProofRejected("already_decided")
         proof.reference = normalise_reference(reference)
-        warnings = _duplicates(uow, proof)
+        warnings = duplicates_of(uow, proof)
         uow.commit()
         return Submission(proof, order, warnings)

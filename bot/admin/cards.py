@@ -1,0 +1,81 @@
+"""What admins read about proofs and orders: the margin is shown here, and only here."""
+
+from __future__ import annotations
+
+from bot import formatting as fmt
+from bot.engine.events import Choice, Reply
+from bot.messages import t
+from bot.services.proofs import duplicates_of
+from domain.containers import Container
+from domain.orders import Order, format_number, progress
+from domain.ports import UnitOfWork
+from domain.proofs import DuplicateWarning, PaymentProof
+from domain.traders import Trader
+
+
+def _warnings(warnings: tuple[DuplicateWarning, ...], lang: str) -> list[str]:
+    return [
+        t(f"admin.warning_{w.kind}", lang, number=format_number(w.other_order_id)) for w in warnings
+    ]
+
+
+def proof_text(
+    proof: PaymentProof, order: Order, trader: Trader, container: Container, lang: str
+) -> str:
+    return t(
+        "admin.proof_card",
+        lang,
+        proof=proof.id,
+        number=order.number,
+        trader=trader.name,
+        phone=trader.phone,
+        code=container.code,
+        category=t(f"category.{order.category.value}", lang),
+        volume=fmt.cbm(order.volume_l, lang),
+        total=fmt.gnf(order.total_gnf, lang),
+        reference=proof.reference or t("admin.no_reference", lang),
+        margin=fmt.gnf(order.margin_gnf, lang),
+    )
+
+
+def proof_card(uow: UnitOfWork, proof_id: int, lang: str) -> Reply | None:
+    """The photo, the order summary, the margin, any warning, and the decision buttons."""
+    with uow:
+        proof = uow.proofs.get(proof_id)
+        if proof is None:
+            return None
+        order = uow.orders.get(proof.order_id)
+        trader = uow.traders.get(order.trader_id)  # type: ignore[union-attr]
+        container = uow.containers.get(order.container_id)  # type: ignore[union-attr]
+        warnings = duplicates_of(uow, proof)
+        summary = proof_text(proof, order, trader, container, lang)  # type: ignore[arg-type]
+    text = "\n".join([summary, *_warnings(warnings, lang)])
+    choices = (
+        Choice(f"adm:approve:{proof_id}", t("admin.approve", lang)),
+        Choice(f"adm:reject:{proof_id}", t("admin.reject", lang)),
+    )
+    return Reply(text, choices, photo=proof.content)
+
+
+def order_detail(order: Order, trader: Trader, container: Container, lang: str) -> str:
+    return t(
+        "admin.order_detail",
+        lang,
+        number=order.number,
+        status=t(f"progress.{progress(order.status, container.stage).value}", lang),
+        trader=trader.name,
+        phone=trader.phone,
+        code=container.code,
+        category=t(f"category.{order.category.value}", lang),
+        volume=fmt.cbm(order.volume_l, lang),
+        price=fmt.cny(order.price_fen, lang),
+        rate=fmt.rate(order.rate, lang),
+        goods=fmt.gnf(order.goods_gnf, lang),
+        commission=fmt.gnf(order.commission_gnf, lang),
+        logistics=fmt.gnf(order.logistics_gnf, lang),
+        total=fmt.gnf(order.total_gnf, lang),
+        real_cost=fmt.gnf(order.real_cost_gnf, lang),
+        margin=fmt.gnf(order.margin_gnf, lang),
+        created=fmt.when(order.created_at, lang),
+        expires=fmt.when(order.expires_at, lang),
+    )

@@ -1,0 +1,129 @@
+"""Deciding a payment proof: approve, or reject with a reason; the trader is told at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot import formatting as fmt
+from bot.admin.cards import proof_text
+from bot.admin.desk import AdminStep
+from bot.engine.events import Choice, Reply
+from bot.messages import t
+from bot.services import proofs as proof_service
+from domain.errors import NotFound, ProofRejected
+from domain.orders import Order
+from domain.proofs import ProofStatus
+
+REASONS = ("amount", "unreadable", "reference", "not_received")
+MAX_REASON = 300
+
+
+def _card_text(step: AdminStep, proof_id: int) -> str:
+    with step.desk.uow_factory() as uow:
+        proof = uow.proofs.get(proof_id)
+        if proof is None:
+            raise NotFound("proof", proof_id)
+        order = uow.orders.get(proof.order_id)
+        trader = uow.traders.get(order.trader_id)  # type: ignore[union-attr]
+        container = uow.containers.get(order.container_id)  # type: ignore[union-attr]
+        if proof.status is not ProofStatus.PENDING:
+            status = step.t(
+                "admin.approve" if proof.status is ProofStatus.APPROVED else "admin.reject"
+            )
+            raise ProofRejected(status)
+        return proof_text(proof, order, trader, container, step.lang)  # type: ignore[arg-type]
+
+
+def _already(step: AdminStep, decided: ProofRejected) -> list[Reply]:
+    return [Reply(step.t("admin.already_decided", status=decided.reason))]
+
+
+def approve(step: AdminStep, proof_id: int) -> list[Reply]:
+    try:
+        card = _card_text(step, proof_id)
+        order = proof_service.approve_proof(
+            step.desk.uow_factory(), proof_id, step.actor, step.desk.clock()
+        )
+    except ProofRejected as decided:
+        return _already(step, decided)
+    code = _container_code(step, order)
+    step.desk.notifier.to_trader(
+        order.trader_id,
+        lambda lang: Reply(t("notify.approved", lang, number=order.number, code=code)),
+    )
+    when = fmt.when(step.desk.clock(), step.lang)
+    return [
+        Reply(step.t("admin.approved_by", card=card, admin=step.admin.name, date=when), edit=True)
+    ]
+
+
+def _container_code(step: AdminStep, order: Order) -> str:
+    with step.desk.uow_factory() as uow:
+        container = uow.containers.get(order.container_id)
+    return container.code if container else "?"
+
+
+def ask_reason(step: AdminStep, proof_id: int) -> list[Reply]:
+    try:
+        card = _card_text(step, proof_id)
+    except ProofRejected as decided:
+        return _already(step, decided)
+    choices = tuple(
+        Choice(f"adm:reason:{proof_id}:{key}", step.t(f"admin.reason.{key}"))
+        for key in (*REASONS, "other")
+    )
+    text = f"{card}\n\n{step.t('admin.reject_reasons', proof=proof_id)}"
+    return [Reply(text, choices, edit=True)]
+
+
+def reason_chosen(step: AdminStep, proof_id: int, key: str) -> list[Reply]:
+    if key == "other":
+        step.conv.go("admin_reject_text", proof_id=proof_id)
+        return step.reply("admin.reason_prompt", proof=proof_id)
+    if key not in REASONS:
+        return step.reply("stale_button")
+    return _reject(step, proof_id, lambda lang: t(f"admin.reason.{key}", lang), edit=True)
+
+
+def reason_typed(step: AdminStep) -> list[Reply]:
+    reason = " ".join(step.event.text.split())[:MAX_REASON]
+    if not reason:
+        return step.reply("admin.reason_prompt", proof=step.conv.data["proof_id"])
+    proof_id = step.conv.data["proof_id"]
+    step.conv.go("idle")
+    return _reject(step, proof_id, lambda _lang: reason, edit=False)
+
+
+def _reject(
+    step: AdminStep, proof_id: int, reason_for: Callable[[str], str], *, edit: bool
+) -> list[Reply]:
+    try:
+        card = _card_text(step, proof_id)
+        order = proof_service.reject_proof(
+            step.desk.uow_factory(), proof_id, step.actor, reason_for(step.lang), step.desk.clock()
+        )
+    except ProofRejected as decided:
+        return _already(step, decided)
+
+    def notice(lang: str) -> Reply:
+        deadline = fmt.when(order.expires_at, lang)
+        return Reply(
+            t(
+                "notify.rejected",
+                lang,
+                number=order.number,
+                reason=reason_for(lang),
+                deadline=deadline,
+            )
+        )
+
+    step.desk.notifier.to_trader(order.trader_id, notice)
+    when = fmt.when(step.desk.clock(), step.lang)
+    text = step.t(
+        "admin.rejected_by",
+        card=card,
+        admin=step.admin.name,
+        date=when,
+        reason=reason_for(step.lang),
+    )
+    return [Reply(text, edit=edit)]

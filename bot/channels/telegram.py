@@ -1,0 +1,275 @@
+"""Telegram, with python-telegram-bot 22: a thin translator between updates and the engine.
+
+Private chats talk to the trader engine; the admin chat (ADMIN_CHAT_ID), admin-only commands
+and admin buttons go to the admin desk. Conversation state stays in the engine's Redis
+store, so the process can restart at any time. The engine is synchronous (database I/O):
+handlers run it in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.engine.events import Inbound, Reply
+from bot.messages import t
+from domain.proofs import MAX_PROOF_BYTES
+
+log = logging.getLogger(__name__)
+CHANNEL = "telegram"
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+SEND_ATTEMPTS = 4
+ADMIN_ONLY_COMMANDS = frozenset({
+    "admin", "taux", "tarifs", "conteneurs", "etape", "nouveau_conteneur", "attente",
+    "commande", "stats", "annonce", "export",
+})  # fmt: skip
+IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Pieces of at most `limit` characters, cut at line ends when possible."""
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return [*pieces, text] if text else pieces
+
+
+def keyboard(reply: Reply) -> Any:
+    if reply.request_contact:
+        button = KeyboardButton(reply.request_contact, request_contact=True)
+        return ReplyKeyboardMarkup([[button]], one_time_keyboard=True, resize_keyboard=True)
+    if reply.choices:
+        rows = [[InlineKeyboardButton(c.label, callback_data=c.id)] for c in reply.choices]
+        return InlineKeyboardMarkup(rows)
+    return None
+
+
+async def with_retries(call: Callable[[], Awaitable[Any]]) -> Any:
+    """Retry what Telegram asks us to retry, so that no reply is silently lost."""
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            return await call()
+        except RetryAfter as wait:
+            delay = wait.retry_after
+            seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
+            await asyncio.sleep(seconds)
+        except (TimedOut, NetworkError) as error:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            log.warning("telegram %s, retry %d", type(error).__name__, attempt)
+            await asyncio.sleep(0.2 * attempt)
+    return await call()
+
+
+async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message | None = None):
+    """Send (or edit into `edit_of`) one reply: text, photo, document, keyboard."""
+    markup = keyboard(reply)
+    if edit_of is not None and reply.edit:
+        return await _edit(edit_of, reply, markup)
+    if reply.photo is not None:
+        caption = reply.text[:CAPTION_LIMIT]
+        return await with_retries(lambda: bot.send_photo(chat_id, reply.photo, caption=caption,
+                                                          reply_markup=markup))  # fmt: skip
+    if reply.document is not None:
+        name, content = reply.document
+        return await with_retries(lambda: bot.send_document(
+            chat_id, content, filename=name, caption=reply.text[:CAPTION_LIMIT]))  # fmt: skip
+    pieces = split_text(reply.text)
+    for n, piece in enumerate(pieces):
+        last = n == len(pieces) - 1
+        await with_retries(lambda piece=piece, last=last: bot.send_message(
+            chat_id, piece, reply_markup=markup if last else None))  # fmt: skip
+    return None
+
+
+async def _edit(message: Message, reply: Reply, markup: Any) -> Any:
+    markup = markup if isinstance(markup, InlineKeyboardMarkup) else None
+    try:
+        if message.photo or message.document:
+            caption = reply.text[:CAPTION_LIMIT]
+            return await with_retries(lambda: message.edit_caption(caption, reply_markup=markup))
+        text = reply.text[:TEXT_LIMIT]
+        return await with_retries(lambda: message.edit_text(text, reply_markup=markup))
+    except BadRequest as error:  # e.g. "message is not modified" on a double press
+        log.info("edit refused: %s", error)
+        return None
+
+
+class TelegramChannel:
+    def __init__(self, application: Application, engine: Any, desk: Any, settings: Any):
+        self.application = application
+        self.engine = engine
+        self.desk = desk
+        self.settings = settings
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    async def started(self, application: Application) -> None:
+        """post_init: remember the loop, for pushes coming from worker threads."""
+        self.loop = asyncio.get_running_loop()
+
+    def install(self) -> None:
+        app = self.application
+        app.add_handler(CallbackQueryHandler(self.on_callback))
+        app.add_handler(MessageHandler(filters.ALL & ~filters.UpdateType.EDITED, self.on_message))
+        app.add_error_handler(self.on_error)
+
+    def _for_desk(self, update: Update, text: str, choice: str | None) -> bool:
+        chat = update.effective_chat
+        if chat is not None and chat.id == self.settings.admin_chat_id:
+            return True
+        if choice is not None:
+            return choice.startswith("adm:")
+        word = text.strip().split(maxsplit=1)[0] if text.strip() else ""
+        return word.startswith("/") and word[1:].split("@")[0].lower() in ADMIN_ONLY_COMMANDS
+
+    async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message is None or update.effective_chat is None or update.effective_user is None:
+            return
+        event = await self._inbound(update, message, context)
+        await self._dispatch(update, event, context, edit_of=None)
+
+    async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is None or update.effective_user is None:
+            return
+        await with_retries(query.answer)
+        chat_ref = str(
+            update.effective_chat.id if update.effective_chat else update.effective_user.id
+        )
+        event = Inbound(CHANNEL, chat_ref, f"u{update.update_id}", choice=query.data or "")
+        message = query.message if isinstance(query.message, Message) else None
+        await self._dispatch(update, event, context, edit_of=message)
+
+    async def _dispatch(self, update, event: Inbound, context, edit_of) -> None:
+        handler = self.desk if self._for_desk(update, event.text, event.choice) else self.engine
+        if handler is self.desk:
+            event = Inbound(**{**event.__dict__, "user_ref": str(update.effective_user.id)})
+        replies = await asyncio.to_thread(handler.handle, event)
+        chat_id = update.effective_chat.id
+        for reply in replies:
+            await deliver(context.bot, chat_id, reply, edit_of)
+        if event.contact_phone and replies and not any(r.request_contact for r in replies):
+            await with_retries(lambda: context.bot.send_message(
+                chat_id, "✔", reply_markup=ReplyKeyboardRemove()))  # fmt: skip
+
+    async def _inbound(self, update: Update, message: Message, context) -> Inbound:
+        user = update.effective_user
+        text = message.text or message.caption or ""
+        base = {"channel": CHANNEL, "user_ref": str(update.effective_chat.id),
+                "message_id": f"u{update.update_id}", "text": text,
+                "can_share_contact": True}  # fmt: skip
+        if message.contact is not None:
+            own = message.contact.user_id == user.id  # type: ignore[union-attr]
+            return Inbound(**base, contact_phone=message.contact.phone_number, contact_is_own=own)
+        file_id, size, mime = _image_of(message)
+        if file_id is None and mime is None:
+            return Inbound(**base)
+        if mime not in IMAGE_TYPES:
+            return Inbound(**base, image_error="not_an_image")
+        if size is not None and size > MAX_PROOF_BYTES:
+            return Inbound(**base, image_error="too_large")
+        tg_file = await with_retries(lambda: context.bot.get_file(file_id))
+        content = bytes(await with_retries(tg_file.download_as_bytearray))
+        return Inbound(**base, image=content)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The one top-level handler: log with the traceback, apologise to the user."""
+        log.error("unhandled error in a Telegram update", exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            try:
+                await context.bot.send_message(update.effective_chat.id, t("error"))
+            except Exception:
+                log.exception("could not send the apology")
+
+    # Pushes from worker threads (notifications)
+    def send_from_thread(self, chat_id: str, reply: Reply, timeout_s: float = 30.0) -> None:
+        if self.loop is None:
+            raise RuntimeError("the Telegram channel is not running")
+        future = asyncio.run_coroutine_threadsafe(
+            deliver(self.application.bot, int(chat_id), reply), self.loop
+        )
+        future.result(timeout=timeout_s)
+
+
+def _image_of(message: Message) -> tuple[str | None, int | None, str | None]:
+    if message.photo:
+        largest = message.photo[-1]
+        return largest.file_id, largest.file_size, "image/jpeg"
+    if message.document is not None:
+        doc = message.document
+        return doc.file_id, doc.file_size, doc.mime_type or "application/octet-stream"
+    if message.sticker or message.video or message.voice or message.audio or message.animation:
+        return None, None, "application/octet-stream"
+    return None, None, None
+
+
+class TelegramSender:
+    """The notifier's door to Telegram: from worker threads onto the bot's event loop."""
+
+    def __init__(self, channel: TelegramChannel) -> None:
+        self.channel = channel
+
+    def send(self, user_ref: str, reply: Reply) -> None:
+        self.channel.send_from_thread(user_ref, reply)
+
+
+def build_channel(settings: Any, engine: Any, desk: Any) -> TelegramChannel:
+    """The PTB Application with our handlers, not started."""
+    channel = TelegramChannel(None, engine, desk, settings)  # type: ignore[arg-type]
+    channel.application = (
+        Application.builder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_file_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)
+        .post_init(channel.started)
+        .build()
+    )
+    channel.install()
+    return channel
+
+
+def run(channel: TelegramChannel) -> None:
+    """Long polling by default; PTB's webhook server with a secret token when configured."""
+    settings, app = channel.settings, channel.application
+    if settings.telegram_webhook_url:
+        secret = settings.telegram_webhook_secret
+        if secret is None or len(secret.get_secret_value()) < 32:
+            raise ValueError("TELEGRAM_WEBHOOK_SECRET must hold at least 32 characters")
+        app.run_webhook(
+            listen="0.0.0.0",
+            port=settings.telegram_webhook_port,
+            url_path="telegram",
+            webhook_url=settings.telegram_webhook_url,
+            secret_token=secret.get_secret_value(),
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
