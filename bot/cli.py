@@ -8,7 +8,7 @@ import sys
 
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
-from bot.wiring import Services, build
+from bot.wiring import Services, build, build_desk, build_engine
 
 
 def _init(services: Services) -> list[str]:
@@ -38,8 +38,27 @@ def cmd_console(services: Services, args: argparse.Namespace) -> int:
     return run_console(services, admin=args.admin)
 
 
+def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
+    from bot.channels.telegram import TelegramSender, build_channel, run
+
+    settings = services.settings
+    if settings.telegram_bot_token is None:
+        print("TELEGRAM_BOT_TOKEN manque : voir .env.example.", file=sys.stderr)
+        return 2
+    _init(services)
+    channel = build_channel(settings, build_engine(services), build_desk(services))
+    sender = TelegramSender(channel)
+    services.notifier.senders["telegram"] = sender
+    if settings.admin_chat_id is not None:
+        services.notifier.admin = (sender, str(settings.admin_chat_id))
+    run(channel)
+    return 0
+
+
 def cmd_run(services: Services, args: argparse.Namespace) -> int:
-    """The embedded default: with no channel credentials, the local console."""
+    """Telegram when a token is configured; otherwise the embedded default, the console."""
+    if services.settings.telegram_bot_token is not None:
+        return cmd_telegram(services, args)
     args.admin = False
     return cmd_console(services, args)
 
@@ -53,6 +72,7 @@ def parser() -> argparse.ArgumentParser:
     fill.add_argument("--traders", type=int, default=20, choices=range(1, 1000), metavar="N")
     console = commands.add_parser("console", help="chat with the bot in this terminal")
     console.add_argument("--admin", action="store_true", help="play the admin chat")
+    commands.add_parser("telegram", help="run the Telegram bot (polling, or webhook)")
     return root
 
 
@@ -60,6 +80,7 @@ COMMANDS = {
     "init": cmd_init,
     "simulate-fill": cmd_simulate_fill,
     "console": cmd_console,
+    "telegram": cmd_telegram,
     None: cmd_run,
 }
 

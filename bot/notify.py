@@ -66,7 +66,8 @@ class ChannelNotifier:
 
     def to_admins(self, reply: Reply) -> bool:
         if self.admin is None:
-            log.warning("no admin chat configured: %s", reply.text)
+            # Only the headline: the rest of an admin message may carry the margin.
+            log.warning("no admin chat configured, not posted: %s", reply.text.splitlines()[0])
             return False
         sender, chat = self.admin
         try:

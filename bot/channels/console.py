@@ -17,7 +17,8 @@ from typing import TextIO
 from bot.engine.core import Engine, choices_text
 from bot.engine.events import Inbound, Reply
 from bot.messages import t
-from bot.wiring import Services, build_engine
+from bot.notify import LogSender
+from bot.wiring import Services, build_desk, build_engine
 
 log = logging.getLogger(__name__)
 CHANNEL = "console"
@@ -50,7 +51,7 @@ def to_event(line: str, user_ref: str) -> Inbound | None:
     return Inbound(CHANNEL, user_ref, message_id, text=line, can_share_contact=True)
 
 
-def converse(engine: Engine, user_ref: str, stdin: TextIO, stdout: TextIO) -> int:
+def converse(engine: Engine | AdminConsole, user_ref: str, stdin: TextIO, stdout: TextIO) -> int:
     print("Tontine Digitale — console. /photo CHEMIN pour une image, /quit pour sortir.",
           file=stdout)  # fmt: skip
     print(file=stdout, flush=True)
@@ -74,9 +75,24 @@ def converse(engine: Engine, user_ref: str, stdin: TextIO, stdout: TextIO) -> in
     return 0
 
 
+class AdminConsole:
+    """The admin chat in a terminal: register like a trader first, then the admin desk."""
+
+    def __init__(self, services: Services) -> None:
+        self.engine = build_engine(services)
+        self.desk = build_desk(services)
+        self.uow_factory = services.uow_factory
+
+    def handle(self, event: Inbound) -> list[Reply]:
+        with self.uow_factory() as uow:
+            registered = uow.traders.by_identity(event.channel, event.user_ref) is not None
+        return (self.desk if registered else self.engine).handle(event)
+
+
 def run_console(services: Services, *, admin: bool = False) -> int:
+    user = getpass.getuser()
+    # Pushes to other chats (proof decisions, announcements) show in the log here.
+    services.notifier.senders[CHANNEL] = LogSender("console")
     if admin:
-        print("Le chat administrateur arrive avec le canal Telegram (issue 4).")
-        return 1
-    user_ref = f"local-{getpass.getuser()}"
-    return converse(build_engine(services), user_ref, sys.stdin, sys.stdout)
+        return converse(AdminConsole(services), f"admin-{user}", sys.stdin, sys.stdout)
+    return converse(build_engine(services), f"local-{user}", sys.stdin, sys.stdout)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,11 +27,13 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
     filters,
 )
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.engine.events import Inbound, Reply
 from bot.messages import t
@@ -41,10 +44,21 @@ CHANNEL = "telegram"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 SEND_ATTEMPTS = 4
-ADMIN_ONLY_COMMANDS = frozenset({
-    "admin", "taux", "tarifs", "conteneurs", "etape", "nouveau_conteneur", "attente",
-    "commande", "stats", "annonce", "export",
-})  # fmt: skip
+ADMIN_ONLY_COMMANDS = frozenset(
+    {
+        "admin",
+        "taux",
+        "tarifs",
+        "conteneurs",
+        "etape",
+        "nouveau_conteneur",
+        "attente",
+        "commande",
+        "stats",
+        "annonce",
+        "export",
+    }
+)
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
 
 
@@ -75,15 +89,20 @@ async def with_retries(call: Callable[[], Awaitable[Any]]) -> Any:
         try:
             return await call()
         except RetryAfter as wait:
-            delay = wait.retry_after
-            seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
-            await asyncio.sleep(seconds)
+            await asyncio.sleep(_seconds(wait))
         except (TimedOut, NetworkError) as error:
             if attempt == SEND_ATTEMPTS:
                 raise
             log.warning("telegram %s, retry %d", type(error).__name__, attempt)
             await asyncio.sleep(0.2 * attempt)
     return await call()
+
+
+def _seconds(wait: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the type becomes timedelta later
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        delay = wait.retry_after
+    return delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
 
 
 async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message | None = None):
@@ -93,17 +112,24 @@ async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message |
         return await _edit(edit_of, reply, markup)
     if reply.photo is not None:
         caption = reply.text[:CAPTION_LIMIT]
-        return await with_retries(lambda: bot.send_photo(chat_id, reply.photo, caption=caption,
-                                                          reply_markup=markup))  # fmt: skip
+        return await with_retries(
+            lambda: bot.send_photo(chat_id, reply.photo, caption=caption, reply_markup=markup)
+        )
     if reply.document is not None:
         name, content = reply.document
-        return await with_retries(lambda: bot.send_document(
-            chat_id, content, filename=name, caption=reply.text[:CAPTION_LIMIT]))  # fmt: skip
+        return await with_retries(
+            lambda: bot.send_document(
+                chat_id, content, filename=name, caption=reply.text[:CAPTION_LIMIT]
+            )
+        )
     pieces = split_text(reply.text)
     for n, piece in enumerate(pieces):
         last = n == len(pieces) - 1
-        await with_retries(lambda piece=piece, last=last: bot.send_message(
-            chat_id, piece, reply_markup=markup if last else None))  # fmt: skip
+        await with_retries(
+            lambda piece=piece, last=last: bot.send_message(
+                chat_id, piece, reply_markup=markup if last else None
+            )
+        )
     return None
 
 
@@ -118,6 +144,37 @@ async def _edit(message: Message, reply: Reply, markup: Any) -> Any:
     except BadRequest as error:  # e.g. "message is not modified" on a double press
         log.info("edit refused: %s", error)
         return None
+
+
+class PerChatOrder(BaseUpdateProcessor):
+    """Updates of different chats run concurrently; one chat's run in the order they came.
+
+    asyncio locks are fair (first come, first served) and PTB starts the update tasks in
+    the order it fetched them, so a chat's messages reach the engine in order.
+    """
+
+    def __init__(self, max_concurrent_updates: int = 256) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            if not lock.locked():
+                self._locks.pop(chat.id, None)
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to tear down."""
 
 
 class TelegramChannel:
@@ -175,15 +232,20 @@ class TelegramChannel:
         for reply in replies:
             await deliver(context.bot, chat_id, reply, edit_of)
         if event.contact_phone and replies and not any(r.request_contact for r in replies):
-            await with_retries(lambda: context.bot.send_message(
-                chat_id, "✔", reply_markup=ReplyKeyboardRemove()))  # fmt: skip
+            await with_retries(
+                lambda: context.bot.send_message(chat_id, "✔", reply_markup=ReplyKeyboardRemove())
+            )
 
     async def _inbound(self, update: Update, message: Message, context) -> Inbound:
         user = update.effective_user
         text = message.text or message.caption or ""
-        base = {"channel": CHANNEL, "user_ref": str(update.effective_chat.id),
-                "message_id": f"u{update.update_id}", "text": text,
-                "can_share_contact": True}  # fmt: skip
+        base = {
+            "channel": CHANNEL,
+            "user_ref": str(update.effective_chat.id),
+            "message_id": f"u{update.update_id}",
+            "text": text,
+            "can_share_contact": True,
+        }
         if message.contact is not None:
             own = message.contact.user_id == user.id  # type: ignore[union-attr]
             return Inbound(**base, contact_phone=message.contact.phone_number, contact_is_own=own)
@@ -248,7 +310,7 @@ def build_channel(settings: Any, engine: Any, desk: Any) -> TelegramChannel:
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .concurrent_updates(True)
+        .concurrent_updates(PerChatOrder())
         .post_init(channel.started)
         .build()
     )

@@ -163,7 +163,9 @@ class Engine:
         handler = FLOW_HANDLERS.get(step.conv.state)
         if handler is not None:
             return handler(step)
-        if step.event.image is not None or step.event.image_error:
+        if step.event.image_error:
+            return [step.menu(step.t(f"proof.{step.event.image_error}"))]
+        if step.event.image is not None:
             return proof.start(step, image=step.event.image)
         return [step.menu(step.t("hint"))]
 

@@ -152,3 +152,11 @@ def test_huge_message_changes_nothing(trader):
 def test_unknown_button_from_old_message(trader):
     trader.press("quote:order")
     assert "plus valable" in trader.text and trader.state == "idle"
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"), [("too_large", "5 Mo"), ("not_an_image", "pas une")]
+)
+def test_file_refused_by_the_channel_outside_the_proof_flow(trader, error, expected):
+    trader.send(image_error=error)
+    assert expected in trader.text and trader.state == "idle"

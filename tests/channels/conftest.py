@@ -1,0 +1,125 @@
+"""The real PTB Application against the local fake Bot API, run in a background thread."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.channels.telegram import TelegramSender, build_channel
+from bot.wiring import build_desk, build_engine
+from tests.fakes.telegram_api import FakeTelegram
+from tests.flows.conftest import make_app
+
+ADMIN_CHAT = -100500
+ADMIN_USER = 7001
+ADMIN_PHONE = "+224620900900"
+
+
+class Clock:
+    """A clock the tests move: every part of the wiring reads time through it."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+class RunningBot:
+    def __init__(self, services) -> None:
+        engine, desk = build_engine(services), build_desk(services)
+        self.channel = build_channel(services.settings, engine, desk)
+        sender = TelegramSender(self.channel)
+        services.notifier.senders["telegram"] = sender
+        services.notifier.admin = (sender, str(services.settings.admin_chat_id))
+        self.loop = asyncio.new_event_loop()
+        self.ready = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> RunningBot:
+        self.thread.start()
+        assert self.ready.wait(20), "the bot did not start"
+        return self
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.loop.run_until_complete(self._start())
+        self.ready.set()
+        self.loop.run_forever()
+
+    async def _start(self) -> None:
+        app = self.channel.application
+        await app.initialize()
+        await self.channel.started(app)
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+
+    async def _stop(self) -> None:
+        app = self.channel.application
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._stop(), self.loop).result(30)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+
+@pytest.fixture
+def fake_tg():
+    fake = FakeTelegram().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def tg(fake_tg, tmp_path):
+    """(fake Bot API, services, start_bot) with the admin chat and one admin phone set."""
+    clock = Clock()
+    app = make_app(
+        f"sqlite:///{tmp_path / 'tg.db'}",
+        telegram_bot_token=fake_tg.token,
+        telegram_api_base_url=f"{fake_tg.base}/bot",
+        telegram_file_base_url=f"{fake_tg.base}/file/bot",
+        admin_chat_id=ADMIN_CHAT,
+        admin_phones=ADMIN_PHONE,
+    )
+    app.services.clock = clock
+    bots: list[RunningBot] = []
+
+    def start_bot() -> RunningBot:
+        bot = RunningBot(app.services).start()
+        bots.append(bot)
+        return bot
+
+    yield fake_tg, app, start_bot, clock
+    for bot in bots:
+        if bot.thread.is_alive():
+            bot.stop()
+
+
+def last_code(app, phone: str) -> str:
+    return app.sms.last_code(phone)
+
+
+def register(fake: FakeTelegram, app, chat_id: int, name: str, phone: str, clock: Clock) -> None:
+    """Registration through Telegram: name, the share-my-number button, the SMS code."""
+    start = len(fake.texts(chat_id))
+    fake.text(chat_id, "/start")
+    fake.wait_for(lambda: len(fake.texts(chat_id)) > start)
+    fake.text(chat_id, name)
+    fake.wait_for(lambda: any("Partager" in t for t in fake.texts(chat_id)[start:]))
+    fake.contact(chat_id, phone)
+    e164 = "+224" + re.sub(r"\D", "", phone)[-9:]
+    fake.wait_for(lambda: any("envoyé par SMS" in t for t in fake.texts(chat_id)[start:]))
+    fake.text(chat_id, last_code(app, e164))
+    fake.wait_for(lambda: any("compte est actif" in t for t in fake.texts(chat_id)[start:]))
+    clock.advance(minutes=1)

@@ -1,0 +1,202 @@
+"""Telegram end to end: PTB's Application, our handlers, the fake Bot API on loopback."""
+
+from __future__ import annotations
+
+import json
+
+from bot.channels.telegram import split_text
+from domain.orders import OrderStatus
+from tests.channels.conftest import ADMIN_CHAT, ADMIN_PHONE, ADMIN_USER, register
+from tests.flows.conftest import PNG
+
+TRADER = 5001
+
+
+def keyboard_ids(call) -> list[str]:
+    markup = json.loads(str(call.params["reply_markup"]))
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def after(fake, chat, start, needle):
+    fake.wait_for(lambda: any(needle in t for t in fake.texts(chat)[start:]))
+
+
+def order_with_proof(fake, chat):
+    start = len(fake.texts(chat))
+    for step in ("menu:quote", "cat:textile"):
+        before = len(fake.texts(chat))
+        fake.press(chat, step)
+        fake.wait_for(lambda before=before: len(fake.texts(chat)) > before)
+    fake.text(chat, "3")
+    after(fake, chat, start, "prix des marchandises")
+    fake.text(chat, "10 000")
+    after(fake, chat, start, "Total à payer")
+    fake.press(chat, "quote:order")
+    after(fake, chat, start, "Commande C00001 enregistrée")
+    fake.photo(chat, PNG, caption="OM-77")
+    after(fake, chat, start, "Preuve reçue pour la commande C00001")
+
+
+def admin_login(fake, app):
+    start = len(fake.texts(ADMIN_CHAT))
+    fake.text(ADMIN_CHAT, "/admin", user_id=ADMIN_USER)
+    after(fake, ADMIN_CHAT, start, "Code envoyé par SMS")
+    fake.text(ADMIN_CHAT, app.sms.last_code(ADMIN_PHONE), user_id=ADMIN_USER)
+    after(fake, ADMIN_CHAT, start, "Session ouverte")
+
+
+def test_trader_journey_to_an_approved_payment(tg):
+    fake, app, start_bot, clock = tg
+    start_bot()
+    register(fake, app, ADMIN_USER, "Admin Awa", "620 90 09 00", clock)
+    register(fake, app, TRADER, "Mamadou Diallo", "620 12 34 56", clock)
+    contact_prompt = next(c for c in fake.sent(TRADER) if "Partager" in str(c.params["text"]))
+    assert json.loads(str(contact_prompt.params["reply_markup"]))["keyboard"][0][0][
+        "request_contact"
+    ]
+    order_with_proof(fake, TRADER)
+    fake.wait_for(lambda: fake.sent(ADMIN_CHAT))
+    card = fake.sent(ADMIN_CHAT)[-1]
+    assert card.method == "sendPhoto" and card.files["photo"] == PNG
+    assert "Marge : 3 025 000 GNF" in str(card.params["caption"]).replace("\u00a0", " ")
+    assert keyboard_ids(card) == ["adm:approve:1", "adm:reject:1"]
+    admin_login(fake, app)
+    card_message = {
+        "message_id": 999,
+        "date": 0,
+        "chat": {"id": ADMIN_CHAT, "type": "group"},
+        "photo": [{"file_id": "x", "file_unique_id": "x", "width": 1, "height": 1}],
+        "caption": "card",
+    }
+    fake.press(ADMIN_CHAT, "adm:approve:1", user_id=ADMIN_USER, message=card_message)
+    after(fake, TRADER, 0, "Paiement validé pour la commande C00001")
+    fake.wait_for(lambda: fake.edits())
+    assert "VALIDÉE par Admin Awa" in str(fake.edits()[-1].params["caption"])
+    assert fake.edits()[-1].method == "editMessageCaption"
+    with app.services.uow_factory() as uow:
+        assert uow.orders.get(1).status is OrderStatus.PAID
+    assert not any(c.method.startswith("!") for c in fake.calls)
+
+
+def test_rejection_reason_and_session_expiry(tg):
+    fake, app, start_bot, clock = tg
+    start_bot()
+    register(fake, app, ADMIN_USER, "Admin Awa", "620 90 09 00", clock)
+    register(fake, app, TRADER, "Mamadou Diallo", "620 12 34 56", clock)
+    order_with_proof(fake, TRADER)
+    admin_login(fake, app)
+    fake.press(ADMIN_CHAT, "adm:reject:1", user_id=ADMIN_USER)
+    fake.wait_for(lambda: any("Motif" in str(c.params.get("text")) for c in fake.edits()))
+    fake.press(ADMIN_CHAT, "adm:reason:1:unreadable", user_id=ADMIN_USER)
+    after(fake, TRADER, 0, "Preuve refusée pour la commande C00001 : photo illisible")
+    clock.advance(minutes=61)
+    start = len(fake.texts(ADMIN_CHAT))
+    fake.text(ADMIN_CHAT, "/stats", user_id=ADMIN_USER)
+    after(fake, ADMIN_CHAT, start, "Session administrateur fermée")
+
+
+def test_non_admins_are_refused_every_admin_command(tg):
+    fake, app, start_bot, clock = tg
+    start_bot()
+    register(fake, app, TRADER, "Mamadou Diallo", "620 12 34 56", clock)
+    commands = [
+        "/admin",
+        "/taux 1",
+        "/tarifs",
+        "/conteneurs",
+        "/etape TD-2026-01",
+        "/nouveau_conteneur",
+        "/attente",
+        "/commande C00001",
+        "/stats",
+        "/annonce x",
+        "/export",
+    ]
+    for n, command in enumerate(commands):
+        fake.text(TRADER, command)  # in the private chat
+        fake.text(ADMIN_CHAT, command, user_id=TRADER)  # in the admin chat
+        fake.wait_for(
+            lambda n=n: (
+                sum("réservée aux administrateurs" in t for t in fake.texts()) >= 2 * (n + 1)
+            )
+        )
+    fake.press(ADMIN_CHAT, "adm:approve:1", user_id=8888)  # a stranger's forged button
+    fake.wait_for(lambda: sum("réservée" in t for t in fake.texts()) >= 2 * len(commands) + 1)
+    with app.services.uow_factory() as uow:
+        assert str(uow.pricing.current_rate()[0]) == "1250"
+
+
+def test_forged_and_replayed_trader_buttons(tg):
+    fake, app, start_bot, clock = tg
+    start_bot()
+    register(fake, app, TRADER, "Mamadou Diallo", "620 12 34 56", clock)
+    start = len(fake.texts(TRADER))
+    fake.press(TRADER, "orders:cancel:77")
+    after(fake, TRADER, start, "plus valable")
+    fake.press(TRADER, "x" * 64)
+    fake.wait_for(lambda: sum("plus valable" in t for t in fake.texts(TRADER)) == 2)
+
+
+def test_restart_mid_conversation(tg):
+    fake, app, start_bot, clock = tg
+    bot = start_bot()
+    register(fake, app, TRADER, "Mamadou Diallo", "620 12 34 56", clock)
+    fake.press(TRADER, "menu:quote")
+    fake.press(TRADER, "cat:divers")
+    after(fake, TRADER, 0, "Quel volume")
+    bot.stop()
+    start_bot()
+    start = len(fake.texts(TRADER))
+    fake.text(TRADER, "2,5")
+    after(fake, TRADER, start, "prix des marchandises")
+
+
+def test_photos_checked_before_and_after_download(tg):
+    fake, app, start_bot, clock = tg
+    start_bot()
+    register(fake, app, TRADER, "Mamadou Diallo", "620 12 34 56", clock)
+    fake.photo(TRADER, PNG, size=6 * 1024 * 1024)  # announced too large: never downloaded
+    after(fake, TRADER, 0, "5 Mo")
+    assert not [c for c in fake.calls if c.method == "getFile"]
+    fake.document(TRADER, b"%PDF-1.7", "application/pdf", "recu.pdf")
+    after(fake, TRADER, 0, "pas une photo")
+
+
+def test_server_errors_are_retried_not_lost(tg):
+    fake, _app, start_bot, _clock = tg
+    start_bot()
+    fake.fail("sendMessage", 500, "Internal Server Error", times=2)
+    fake.text(TRADER, "/start")
+    after(fake, TRADER, 0, "quel est votre nom")
+    assert len([c for c in fake.calls if c.method == "!sendMessage"]) == 2
+
+
+def test_429_storm_during_an_announcement(tg):
+    fake, app, start_bot, clock = tg
+    start_bot()
+    register(fake, app, ADMIN_USER, "Admin Awa", "620 90 09 00", clock)
+    traders = [6000 + n for n in range(12)]
+    for n, chat in enumerate(traders):
+        register(fake, app, chat, f"Commerçant {chr(65 + n)}", f"620 30 00 {n:02d}", clock)
+    admin_login(fake, app)
+    fake.max_sends_per_second = 4
+    fake.text(ADMIN_CHAT, "/annonce Départ du conteneur lundi", user_id=ADMIN_USER)
+    fake.wait_for(lambda: any("À qui" in t for t in fake.texts(ADMIN_CHAT)))
+    fake.press(ADMIN_CHAT, "adm:audience:all", user_id=ADMIN_USER)
+    fake.wait_for(lambda: any("Envoyer à 13" in str(c.params.get("text")) for c in fake.edits()))
+    fake.press(ADMIN_CHAT, "adm:announce:send", user_id=ADMIN_USER)
+    fake.wait_for(
+        lambda: any("envoyée à 13" in str(c.params.get("text")) for c in fake.edits()), timeout=60
+    )
+    for chat in [ADMIN_USER, *traders]:
+        got = [t for t in fake.texts(chat) if "Départ du conteneur lundi" in t]
+        assert len(got) == 1, chat
+    assert fake.rejected_429 > 0  # the storm happened, and nothing was lost
+
+
+def test_split_text_keeps_everything_within_limits():
+    text = "\n".join(f"ligne {n} " + "x" * 50 for n in range(300))
+    pieces = split_text(text)
+    assert all(len(p) <= 4096 for p in pieces) and len(pieces) > 1
+    assert "\n".join(pieces) == text
+    assert split_text("y" * 9000) == ["y" * 4096, "y" * 4096, "y" * 808]
