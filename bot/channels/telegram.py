@@ -60,6 +60,7 @@ ADMIN_ONLY_COMMANDS = frozenset(
     }
 )
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
+MIN_SECRET = 32
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
@@ -318,20 +319,25 @@ def build_channel(settings: Any, engine: Any, desk: Any) -> TelegramChannel:
     return channel
 
 
+def webhook_options(settings: Any, listen: str = "0.0.0.0") -> dict[str, Any]:
+    """PTB's webhook server options; Telegram must echo the secret in every request."""
+    secret = settings.telegram_webhook_secret
+    if secret is None or len(secret.get_secret_value()) < MIN_SECRET:
+        raise ValueError(f"TELEGRAM_WEBHOOK_SECRET must hold at least {MIN_SECRET} characters")
+    return {
+        "listen": listen,
+        "port": settings.telegram_webhook_port,
+        "url_path": "telegram",
+        "webhook_url": settings.telegram_webhook_url,
+        "secret_token": secret.get_secret_value(),
+        "allowed_updates": Update.ALL_TYPES,
+    }
+
+
 def run(channel: TelegramChannel) -> None:
     """Long polling by default; PTB's webhook server with a secret token when configured."""
     settings, app = channel.settings, channel.application
     if settings.telegram_webhook_url:
-        secret = settings.telegram_webhook_secret
-        if secret is None or len(secret.get_secret_value()) < 32:
-            raise ValueError("TELEGRAM_WEBHOOK_SECRET must hold at least 32 characters")
-        app.run_webhook(
-            listen="0.0.0.0",
-            port=settings.telegram_webhook_port,
-            url_path="telegram",
-            webhook_url=settings.telegram_webhook_url,
-            secret_token=secret.get_secret_value(),
-            allowed_updates=Update.ALL_TYPES,
-        )
+        app.run_webhook(**webhook_options(settings))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)

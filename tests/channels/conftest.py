@@ -41,17 +41,25 @@ class RunningBot:
         services.notifier.admin = (sender, str(services.settings.admin_chat_id))
         self.loop = asyncio.new_event_loop()
         self.ready = threading.Event()
+        self.error: Exception | None = None
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def start(self) -> RunningBot:
         self.thread.start()
         assert self.ready.wait(20), "the bot did not start"
+        if self.error is not None:
+            raise self.error
         return self
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
-        self.loop.run_until_complete(self._start())
-        self.ready.set()
+        try:
+            self.loop.run_until_complete(self._start())
+        except Exception as error:  # surfaced in start(), in the test's thread
+            self.error = error
+            return
+        finally:
+            self.ready.set()
         self.loop.run_forever()
 
     async def _start(self) -> None:

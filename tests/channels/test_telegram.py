@@ -200,3 +200,20 @@ def test_split_text_keeps_everything_within_limits():
     assert all(len(p) <= 4096 for p in pieces) and len(pieces) > 1
     assert "\n".join(pieces) == text
     assert split_text("y" * 9000) == ["y" * 4096, "y" * 4096, "y" * 808]
+
+
+def test_only_the_senders_own_contact_is_accepted(tg):
+    fake, app, start_bot, _clock = tg
+    start_bot()
+    fake.text(TRADER, "/start")
+    fake.text(TRADER, "Awa Camara")
+    after(fake, TRADER, 0, "Partager")
+    fake.contact(TRADER, "+224620777777", owner=999)  # someone else's card
+    after(fake, TRADER, 0, "votre propre numéro")
+    assert app.sms.sent == []
+    fake.contact(TRADER, "+224620777777")
+    after(fake, TRADER, 0, "envoyé par SMS")
+    removal = [
+        c for c in fake.sent(TRADER) if "remove_keyboard" in str(c.params.get("reply_markup"))
+    ]
+    assert removal  # the share-my-number keyboard goes away once a number is in

@@ -260,3 +260,26 @@ def test_announcement_confirmed_with_count(world):
     assert sum("Le conteneur part lundi." in t for t in traders.texts()) == 2
     admin.press("adm:announce:send")  # a replayed confirmation sends nothing more
     assert sum("Le conteneur part lundi." in t for t in traders.texts()) == 2
+
+
+def test_admin_console_registers_then_reaches_the_desk(tmp_path, time_machine):
+    from bot.channels.console import AdminConsole
+
+    time_machine.move_to("2026-11-25 10:00:00+00:00", tick=False)
+    app = make_app(f"sqlite:///{tmp_path / 'c.db'}", admin_phones=ADMIN_PHONE)
+    console = AdminConsole(app.services)
+    said = []
+
+    def say(text: str) -> str:
+        said.append(len(said))
+        event = Inbound("console", "admin-x", f"c{len(said)}", text=text)
+        return "\n".join(r.text for r in console.handle(event))
+
+    assert "quel est votre nom" in say("bonjour")
+    say("Admin Awa")
+    say("620 90 09 00")
+    assert "compte est actif" in say(app.sms.last_code(ADMIN_PHONE))
+    time_machine.shift(timedelta(minutes=1))
+    assert "Code envoyé" in say("/admin")
+    assert "Session ouverte" in say(app.sms.last_code(ADMIN_PHONE))
+    assert "/export" in say("/aide")
