@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
+from collections.abc import Callable
 
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
-from bot.wiring import Services, build, build_desk, build_engine
+from bot.wiring import Services, build, build_desk, build_engine, build_web, connect_channels
 
 
 def _init(services: Services) -> list[str]:
@@ -47,18 +49,50 @@ def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
         return 2
     _init(services)
     channel = build_channel(settings, build_engine(services), build_desk(services))
-    sender = TelegramSender(channel)
-    services.notifier.senders["telegram"] = sender
-    if settings.admin_chat_id is not None:
-        services.notifier.admin = (sender, str(settings.admin_chat_id))
+    connect_channels(services, TelegramSender(channel))
     run(channel)
     return 0
 
 
+def _serve_web(services: Services) -> Callable[[], None]:
+    """The webhook app on PORT in a background thread (gunicorn serves it in production)."""
+    from werkzeug.serving import make_server
+
+    app, worker = build_web(services)
+    worker.start()
+    server = make_server("0.0.0.0", services.settings.port, app, threaded=True)
+    threading.Thread(target=server.serve_forever, name="web", daemon=True).start()
+    return server.shutdown
+
+
+def cmd_web(services: Services, _args: argparse.Namespace) -> int:
+    if not services.settings.whatsapp_enabled or not services.settings.public_base_url:
+        print(
+            "WhatsApp demande TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM "
+            "et PUBLIC_BASE_URL : voir .env.example.",
+            file=sys.stderr,
+        )
+        return 2
+    _init(services)
+    stop = _serve_web(services)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        stop()
+    return 0
+
+
 def cmd_run(services: Services, args: argparse.Namespace) -> int:
-    """Telegram when a token is configured; otherwise the embedded default, the console."""
-    if services.settings.telegram_bot_token is not None:
+    """Every channel that is configured; with none, the embedded default: the console."""
+    settings = services.settings
+    has_whatsapp = settings.whatsapp_enabled and settings.public_base_url
+    if settings.telegram_bot_token is not None:
+        if has_whatsapp:
+            _init(services)
+            _serve_web(services)
         return cmd_telegram(services, args)
+    if has_whatsapp:
+        return cmd_web(services, args)
     args.admin = False
     return cmd_console(services, args)
 
@@ -73,6 +107,7 @@ def parser() -> argparse.ArgumentParser:
     console = commands.add_parser("console", help="chat with the bot in this terminal")
     console.add_argument("--admin", action="store_true", help="play the admin chat")
     commands.add_parser("telegram", help="run the Telegram bot (polling, or webhook)")
+    commands.add_parser("web", help="serve the WhatsApp webhooks on PORT (development server)")
     return root
 
 
@@ -81,6 +116,7 @@ COMMANDS = {
     "simulate-fill": cmd_simulate_fill,
     "console": cmd_console,
     "telegram": cmd_telegram,
+    "web": cmd_web,
     None: cmd_run,
 }
 

@@ -365,6 +365,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "🚢 Container {code}: {stage}. Follow your orders in “My orders”.",
     ),
     "notify.announcement": ("📢 Tontine Digitale : {text}", "📢 Tontine Digitale: {text}"),
+    # WhatsApp
+    "wa.answer_with_number": ("Répondez avec le numéro de votre choix.", "Reply with the number."),
+    "wa.media_failed": (
+        "Je n'ai pas pu récupérer votre photo. Renvoyez-la, s'il vous plaît.",
+        "I could not fetch your photo. Please send it again.",
+    ),
+    "admin.delivery_failed": (
+        "⚠️ Message WhatsApp non remis à {recipient} (statut {status}, code {code}).",
+        "⚠️ WhatsApp message not delivered to {recipient} (status {status}, code {code}).",
+    ),
+    "admin.inbound_failed": (
+        "⚠️ Message entrant {channel} {message} abandonné après {attempts} essais : {error}",
+        "⚠️ Inbound {channel} message {message} dropped after {attempts} tries: {error}",
+    ),
     # Admin chat
     "admin.refused": (
         "⛔ Cette action est réservée aux administrateurs.",

@@ -42,10 +42,20 @@ class Settings(BaseSettings):
     twilio_auth_token: SecretStr | None = None
     twilio_sms_from: str | None = None
     twilio_api_base_url: str | None = None
+    twilio_whatsapp_from: str | None = None  # e.g. whatsapp:+14155238886
+    public_base_url: str | None = None  # the URL Twilio calls, as Twilio signs it
+    whatsapp_template_notification: str | None = None  # Content SID, variable {{1}} = text
+    port: int = 8000
 
     @property
     def admin_phone_set(self) -> frozenset[str]:
         return frozenset(normalise_phone(p) for p in self.admin_phones.split(",") if p.strip())
+
+    @property
+    def whatsapp_enabled(self) -> bool:
+        return bool(
+            self.twilio_account_sid and self.twilio_auth_token and self.twilio_whatsapp_from
+        )
 
     @property
     def capacity_l(self) -> int:

@@ -8,14 +8,20 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.notify import ChannelNotifier
 from bot.services.otp import OtpService
 from bot.settings import Settings
 from domain.otp import OtpPolicy
 from storage.db import make_engine, make_session_factory
-from storage.kv import RedisConversationStore, RedisLocks, RedisOtpStore, make_redis
+from storage.kv import (
+    RedisConversationStore,
+    RedisLocks,
+    RedisOtpStore,
+    RedisRecentContacts,
+    make_redis,
+)
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork
 
@@ -47,8 +53,10 @@ class Services:
     conversations: RedisConversationStore
     otps: RedisOtpStore
     locks: RedisLocks
+    recent: RedisRecentContacts
     sms: SmsSender
     notifier: ChannelNotifier
+    health: Callable[[], dict[str, str]]
     clock: Callable[[], datetime] = utc_now
     otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
 
@@ -76,7 +84,8 @@ def make_sms(settings: Settings) -> SmsSender:
 def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = None) -> Services:
     if migrate:
         upgrade(settings.database_url)
-    session_factory = make_session_factory(make_engine(settings.database_url))
+    db_engine = make_engine(settings.database_url)
+    session_factory = make_session_factory(db_engine)
     redis_client = make_redis(settings.redis_url)
     uow_factory = lambda: SqlUnitOfWork(session_factory)  # noqa: E731
     return Services(
@@ -85,9 +94,32 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         conversations=RedisConversationStore(redis_client),
         otps=RedisOtpStore(redis_client),
         locks=RedisLocks(redis_client),
+        recent=RedisRecentContacts(redis_client),
         sms=sms or make_sms(settings),
         notifier=ChannelNotifier(uow_factory, senders={}, admin=None),
+        health=lambda: check_health(db_engine, redis_client),
     )
+
+
+def check_health(db_engine: Any, redis_client: Any) -> dict[str, str]:
+    """Reachability of the database and Redis, for GET /health."""
+    from sqlalchemy import text
+
+    result = {}
+    try:
+        with db_engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        result["database"] = "ok"
+    except Exception as error:
+        log.warning("health: database unreachable: %s", error)
+        result["database"] = "unreachable"
+    try:
+        redis_client.ping()
+        result["redis"] = "ok"
+    except Exception as error:
+        log.warning("health: redis unreachable: %s", error)
+        result["redis"] = "unreachable"
+    return result
 
 
 def make_otp(services: Services) -> OtpService:
@@ -134,3 +166,80 @@ def build_desk(services: Services) -> AdminDesk:
         notifier=services.notifier,
         clock=services.clock,
     )
+
+
+def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
+    """Give the notifier a door to each configured channel; returns the WhatsApp sender.
+
+    `telegram_sender` is the running bot's own; elsewhere (the web process) a push sender.
+    """
+    settings = services.settings
+    if telegram_sender is None and settings.telegram_bot_token is not None:
+        from bot.channels.telegram import TelegramPushSender
+
+        telegram_sender = TelegramPushSender(settings)
+    if telegram_sender is not None:
+        services.notifier.senders["telegram"] = telegram_sender
+        if settings.admin_chat_id is not None:
+            services.notifier.admin = (telegram_sender, str(settings.admin_chat_id))
+    if not settings.whatsapp_enabled:
+        return None
+    from webhooks.twilio_rest import make_client
+    from webhooks.whatsapp_sender import WhatsAppSender
+
+    def record_sent(sid: str, to: str, status: str) -> None:
+        with services.uow_factory() as uow:
+            uow.deliveries.sent(sid, to, status, services.clock())
+            uow.commit()
+
+    base = settings.public_base_url
+    sender = WhatsAppSender(
+        make_client(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token.get_secret_value(),  # type: ignore[arg-type, union-attr]
+            settings.twilio_api_base_url,
+        ),
+        settings.twilio_whatsapp_from,  # type: ignore[arg-type]
+        services.recent,
+        template_sid=settings.whatsapp_template_notification,
+        status_callback=f"{base.rstrip('/')}/webhooks/whatsapp/status" if base else None,
+        on_sent=record_sent,
+    )
+    services.notifier.senders["whatsapp"] = sender
+    return sender
+
+
+def build_web(services: Services) -> Any:
+    """The Flask app with its inbound worker (not started)."""
+    from twilio.request_validator import RequestValidator
+
+    from webhooks.app import WebhookDeps, create_app
+    from webhooks.inbound import InboundWorker
+
+    settings = services.settings
+    if not (settings.whatsapp_enabled and settings.public_base_url):
+        raise ValueError(
+            "WhatsApp needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "
+            "TWILIO_WHATSAPP_FROM and PUBLIC_BASE_URL"
+        )
+    sender = connect_channels(services)
+    token = settings.twilio_auth_token.get_secret_value()  # type: ignore[union-attr]
+    worker = InboundWorker(
+        uow_factory=services.uow_factory,
+        engine=build_engine(services),
+        sender=sender,
+        recent=services.recent,
+        notifier=services.notifier,
+        media_auth=(settings.twilio_account_sid, token),  # type: ignore[arg-type]
+        clock=services.clock,
+    )
+    deps = WebhookDeps(
+        RequestValidator(token),
+        settings.public_base_url,
+        worker,  # type: ignore[arg-type]
+        services.uow_factory,
+        services.notifier,
+        services.clock,
+        services.health,
+    )
+    return create_app(deps), worker

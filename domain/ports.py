@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Protocol, Self
 
@@ -75,6 +75,26 @@ class Inbox(Protocol):
     def mark(self, channel: str, message_id: str, now: datetime) -> None: ...
 
 
+class InboundQueue(Protocol):
+    """Webhook messages stored before they are acknowledged, then handled by a worker."""
+
+    def enqueue(self, channel: str, message_id: str, payload: dict, now: datetime) -> bool: ...
+    def claim(self, now: datetime, lease: timedelta) -> tuple[int, str, dict, int] | None: ...
+    def finish(
+        self, item_id: int, status: str, error: str | None = None, retry_at: datetime | None = None
+    ) -> None: ...
+    def save_payload(self, item_id: int, payload: dict) -> None: ...
+
+
+class DeliveryLog(Protocol):
+    """What a provider says became of the messages we sent; statuses only move forward."""
+
+    def sent(self, sid: str, recipient: str, status: str, now: datetime) -> None: ...
+    def update(
+        self, sid: str, status: str, error_code: str | None, now: datetime
+    ) -> str | None: ...
+
+
 class UnitOfWork(Protocol):
     traders: TraderRepository
     containers: ContainerRepository
@@ -83,6 +103,8 @@ class UnitOfWork(Protocol):
     pricing: PricingRepository
     audit: AuditLog
     inbox: Inbox
+    inbound: InboundQueue
+    deliveries: DeliveryLog
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc_info: object) -> None: ...
@@ -103,6 +125,13 @@ class OtpStore(Protocol):
 
 class SmsSender(Protocol):
     def send(self, phone: str, text: str) -> None: ...
+
+
+class RecentContacts(Protocol):
+    """Who wrote to us lately: WhatsApp allows free-form pushes only within 24 hours."""
+
+    def touch(self, address: str) -> None: ...
+    def is_recent(self, address: str) -> bool: ...
 
 
 class Locks(Protocol):

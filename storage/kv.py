@@ -89,3 +89,18 @@ class RedisLocks:
                 lock.release()
             except redis.exceptions.LockNotOwnedError:
                 log.warning("lock %s expired while held", name)
+
+
+class RedisRecentContacts:
+    """A key per address that expires with the window (WhatsApp's 24 hours)."""
+
+    def __init__(self, client: redis.Redis, prefix: str = "td", window_s: int = 24 * 3600):
+        self.client = client
+        self.prefix = prefix
+        self.window_s = window_s
+
+    def touch(self, address: str) -> None:
+        self.client.set(f"{self.prefix}:recent:{address}", "1", ex=self.window_s)
+
+    def is_recent(self, address: str) -> bool:
+        return bool(self.client.exists(f"{self.prefix}:recent:{address}"))

@@ -200,6 +200,35 @@ processed_messages = Table(
     Column("at", UtcDateTime, nullable=False, index=True),
 )
 
+# Inbound webhook messages, stored before they are acknowledged and handled by a worker, so
+# slow work never blocks the webhook and nothing is lost when it fails.
+inbound_queue = Table(
+    "inbound_queue",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("channel", String(20), nullable=False),
+    Column("message_id", String(100), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("status", String(10), nullable=False),  # pending, done, failed
+    Column("attempts", Integer, nullable=False),
+    Column("received_at", UtcDateTime, nullable=False),
+    Column("next_attempt_at", UtcDateTime, nullable=False),
+    Column("last_error", Text, nullable=True),
+    UniqueConstraint("channel", "message_id", name="uq_inbound_queue_channel_message_id"),
+    Index("ix_inbound_queue_status_next_attempt_at", "status", "next_attempt_at"),
+)
+
+# Delivery status of messages we sent through a provider (Twilio): statuses only move forward.
+outbound_status = Table(
+    "outbound_status",
+    metadata,
+    Column("sid", String(64), primary_key=True),
+    Column("recipient", String(100), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("error_code", String(20), nullable=True),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
 mapper_registry = registry(metadata=metadata)
 _mapped = False
 _mapping_lock = threading.Lock()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import case, func, insert, select, update
@@ -330,3 +330,103 @@ class SqlInbox:
                 )
         except IntegrityError:
             pass  # marked by a concurrent delivery of the same message: the goal is met
+
+
+CLAIMABLE = ("pending", "working")
+STATUS_ORDER = {
+    "accepted": 0,
+    "queued": 1,
+    "sending": 2,
+    "sent": 3,
+    "delivered": 4,
+    "read": 5,
+    "undelivered": 6,
+    "failed": 6,
+}
+
+
+class SqlInboundQueue:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def enqueue(self, channel: str, message_id: str, payload: dict, now: datetime) -> bool:
+        """Store an inbound message once; False when this id was already stored."""
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(orm.inbound_queue).values(
+                        channel=channel,
+                        message_id=message_id,
+                        payload=json.dumps(payload),
+                        status="pending",
+                        attempts=0,
+                        received_at=now,
+                        next_attempt_at=now,
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    def claim(self, now: datetime, lease: timedelta) -> tuple[int, str, dict, int] | None:
+        """Take the oldest due message for `lease`; a worker that dies lets it fall due again.
+        SKIP LOCKED lets several workers on PostgreSQL claim different messages."""
+        table = orm.inbound_queue
+        query = (
+            select(table.c.id, table.c.channel, table.c.payload, table.c.attempts)
+            .where(table.c.status.in_(CLAIMABLE), table.c.next_attempt_at <= now)
+            .order_by(table.c.id)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+        row = self.session.execute(query).first()
+        if row is None:
+            return None
+        self.session.execute(
+            update(table)
+            .where(table.c.id == row.id)
+            .values(status="working", attempts=row.attempts + 1, next_attempt_at=now + lease)
+        )
+        return row.id, row.channel, json.loads(row.payload), row.attempts + 1
+
+    def finish(
+        self, item_id: int, status: str, error: str | None = None, retry_at: datetime | None = None
+    ) -> None:
+        values: dict[str, object] = {"status": status, "last_error": error}
+        if retry_at is not None:
+            values["next_attempt_at"] = retry_at
+        table = orm.inbound_queue
+        self.session.execute(update(table).where(table.c.id == item_id).values(**values))
+
+    def save_payload(self, item_id: int, payload: dict) -> None:
+        table = orm.inbound_queue
+        self.session.execute(
+            update(table).where(table.c.id == item_id).values(payload=json.dumps(payload))
+        )
+
+
+class SqlDeliveryLog:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def sent(self, sid: str, recipient: str, status: str, now: datetime) -> None:
+        self.session.execute(
+            insert(orm.outbound_status).values(
+                sid=sid, recipient=recipient, status=status, updated_at=now
+            )
+        )
+
+    def update(self, sid: str, status: str, error_code: str | None, now: datetime) -> str | None:
+        """Move `sid` forward to `status`; returns the recipient when it moved, else None."""
+        table = orm.outbound_status
+        row = self.session.execute(
+            select(table.c.status, table.c.recipient).where(table.c.sid == sid).with_for_update()
+        ).first()
+        if row is None or STATUS_ORDER.get(status, -1) <= STATUS_ORDER.get(row.status, -1):
+            return None
+        self.session.execute(
+            update(table)
+            .where(table.c.sid == sid)
+            .values(status=status, error_code=error_code, updated_at=now)
+        )
+        return row.recipient

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.repositories import (
     SqlAuditLog,
     SqlContainerRepository,
+    SqlDeliveryLog,
+    SqlInboundQueue,
     SqlInbox,
     SqlOrderRepository,
     SqlPricingRepository,
@@ -30,6 +32,8 @@ class SqlUnitOfWork:
         self.pricing = SqlPricingRepository(self.session)
         self.audit = SqlAuditLog(self.session)
         self.inbox = SqlInbox(self.session)
+        self.inbound = SqlInboundQueue(self.session)
+        self.deliveries = SqlDeliveryLog(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -302,6 +302,28 @@ class TelegramSender:
         self.channel.send_from_thread(user_ref, reply)
 
 
+class TelegramPushSender:
+    """Pushes from a process that does not run the bot (the web process): one short-lived
+    Bot per message, on its own event loop."""
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+
+    def send(self, user_ref: str, reply: Reply) -> None:
+        asyncio.run(self._send(int(user_ref), reply))
+
+    async def _send(self, chat_id: int, reply: Reply) -> None:
+        from telegram import Bot
+
+        settings = self.settings
+        async with Bot(
+            settings.telegram_bot_token.get_secret_value(),
+            base_url=settings.telegram_api_base_url,
+            base_file_url=settings.telegram_file_base_url,
+        ) as bot:
+            await deliver(bot, chat_id, reply)
+
+
 def build_channel(settings: Any, engine: Any, desk: Any) -> TelegramChannel:
     """The PTB Application with our handlers, not started."""
     channel = TelegramChannel(None, engine, desk, settings)  # type: ignore[arg-type]

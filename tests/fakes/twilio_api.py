@@ -24,6 +24,9 @@ class Recorded:
 class FakeTwilio:
     requests: list[Recorded] = field(default_factory=list)
     scripted: deque[tuple[int, dict]] = field(default_factory=deque)
+    media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    media_failures: int = 0
+    auth: tuple[str, str] | None = None  # when set, media downloads require it
 
     def start(self) -> FakeTwilio:
         fake = self
@@ -42,6 +45,9 @@ class FakeTwilio:
                 self.end_headers()
                 self.wfile.write(payload)
 
+            def do_GET(self) -> None:
+                fake._serve_media(self)
+
             def log_message(self, *args: object) -> None:
                 pass
 
@@ -52,6 +58,38 @@ class FakeTwilio:
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def add_media(self, content: bytes, mime: str = "image/png") -> str:
+        media_id = f"ME{uuid.uuid4().hex}"
+        self.media[media_id] = (mime, content)
+        return f"{self.base_url}/media/{media_id}"
+
+    def _serve_media(self, handler) -> None:
+        item = self.media.get(handler.path.rsplit("/", 1)[-1])
+        if self.auth is not None and _basic(handler.headers) != self.auth:
+            status, mime, content = 401, "text/plain", b"unauthorized"
+        elif self.media_failures > 0:
+            self.media_failures -= 1
+            status, mime, content = 500, "text/plain", b"boom"
+        elif item is None:
+            status, mime, content = 404, "text/plain", b"missing"
+        else:
+            status, (mime, content) = 200, item
+        handler.send_response(status)
+        handler.send_header("Content-Type", mime)
+        handler.send_header("Content-Length", str(len(content)))
+        handler.end_headers()
+        handler.wfile.write(content)
+
+    def messages(self, to: str | None = None) -> list[dict[str, str]]:
+        return [
+            r.form
+            for r in self.requests
+            if r.path.endswith("/Messages.json") and (to is None or r.form.get("To") == to)
+        ]
+
+    def bodies(self, to: str) -> list[str]:
+        return [m.get("Body", "") for m in self.messages(to)]
 
     def fail_next(self, status: int, code: int, message: str) -> None:
         self.scripted.append((status, {"code": code, "message": message, "status": status}))

@@ -1,0 +1,107 @@
+"""The Flask application: Twilio's WhatsApp webhooks and a health check.
+
+Every Twilio request is authenticated with its X-Twilio-Signature against PUBLIC_BASE_URL +
+path (the URL Twilio signed, not the one seen behind a proxy); anything else gets 403 and
+touches nothing. The message is stored, then acknowledged at once with empty TwiML; the
+inbound worker does the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from flask import Blueprint, Flask, abort, current_app, jsonify, request
+from twilio.request_validator import RequestValidator
+from werkzeug.exceptions import HTTPException
+
+from bot.engine.events import Reply
+from bot.messages import t
+from bot.notify import Notifier
+from domain.ports import UnitOfWork
+from webhooks.inbound import InboundWorker
+
+log = logging.getLogger(__name__)
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+FAILED = ("failed", "undelivered")
+bp = Blueprint("webhooks", __name__)
+
+
+@dataclass
+class WebhookDeps:
+    validator: RequestValidator
+    public_base_url: str
+    worker: InboundWorker
+    uow_factory: Callable[[], UnitOfWork]
+    notifier: Notifier
+    clock: Callable[[], datetime]
+    health: Callable[[], dict[str, str]]
+
+
+def deps() -> WebhookDeps:
+    return current_app.extensions["tontine"]
+
+
+def require_twilio_signature() -> dict[str, str]:
+    d = deps()
+    url = d.public_base_url.rstrip("/") + request.path
+    form = request.form.to_dict()
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not signature or not d.validator.validate(url, form, signature):
+        log.warning("refused a request to %s with a bad or missing signature", request.path)
+        abort(403)
+    return form
+
+
+@bp.post("/webhooks/whatsapp")
+def whatsapp_inbound() -> Any:
+    form = require_twilio_signature()
+    if not form.get("MessageSid") or not form.get("From"):
+        abort(400)
+    if not deps().worker.enqueue(form):
+        log.info("replayed MessageSid %s acknowledged", form["MessageSid"])
+    return current_app.response_class(EMPTY_TWIML, mimetype="application/xml")
+
+
+@bp.post("/webhooks/whatsapp/status")
+def whatsapp_status() -> Any:
+    form = require_twilio_signature()
+    d = deps()
+    sid, status = form.get("MessageSid", ""), form.get("MessageStatus", "")
+    with d.uow_factory() as uow:
+        recipient = uow.deliveries.update(sid, status, form.get("ErrorCode"), d.clock())
+        uow.commit()
+    if recipient is not None and status in FAILED:
+        d.notifier.to_admins(
+            Reply(
+                t(
+                    "admin.delivery_failed",
+                    recipient=recipient,
+                    status=status,
+                    code=form.get("ErrorCode", "?"),
+                )
+            )
+        )
+    return "", 204
+
+
+@bp.get("/health")
+def health() -> Any:
+    checks = deps().health()
+    ok = all(value == "ok" for value in checks.values())
+    return jsonify(checks), 200 if ok else 503
+
+
+def handle_http_error(error: HTTPException) -> Any:
+    return jsonify(error=error.name), error.code
+
+
+def create_app(webhook_deps: WebhookDeps) -> Flask:
+    app = Flask(__name__)
+    app.extensions["tontine"] = webhook_deps
+    app.register_blueprint(bp)
+    app.register_error_handler(HTTPException, handle_http_error)
+    return app

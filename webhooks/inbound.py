@@ -1,0 +1,168 @@
+"""From a stored Twilio webhook to the engine, and the engine's replies back to WhatsApp.
+
+The webhook only stores the message and answers Twilio at once; this worker does the slow
+part (media download, engine, replies) and retries with backoff; after the last try the
+trader and the admins are told. Several workers may run: claims are leased, and on
+PostgreSQL taken with SKIP LOCKED.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.engine.events import Inbound, Reply
+from bot.messages import t
+from bot.notify import Notifier
+from domain.errors import DeliveryFailed
+from domain.ports import RecentContacts, UnitOfWork
+from webhooks.media import MediaError, fetch_image
+from webhooks.whatsapp_sender import WhatsAppSender, render, split_body
+
+log = logging.getLogger(__name__)
+CHANNEL = "whatsapp"
+LEASE = timedelta(seconds=120)
+MAX_ATTEMPTS = 5
+
+
+def to_event(form: dict[str, str], image: bytes | None, image_error: str | None) -> Inbound:
+    sender = form.get("From", "")
+    phone = sender.removeprefix("whatsapp:")
+    return Inbound(
+        CHANNEL,
+        sender,
+        form.get("MessageSid", ""),
+        text=form.get("Body", ""),
+        choice=form.get("ButtonPayload") or None,
+        image=image,
+        image_error=image_error,
+        sender_phone=phone if phone.startswith("+") else None,
+    )
+
+
+class InboundWorker:
+    def __init__(
+        self,
+        *,
+        uow_factory: Callable[[], UnitOfWork],
+        engine: Any,
+        sender: WhatsAppSender,
+        recent: RecentContacts,
+        notifier: Notifier,
+        media_auth: tuple[str, str],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.engine = engine
+        self.sender = sender
+        self.recent = recent
+        self.notifier = notifier
+        self.media_auth = media_auth
+        self.clock = clock
+        self.wake = threading.Event()
+        self.stopping = threading.Event()
+
+    def enqueue(self, form: dict[str, str]) -> bool:
+        """Store the message; False if this MessageSid was stored before (a replay)."""
+        with self.uow_factory() as uow:
+            stored = uow.inbound.enqueue(CHANNEL, form.get("MessageSid", ""), form, self.clock())
+            uow.commit()
+        self.wake.set()
+        return stored
+
+    def run_once(self) -> bool:
+        """Handle one due message; False when there was none."""
+        with self.uow_factory() as uow:
+            claimed = uow.inbound.claim(self.clock(), LEASE)
+            uow.commit()
+        if claimed is None:
+            return False
+        item_id, _channel, form, attempts = claimed
+        try:
+            self._handle(item_id, form)
+        except (MediaError, DeliveryFailed) as error:
+            self._retry_or_fail(item_id, form, attempts, error)
+            return True
+        except Exception as error:  # a bug: logged with its traceback, retried like the rest
+            log.exception("inbound %s failed", form.get("MessageSid"))
+            self._retry_or_fail(item_id, form, attempts, error)
+            return True
+        with self.uow_factory() as uow:
+            uow.inbound.finish(item_id, "done")
+            uow.commit()
+        return True
+
+    def _handle(self, item_id: int, form: dict) -> None:
+        """Engine once, then the reply bodies one by one; what was sent is recorded, so a
+        retry resends only what is missing and never runs the engine twice."""
+        address = form.get("From", "")
+        if "_bodies" not in form:
+            self.recent.touch(address)
+            image, image_error = None, None
+            if int(form.get("NumMedia") or 0) > 0 and form.get("MediaUrl0"):
+                image, image_error = fetch_image(form["MediaUrl0"], self.media_auth)
+            replies = self.engine.handle(to_event(form, image, image_error))
+            form = {
+                **form,
+                "_bodies": [b for r in replies for b in split_body(render(r))],
+                "_sent": 0,
+            }
+            self._save(item_id, form)
+        for index in range(form["_sent"], len(form["_bodies"])):
+            self.sender.send_body(address, form["_bodies"][index])
+            form["_sent"] = index + 1
+            self._save(item_id, form)
+
+    def _save(self, item_id: int, form: dict) -> None:
+        with self.uow_factory() as uow:
+            uow.inbound.save_payload(item_id, form)
+            uow.commit()
+
+    def _retry_or_fail(self, item_id: int, form: dict, attempts: int, error: Exception) -> None:
+        now = self.clock()
+        with self.uow_factory() as uow:
+            if attempts < MAX_ATTEMPTS:
+                delay = timedelta(seconds=2**attempts)
+                uow.inbound.finish(item_id, "pending", str(error)[:500], retry_at=now + delay)
+            else:
+                uow.inbound.finish(item_id, "failed", str(error)[:500])
+            uow.commit()
+        if attempts >= MAX_ATTEMPTS:
+            self._give_up(form, attempts, error)
+
+    def _give_up(self, form: dict, attempts: int, error: Exception) -> None:
+        address = form.get("From", "")
+        if int(form.get("NumMedia") or 0) > 0:
+            try:
+                self.sender.reply(address, Reply(t("wa.media_failed")))
+            except DeliveryFailed:
+                log.warning("could not tell %s that the photo was lost", address)
+        self.notifier.to_admins(
+            Reply(
+                t(
+                    "admin.inbound_failed",
+                    channel=CHANNEL,
+                    message=form.get("MessageSid"),
+                    attempts=attempts,
+                    error=str(error)[:200],
+                )
+            )
+        )
+
+    def serve_forever(self, idle_s: float = 1.0) -> None:
+        while not self.stopping.is_set():
+            if not self.run_once():
+                self.wake.wait(idle_s)
+                self.wake.clear()
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self.serve_forever, name="inbound-worker", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.wake.set()

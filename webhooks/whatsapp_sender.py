@@ -1,0 +1,103 @@
+"""Talking to WhatsApp traders through Twilio's Messages API.
+
+Replies go out free-form (the trader just wrote). Pushes check the 24-hour window: inside it,
+free-form; outside it, or when Twilio answers 63016, the approved template
+(WHATSAPP_TEMPLATE_NOTIFICATION, its variable 1 = the text). Never a silent loss: without a
+template, a push outside the window raises DeliveryFailed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+
+from twilio.base.exceptions import TwilioException, TwilioRestException
+from twilio.rest import Client
+
+from bot.engine.core import choices_text
+from bot.engine.events import Reply
+from bot.messages import t
+from domain.errors import DeliveryFailed
+from domain.ports import RecentContacts
+
+log = logging.getLogger(__name__)
+BODY_LIMIT = 1600
+OUTSIDE_WINDOW = 63016
+TEMPLATE_TEXT_LIMIT = 1000
+
+
+def render(reply: Reply, lang: str = "fr") -> str:
+    """Text, then the choices as a numbered list (a trader answers `2` or the label)."""
+    if not reply.choices:
+        return reply.text
+    return f"{reply.text}\n\n{choices_text(reply.choices)}\n\n{t('wa.answer_with_number', lang)}"
+
+
+def split_body(text: str, limit: int = BODY_LIMIT) -> list[str]:
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return [*pieces, text] if text else pieces
+
+
+class WhatsAppSender:
+    def __init__(
+        self,
+        client: Client,
+        from_address: str,
+        recent: RecentContacts,
+        *,
+        template_sid: str | None = None,
+        status_callback: str | None = None,
+        on_sent: Callable[[str, str, str], None] | None = None,
+    ) -> None:
+        self.client = client
+        self.from_address = from_address
+        self.recent = recent
+        self.template_sid = template_sid
+        self.status_callback = status_callback
+        self.on_sent = on_sent
+
+    def _create(self, to: str, **fields: str) -> None:
+        if self.status_callback:
+            fields["status_callback"] = self.status_callback
+        message = self.client.messages.create(to=to, from_=self.from_address, **fields)
+        if self.on_sent is not None:
+            self.on_sent(message.sid, to, message.status or "queued")
+
+    def send_body(self, to: str, body: str) -> None:
+        """Free-form text: an answer to a message the trader just sent is inside the window."""
+        try:
+            self._create(to, body=body)
+        except TwilioException as error:
+            raise DeliveryFailed(str(error)) from error
+
+    def reply(self, to: str, reply: Reply) -> None:
+        for body in split_body(render(reply)):
+            self.send_body(to, body)
+
+    def send(self, to: str, reply: Reply) -> None:
+        """A push (notifier): free-form inside the window, the template outside it."""
+        if self.recent.is_recent(to):
+            try:
+                self.reply(to, reply)
+                return
+            except DeliveryFailed as failed:
+                cause = failed.__cause__
+                if not (isinstance(cause, TwilioRestException) and cause.code == OUTSIDE_WINDOW):
+                    raise
+                log.info("63016 for %s: the window closed, using the template", to)
+        self._template(to, reply.text)
+
+    def _template(self, to: str, text: str) -> None:
+        if not self.template_sid:
+            raise DeliveryFailed(f"{to} is outside the 24-hour window and no template is set")
+        variables = json.dumps({"1": text[:TEMPLATE_TEXT_LIMIT]}, ensure_ascii=False)
+        try:
+            self._create(to, content_sid=self.template_sid, content_variables=variables)
+        except TwilioException as error:
+            raise DeliveryFailed(str(error)) from error
