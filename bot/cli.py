@@ -10,7 +10,15 @@ from collections.abc import Callable
 
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
-from bot.wiring import Services, build, build_desk, build_engine, build_web, connect_channels
+from bot.wiring import (
+    Services,
+    build,
+    build_desk,
+    build_dispatcher,
+    build_engine,
+    build_web,
+    connect_channels,
+)
 
 
 def _init(services: Services) -> list[str]:
@@ -50,6 +58,7 @@ def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
     _init(services)
     channel = build_channel(settings, build_engine(services), build_desk(services))
     connect_channels(services, TelegramSender(channel))
+    build_dispatcher(services).start()
     run(channel)
     return 0
 
@@ -60,6 +69,7 @@ def _serve_web(services: Services) -> Callable[[], None]:
 
     app, worker = build_web(services)
     worker.start()
+    build_dispatcher(services).start()
     server = make_server("0.0.0.0", services.settings.port, app, threaded=True)
     threading.Thread(target=server.serve_forever, name="web", daemon=True).start()
     return server.shutdown

@@ -364,6 +364,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "🚢 Conteneur {code} : {stage}. Suivez vos commandes avec « Mes commandes ».",
         "🚢 Container {code}: {stage}. Follow your orders in “My orders”.",
     ),
+    "notify.expired": (
+        "⌛ La réservation de la commande {number} ({volume}) a expiré faute de paiement : le "
+        "volume est libéré. Vous pouvez commander à nouveau depuis le menu.",
+        "⌛ The reservation of order {number} ({volume}) expired without payment: the volume is "
+        "released. You may order again from the menu.",
+    ),
     "notify.announcement": ("📢 Tontine Digitale : {text}", "📢 Tontine Digitale: {text}"),
     # WhatsApp
     "wa.answer_with_number": ("Répondez avec le numéro de votre choix.", "Reply with the number."),
@@ -374,6 +380,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.delivery_failed": (
         "⚠️ Message WhatsApp non remis à {recipient} (statut {status}, code {code}).",
         "⚠️ WhatsApp message not delivered to {recipient} (status {status}, code {code}).",
+    ),
+    "admin.outbox_failed": (
+        "⚠️ Notification non remise après plusieurs essais ({key}) : {error}",
+        "⚠️ Notification not delivered after several tries ({key}): {error}",
     ),
     "admin.inbound_failed": (
         "⚠️ Message entrant {channel} {message} abandonné après {attempts} essais : {error}",
@@ -469,8 +479,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code} is already at the last stage.",
     ),
     "admin.stage_done": (
-        "✅ {code} : {stage} (par {admin}). {count} commerçant(s) prévenu(s).",
-        "✅ {code}: {stage} (by {admin}). {count} trader(s) told.",
+        "✅ {code} : {stage} (par {admin}). {count} commerçant(s) vont être prévenus.",
+        "✅ {code}: {stage} (by {admin}). {count} trader(s) will be told.",
     ),
     "admin.stage_stale": (
         "Cette confirmation n'est plus valable : l'étape a changé.",
@@ -577,8 +587,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Send to {count} trader(s)?\n“{text}”",
     ),
     "admin.announce_sent": (
-        "📢 Annonce envoyée à {count} commerçant(s).",
-        "📢 Announcement sent to {count} trader(s).",
+        "📢 Annonce en cours d'envoi à {count} commerçant(s).",
+        "📢 Announcement on its way to {count} trader(s).",
     ),
     "admin.announce_empty": ("Personne à prévenir.", "Nobody to tell."),
     "admin.export": ("📄 {count} commande(s) exportée(s).", "📄 {count} order(s) exported."),

@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     twilio_whatsapp_from: str | None = None  # e.g. whatsapp:+14155238886
     public_base_url: str | None = None  # the URL Twilio calls, as Twilio signs it
     whatsapp_template_notification: str | None = None  # Content SID, variable {{1}} = text
+    whatsapp_max_per_second: float = Field(default=10, gt=0)
     port: int = 8000
 
     @property

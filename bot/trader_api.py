@@ -80,12 +80,10 @@ class TraderApi:
         uow_factory: Callable[[], UnitOfWork],
         settings: Settings,
         clock: Callable[[], datetime],
-        on_proof: Callable[[int], None] | None = None,
     ) -> None:
         self.uow = uow_factory
         self.settings = settings
         self.clock = clock
-        self.on_proof = on_proof  # tells the admins; the proof is stored whatever happens
 
     # Traders
     def find_trader(self, channel: str, user_ref: str) -> TraderInfo | None:
@@ -185,10 +183,7 @@ class TraderApi:
         submission = proof_service.submit_proof(
             self.uow(), trader_id, order_id, image, reference, self.clock()
         )
-        proof_id: int = submission.proof.id  # type: ignore[assignment]
-        if self.on_proof is not None:
-            self.on_proof(proof_id)
-        return proof_id
+        return submission.proof.id  # type: ignore[return-value]
 
     def add_reference(self, trader_id: int, proof_id: int, reference: str) -> None:
         proof_service.set_reference(self.uow(), trader_id, proof_id, reference)

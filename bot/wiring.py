@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from bot.notify import ChannelNotifier
+from bot.notify import Channels
 from bot.services.otp import OtpService
 from bot.settings import Settings
 from domain.otp import OtpPolicy
@@ -29,10 +29,12 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from bot.admin.desk import AdminDesk
+    from bot.dispatch import Dispatcher
     from bot.engine.core import Engine
     from domain.ports import SmsSender, UnitOfWork
 
 log = logging.getLogger(__name__)
+TELEGRAM_PER_SECOND = 30
 
 
 def utc_now() -> datetime:
@@ -55,7 +57,7 @@ class Services:
     locks: RedisLocks
     recent: RedisRecentContacts
     sms: SmsSender
-    notifier: ChannelNotifier
+    channels: Channels
     health: Callable[[], dict[str, str]]
     clock: Callable[[], datetime] = utc_now
     otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
@@ -96,7 +98,7 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         locks=RedisLocks(redis_client),
         recent=RedisRecentContacts(redis_client),
         sms=sms or make_sms(settings),
-        notifier=ChannelNotifier(uow_factory, senders={}, admin=None),
+        channels=Channels(),
         health=lambda: check_health(db_engine, redis_client),
     )
 
@@ -133,16 +135,10 @@ def make_otp(services: Services) -> OtpService:
 
 
 def build_engine(services: Services) -> Engine:
-    from bot.admin.cards import proof_card
     from bot.engine.core import Engine
     from bot.trader_api import TraderApi
 
-    def post_proof_to_admins(proof_id: int) -> None:
-        card = proof_card(services.uow_factory(), proof_id, "fr")
-        if card is not None:
-            services.notifier.to_admins(card)
-
-    api = TraderApi(services.uow_factory, services.settings, services.clock, post_proof_to_admins)
+    api = TraderApi(services.uow_factory, services.settings, services.clock)
     return Engine(
         api=api,
         otp=make_otp(services),
@@ -163,13 +159,12 @@ def build_desk(services: Services) -> AdminDesk:
         otp=make_otp(services),
         store=services.conversations,
         locks=services.locks,
-        notifier=services.notifier,
         clock=services.clock,
     )
 
 
 def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
-    """Give the notifier a door to each configured channel; returns the WhatsApp sender.
+    """Give the dispatcher a door to each configured channel; returns the WhatsApp sender.
 
     `telegram_sender` is the running bot's own; elsewhere (the web process) a push sender.
     """
@@ -179,9 +174,9 @@ def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
 
         telegram_sender = TelegramPushSender(settings)
     if telegram_sender is not None:
-        services.notifier.senders["telegram"] = telegram_sender
+        services.channels.senders["telegram"] = telegram_sender
         if settings.admin_chat_id is not None:
-            services.notifier.admin = (telegram_sender, str(settings.admin_chat_id))
+            services.channels.admin = (telegram_sender, str(settings.admin_chat_id))
     if not settings.whatsapp_enabled:
         return None
     from webhooks.twilio_rest import make_client
@@ -205,7 +200,7 @@ def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
         status_callback=f"{base.rstrip('/')}/webhooks/whatsapp/status" if base else None,
         on_sent=record_sent,
     )
-    services.notifier.senders["whatsapp"] = sender
+    services.channels.senders["whatsapp"] = sender
     return sender
 
 
@@ -229,7 +224,6 @@ def build_web(services: Services) -> Any:
         engine=build_engine(services),
         sender=sender,
         recent=services.recent,
-        notifier=services.notifier,
         media_auth=(settings.twilio_account_sid, token),  # type: ignore[arg-type]
         clock=services.clock,
     )
@@ -238,8 +232,19 @@ def build_web(services: Services) -> Any:
         settings.public_base_url,
         worker,  # type: ignore[arg-type]
         services.uow_factory,
-        services.notifier,
         services.clock,
         services.health,
     )
     return create_app(deps), worker
+
+
+def build_dispatcher(services: Services) -> Dispatcher:
+    from bot.dispatch import Dispatcher, RateLimiter
+
+    telegram = RateLimiter(TELEGRAM_PER_SECOND, per_chat_s=1.0)  # the admin chat is Telegram
+    limits = {
+        "telegram": telegram,
+        "admin": telegram,
+        "whatsapp": RateLimiter(services.settings.whatsapp_max_per_second),
+    }
+    return Dispatcher(services.uow_factory, services.channels, services.clock, limits)

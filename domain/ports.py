@@ -95,6 +95,33 @@ class DeliveryLog(Protocol):
     ) -> str | None: ...
 
 
+class Outbox(Protocol):
+    """Messages for others, queued in the transaction of the change that causes them."""
+
+    def add(
+        self,
+        key: str,
+        channel: str,
+        recipient: str,
+        lang: str,
+        template: str,
+        payload: dict,
+        now: datetime,
+    ) -> bool: ...
+    def claim(
+        self, now: datetime, channels: list[str], lease: timedelta, limit: int
+    ) -> list[dict]: ...
+    def finish(
+        self,
+        item_id: int,
+        status: str,
+        now: datetime,
+        error: str | None = None,
+        retry_at: datetime | None = None,
+    ) -> None: ...
+    def counts(self) -> dict[str, int]: ...
+
+
 class UnitOfWork(Protocol):
     traders: TraderRepository
     containers: ContainerRepository
@@ -105,6 +132,7 @@ class UnitOfWork(Protocol):
     inbox: Inbox
     inbound: InboundQueue
     deliveries: DeliveryLog
+    outbox: Outbox
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc_info: object) -> None: ...

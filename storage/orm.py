@@ -229,6 +229,27 @@ outbound_status = Table(
     Column("updated_at", UtcDateTime, nullable=False),
 )
 
+# Messages to people other than the one who just wrote, written in the same transaction as
+# the change that causes them; the dispatcher delivers them. The key makes each one unique.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(200), nullable=False, unique=True),
+    Column("channel", String(20), nullable=False),  # telegram, whatsapp, console, admin
+    Column("recipient", String(100), nullable=False),
+    Column("lang", String(5), nullable=False),
+    Column("template", String(60), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("status", String(10), nullable=False),  # pending, sending, sent, failed
+    Column("attempts", Integer, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("next_attempt_at", UtcDateTime, nullable=False),
+    Column("sent_at", UtcDateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
+)
+
 mapper_registry = registry(metadata=metadata)
 _mapped = False
 _mapping_lock = threading.Lock()

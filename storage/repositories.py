@@ -430,3 +430,92 @@ class SqlDeliveryLog:
             .values(status=status, error_code=error_code, updated_at=now)
         )
         return row.recipient
+
+
+class SqlOutbox:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(
+        self,
+        key: str,
+        channel: str,
+        recipient: str,
+        lang: str,
+        template: str,
+        payload: dict,
+        now: datetime,
+    ) -> bool:
+        """Queue a message once per key (False when the key exists: already queued)."""
+        exists = select(orm.outbox.c.id).where(orm.outbox.c.key == key)
+        if self.session.execute(exists).first() is not None:
+            return False
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(orm.outbox).values(
+                        key=key,
+                        channel=channel,
+                        recipient=recipient,
+                        lang=lang,
+                        template=template,
+                        payload=json.dumps(payload, default=str),
+                        status="pending",
+                        attempts=0,
+                        created_at=now,
+                        next_attempt_at=now,
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    def claim(self, now: datetime, channels: list[str], lease: timedelta, limit: int):
+        """Due messages for these channels, leased to this dispatcher; SKIP LOCKED lets
+        several dispatchers on PostgreSQL share the work without sending one twice."""
+        table = orm.outbox
+        query = (
+            select(table)
+            .where(
+                table.c.status.in_(("pending", "sending")),
+                table.c.next_attempt_at <= now,
+                table.c.channel.in_(channels),
+            )
+            .order_by(table.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        rows = self.session.execute(query).all()
+        if rows:
+            self.session.execute(
+                update(table)
+                .where(table.c.id.in_([r.id for r in rows]))
+                .values(
+                    status="sending", attempts=table.c.attempts + 1, next_attempt_at=now + lease
+                )
+            )
+        return [
+            {**row._mapping, "payload": json.loads(row.payload), "attempts": row.attempts + 1}
+            for row in rows
+        ]
+
+    def finish(
+        self,
+        item_id: int,
+        status: str,
+        now: datetime,
+        error: str | None = None,
+        retry_at: datetime | None = None,
+    ) -> None:
+        values: dict[str, object] = {"status": status, "last_error": error}
+        if status == "sent":
+            values["sent_at"] = now
+        if retry_at is not None:
+            values["next_attempt_at"] = retry_at
+        table = orm.outbox
+        self.session.execute(update(table).where(table.c.id == item_id).values(**values))
+
+    def counts(self) -> dict[str, int]:
+        table = orm.outbox
+        rows = self.session.execute(select(table.c.status, func.count()).group_by(table.c.status))
+        return {status: count for status, count in rows}

@@ -13,6 +13,7 @@ from storage.repositories import (
     SqlInboundQueue,
     SqlInbox,
     SqlOrderRepository,
+    SqlOutbox,
     SqlPricingRepository,
     SqlProofRepository,
     SqlTraderRepository,
@@ -34,6 +35,7 @@ class SqlUnitOfWork:
         self.inbox = SqlInbox(self.session)
         self.inbound = SqlInboundQueue(self.session)
         self.deliveries = SqlDeliveryLog(self.session)
+        self.outbox = SqlOutbox(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

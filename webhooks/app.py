@@ -18,9 +18,7 @@ from flask import Blueprint, Flask, abort, current_app, jsonify, request
 from twilio.request_validator import RequestValidator
 from werkzeug.exceptions import HTTPException
 
-from bot.engine.events import Reply
-from bot.messages import t
-from bot.notify import Notifier
+from bot.services.notifications import notify_admins
 from domain.ports import UnitOfWork
 from webhooks.inbound import InboundWorker
 
@@ -36,7 +34,6 @@ class WebhookDeps:
     public_base_url: str
     worker: InboundWorker
     uow_factory: Callable[[], UnitOfWork]
-    notifier: Notifier
     clock: Callable[[], datetime]
     health: Callable[[], dict[str, str]]
 
@@ -73,18 +70,10 @@ def whatsapp_status() -> Any:
     sid, status = form.get("MessageSid", ""), form.get("MessageStatus", "")
     with d.uow_factory() as uow:
         recipient = uow.deliveries.update(sid, status, form.get("ErrorCode"), d.clock())
+        if recipient is not None and status in FAILED:
+            values = {"recipient": recipient, "status": status, "code": form.get("ErrorCode", "?")}
+            notify_admins(uow, f"delivery:{sid}", "admin.delivery_failed", values, d.clock())
         uow.commit()
-    if recipient is not None and status in FAILED:
-        d.notifier.to_admins(
-            Reply(
-                t(
-                    "admin.delivery_failed",
-                    recipient=recipient,
-                    status=status,
-                    code=form.get("ErrorCode", "?"),
-                )
-            )
-        )
     return "", 204
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.engine.events import Inbound, Reply
 from bot.messages import t
-from bot.notify import Notifier
+from bot.services.notifications import notify_admins
 from domain.errors import DeliveryFailed
 from domain.ports import RecentContacts, UnitOfWork
 from webhooks.media import MediaError, fetch_image
@@ -51,7 +51,6 @@ class InboundWorker:
         engine: Any,
         sender: WhatsAppSender,
         recent: RecentContacts,
-        notifier: Notifier,
         media_auth: tuple[str, str],
         clock: Callable[[], datetime],
     ) -> None:
@@ -59,7 +58,6 @@ class InboundWorker:
         self.engine = engine
         self.sender = sender
         self.recent = recent
-        self.notifier = notifier
         self.media_auth = media_auth
         self.clock = clock
         self.wake = threading.Event()
@@ -140,17 +138,18 @@ class InboundWorker:
                 self.sender.reply(address, Reply(t("wa.media_failed")))
             except DeliveryFailed:
                 log.warning("could not tell %s that the photo was lost", address)
-        self.notifier.to_admins(
-            Reply(
-                t(
-                    "admin.inbound_failed",
-                    channel=CHANNEL,
-                    message=form.get("MessageSid"),
-                    attempts=attempts,
-                    error=str(error)[:200],
-                )
+        sid = form.get("MessageSid", "")
+        values = {
+            "channel": CHANNEL,
+            "message": sid,
+            "attempts": attempts,
+            "error": str(error)[:200],
+        }
+        with self.uow_factory() as uow:
+            notify_admins(
+                uow, f"inbound-failed:{sid}", "admin.inbound_failed", values, self.clock()
             )
-        )
+            uow.commit()
 
     def serve_forever(self, idle_s: float = 1.0) -> None:
         while not self.stopping.is_set():

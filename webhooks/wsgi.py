@@ -8,7 +8,7 @@ from flask import Flask
 
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
-from bot.wiring import build, build_web
+from bot.wiring import build, build_dispatcher, build_web
 
 
 def make_app() -> Flask:
@@ -20,4 +20,5 @@ def make_app() -> Flask:
     load_defaults(services.uow_factory(), services.clock(), settings.capacity_l)
     app, worker = build_web(services)
     worker.start()
+    build_dispatcher(services).start()
     return app

@@ -15,6 +15,7 @@ from bot.engine.events import Choice, Reply
 from bot.parsing import parse_amount
 from bot.services import containers as container_service
 from bot.services import pricing
+from bot.services.notifications import traders_of
 from bot.services.stats import container_stats
 from domain.errors import InvalidInput, NotFound, StageTransitionError
 from domain.orders import parse_number
@@ -124,7 +125,7 @@ def cmd_stage(step: AdminStep) -> list[Reply]:
         container = uow.containers.by_code(code)
         if container is None:
             return step.reply("admin.container_unknown", code=code)
-        count = len(broadcast.traders_of(uow, container.id))  # type: ignore[arg-type]
+        count = len(traders_of(uow, container.id))  # type: ignore[arg-type]
     if container.stage.next is None:
         return step.reply("admin.stage_last", code=code)
     text = step.t(
@@ -147,7 +148,8 @@ def on_stage_confirm(step: AdminStep, code: str, seen_stage: str) -> list[Reply]
         moved = container_service.advance_stage(_uow(step), code, step.actor, step.desk.clock())
     except StageTransitionError:
         return [Reply(step.t("admin.stage_stale"), edit=True)]
-    told = broadcast.stage_changed(step, moved)
+    with _uow(step) as uow:
+        told = len(traders_of(uow, moved.id))  # type: ignore[arg-type]  # queued by the use case
     text = step.t(
         "admin.stage_done",
         code=code,

@@ -15,7 +15,6 @@ from datetime import datetime
 from bot.engine.conversation import Conversation
 from bot.engine.events import Inbound, Reply
 from bot.messages import t
-from bot.notify import Notifier
 from bot.parsing import digits_only
 from bot.services.otp import OtpService
 from bot.settings import Settings
@@ -68,7 +67,6 @@ class AdminDesk:
         otp: OtpService,
         store: ConversationStore,
         locks: Locks,
-        notifier: Notifier,
         clock: Callable[[], datetime],
     ) -> None:
         self.uow_factory = uow_factory
@@ -76,7 +74,6 @@ class AdminDesk:
         self.otp = otp
         self.store = store
         self.locks = locks
-        self.notifier = notifier
         self.clock = clock
 
     def handle(self, event: Inbound) -> list[Reply]:

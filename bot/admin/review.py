@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
 
 from bot import formatting as fmt
 from bot.admin.cards import proof_text
 from bot.admin.desk import AdminStep
 from bot.engine.events import Choice, Reply
-from bot.messages import t
 from bot.services import proofs as proof_service
 from domain.errors import NotFound, ProofRejected
-from domain.orders import Order
 from domain.proofs import ProofStatus
 
+log = logging.getLogger(__name__)
 REASONS = ("amount", "unreadable", "reference", "not_received")
 MAX_REASON = 300
 
@@ -46,21 +45,11 @@ def approve(step: AdminStep, proof_id: int) -> list[Reply]:
         )
     except ProofRejected as decided:
         return _already(step, decided)
-    code = _container_code(step, order)
-    step.desk.notifier.to_trader(
-        order.trader_id,
-        lambda lang: Reply(t("notify.approved", lang, number=order.number, code=code)),
-    )
+    log.info("proof %s approved by %s (order %s)", proof_id, step.actor, order.number)
     when = fmt.when(step.desk.clock(), step.lang)
     return [
         Reply(step.t("admin.approved_by", card=card, admin=step.admin.name, date=when), edit=True)
     ]
-
-
-def _container_code(step: AdminStep, order: Order) -> str:
-    with step.desk.uow_factory() as uow:
-        container = uow.containers.get(order.container_id)
-    return container.code if container else "?"
 
 
 def ask_reason(step: AdminStep, proof_id: int) -> list[Reply]:
@@ -82,7 +71,8 @@ def reason_chosen(step: AdminStep, proof_id: int, key: str) -> list[Reply]:
         return step.reply("admin.reason_prompt", proof=proof_id)
     if key not in REASONS:
         return step.reply("stale_button")
-    return _reject(step, proof_id, lambda lang: t(f"admin.reason.{key}", lang), edit=True)
+    reason_key = f"admin.reason.{key}"
+    return _reject(step, proof_id, step.t(reason_key), reason_key, edit=True)
 
 
 def reason_typed(step: AdminStep) -> list[Reply]:
@@ -91,39 +81,20 @@ def reason_typed(step: AdminStep) -> list[Reply]:
         return step.reply("admin.reason_prompt", proof=step.conv.data["proof_id"])
     proof_id = step.conv.data["proof_id"]
     step.conv.go("idle")
-    return _reject(step, proof_id, lambda _lang: reason, edit=False)
+    return _reject(step, proof_id, reason, None, edit=False)
 
 
 def _reject(
-    step: AdminStep, proof_id: int, reason_for: Callable[[str], str], *, edit: bool
+    step: AdminStep, proof_id: int, reason: str, reason_key: str | None, *, edit: bool
 ) -> list[Reply]:
+    """The trader is told through the outbox, in their own language."""
     try:
         card = _card_text(step, proof_id)
-        order = proof_service.reject_proof(
-            step.desk.uow_factory(), proof_id, step.actor, reason_for(step.lang), step.desk.clock()
+        proof_service.reject_proof(
+            step.desk.uow_factory(), proof_id, step.actor, reason, step.desk.clock(), reason_key
         )
     except ProofRejected as decided:
         return _already(step, decided)
-
-    def notice(lang: str) -> Reply:
-        deadline = fmt.when(order.expires_at, lang)
-        return Reply(
-            t(
-                "notify.rejected",
-                lang,
-                number=order.number,
-                reason=reason_for(lang),
-                deadline=deadline,
-            )
-        )
-
-    step.desk.notifier.to_trader(order.trader_id, notice)
     when = fmt.when(step.desk.clock(), step.lang)
-    text = step.t(
-        "admin.rejected_by",
-        card=card,
-        admin=step.admin.name,
-        date=when,
-        reason=reason_for(step.lang),
-    )
+    text = step.t("admin.rejected_by", card=card, admin=step.admin.name, date=when, reason=reason)
     return [Reply(text, edit=edit)]

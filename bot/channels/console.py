@@ -18,7 +18,7 @@ from bot.engine.core import Engine, choices_text
 from bot.engine.events import Inbound, Reply
 from bot.messages import t
 from bot.notify import LogSender
-from bot.wiring import Services, build_desk, build_engine
+from bot.wiring import Services, build_desk, build_dispatcher, build_engine
 
 log = logging.getLogger(__name__)
 CHANNEL = "console"
@@ -92,7 +92,8 @@ class AdminConsole:
 def run_console(services: Services, *, admin: bool = False) -> int:
     user = getpass.getuser()
     # Pushes to other chats (proof decisions, announcements) show in the log here.
-    services.notifier.senders[CHANNEL] = LogSender("console")
+    services.channels.senders[CHANNEL] = LogSender("console")
+    build_dispatcher(services).start()
     if admin:
         return converse(AdminConsole(services), f"admin-{user}", sys.stdin, sys.stdout)
     return converse(build_engine(services), f"local-{user}", sys.stdin, sys.stdout)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -185,10 +186,12 @@ class TelegramChannel:
         self.desk = desk
         self.settings = settings
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.running = threading.Event()
 
     async def started(self, application: Application) -> None:
         """post_init: remember the loop, for pushes coming from worker threads."""
         self.loop = asyncio.get_running_loop()
+        self.running.set()
 
     def install(self) -> None:
         app = self.application
@@ -272,7 +275,7 @@ class TelegramChannel:
 
     # Pushes from worker threads (notifications)
     def send_from_thread(self, chat_id: str, reply: Reply, timeout_s: float = 30.0) -> None:
-        if self.loop is None:
+        if not self.running.wait(timeout_s) or self.loop is None:
             raise RuntimeError("the Telegram channel is not running")
         future = asyncio.run_coroutine_threadsafe(
             deliver(self.application.bot, int(chat_id), reply), self.loop

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from bot.services.notifications import notify_trader, traders_of
 from domain.containers import DEFAULT_CAPACITY_L, Container, container_code
 from domain.errors import DuplicateRequest, InvalidInput, NoOpenContainer, NotFound
 from domain.ports import UnitOfWork
@@ -75,11 +76,22 @@ def advance_stage(uow: UnitOfWork, code: str, actor: str, now: datetime) -> Cont
         uow.containers.advance(container, now)
         uow.containers.record_stage(container, actor, now)
         uow.audit.record(actor, "advance_stage", {"code": code, "stage": container.stage}, now)
+        _announce_stage(uow, container, now)
         uow.commit()
         return container
 
 
+def _announce_stage(uow: UnitOfWork, container: Container, now: datetime) -> None:
+    stage = container.stage.value
+    values = {"code": container.code, "stage": {"t": f"stage.{stage}"}}
+    for trader_id in sorted(traders_of(uow, container.id)):  # type: ignore[arg-type]
+        key = f"stage:{container.code}:{stage}:{trader_id}"
+        notify_trader(uow, trader_id, key, "notify.stage", values, now)
+
+
 def after_fill(uow: UnitOfWork, container: Container, now: datetime) -> None:
-    """A reservation filled `container`: record its departure and keep one open."""
+    """A reservation filled `container`: record its departure, tell its traders, keep one
+    open."""
     uow.containers.record_stage(container, "system", now)
+    _announce_stage(uow, container, now)
     current_container(uow, now, container.capacity_l)

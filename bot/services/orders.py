@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.services import containers as container_service
+from bot.services.notifications import notify_trader
 from bot.services.pricing import current_terms
 from domain.containers import Container
 from domain.errors import (
@@ -138,6 +139,9 @@ def expire_due(uow: UnitOfWork, now: datetime) -> list[Order]:
                 continue  # paid, cancelled or proof sent meanwhile
             _release(uow, order, OrderStatus.EXPIRED, now)
             uow.audit.record("system", "expire_order", {"order": order.number}, now)
+            values = {"number": order.number, "volume": {"cbm": order.volume_l}}
+            key = f"expired:{order.id}"
+            notify_trader(uow, order.trader_id, key, "notify.expired", values, now)
             uow.commit()
             expired.append(order)
     return expired

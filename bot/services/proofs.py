@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.services.notifications import notify_admins, notify_trader
 from domain.errors import NotFound, ProofRejected
 from domain.orders import Order, OrderStatus
 from domain.ports import UnitOfWork
@@ -55,6 +56,7 @@ def submit_proof(
         order.move_to(OrderStatus.PROOF_SUBMITTED, now)
         warnings = duplicates_of(uow, proof)
         uow.proofs.add(proof)
+        notify_admins(uow, f"proof:{proof.id}", "proof_card", {"proof_id": proof.id}, now)
         uow.commit()
         return Submission(proof, order, warnings)
 
@@ -74,12 +76,23 @@ def approve_proof(uow: UnitOfWork, proof_id: int, actor: str, now: datetime) -> 
         proof.decide(True, actor, now)
         order.move_to(OrderStatus.PAID, now)
         uow.audit.record(actor, "approve_proof", {"proof": proof_id, "order": order.number}, now)
+        container = uow.containers.get(order.container_id)
+        values = {"number": order.number, "code": container.code if container else "?"}
+        notify_trader(uow, order.trader_id, f"approved:{proof_id}", "notify.approved", values, now)
         uow.commit()
         return order
 
 
-def reject_proof(uow: UnitOfWork, proof_id: int, actor: str, reason: str, now: datetime) -> Order:
-    """Back to reserved, with at least a day left to send another proof."""
+def reject_proof(
+    uow: UnitOfWork,
+    proof_id: int,
+    actor: str,
+    reason: str,
+    now: datetime,
+    reason_key: str | None = None,
+) -> Order:
+    """Back to reserved, with at least a day left to send another proof. `reason_key` names
+    a catalogue reason, told to the trader in their own language."""
     with uow:
         proof, order = _load_pending(uow, proof_id)
         proof.decide(False, actor, now, reason)
@@ -87,6 +100,12 @@ def reject_proof(uow: UnitOfWork, proof_id: int, actor: str, reason: str, now: d
         order.expires_at = max(order.expires_at, now + RESUBMIT_GRACE)
         detail = {"proof": proof_id, "order": order.number, "reason": reason}
         uow.audit.record(actor, "reject_proof", detail, now)
+        values = {
+            "number": order.number,
+            "reason": {"t": reason_key} if reason_key else reason,
+            "deadline": {"when": order.expires_at.isoformat()},
+        }
+        notify_trader(uow, order.trader_id, f"rejected:{proof_id}", "notify.rejected", values, now)
         uow.commit()
         return order
 

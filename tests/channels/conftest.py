@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.channels.telegram import TelegramSender, build_channel
-from bot.wiring import build_desk, build_engine
+from bot.wiring import build_desk, build_dispatcher, build_engine, connect_channels
 from tests.fakes.telegram_api import FakeTelegram
 from tests.flows.conftest import make_app
 
@@ -36,9 +36,8 @@ class RunningBot:
     def __init__(self, services) -> None:
         engine, desk = build_engine(services), build_desk(services)
         self.channel = build_channel(services.settings, engine, desk)
-        sender = TelegramSender(self.channel)
-        services.notifier.senders["telegram"] = sender
-        services.notifier.admin = (sender, str(services.settings.admin_chat_id))
+        connect_channels(services, TelegramSender(self.channel))
+        self.dispatcher = build_dispatcher(services)
         self.loop = asyncio.new_event_loop()
         self.ready = threading.Event()
         self.error: Exception | None = None
@@ -55,6 +54,7 @@ class RunningBot:
         asyncio.set_event_loop(self.loop)
         try:
             self.loop.run_until_complete(self._start())
+            self.dispatcher.start()
         except Exception as error:  # surfaced in start(), in the test's thread
             self.error = error
             return
@@ -76,6 +76,7 @@ class RunningBot:
         await app.shutdown()
 
     def stop(self) -> None:
+        self.dispatcher.stop()
         asyncio.run_coroutine_threadsafe(self._stop(), self.loop).result(30)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)

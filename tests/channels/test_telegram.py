@@ -185,8 +185,10 @@ def test_429_storm_during_an_announcement(tg):
     fake.press(ADMIN_CHAT, "adm:audience:all", user_id=ADMIN_USER)
     fake.wait_for(lambda: any("Envoyer à 13" in str(c.params.get("text")) for c in fake.edits()))
     fake.press(ADMIN_CHAT, "adm:announce:send", user_id=ADMIN_USER)
+    fake.wait_for(lambda: any("envoi à 13" in str(c.params.get("text")) for c in fake.edits()))
+    everyone = [ADMIN_USER, *traders]
     fake.wait_for(
-        lambda: any("envoyée à 13" in str(c.params.get("text")) for c in fake.edits()), timeout=60
+        lambda: all(any("lundi" in t for t in fake.texts(c)) for c in everyone), timeout=60
     )
     for chat in [ADMIN_USER, *traders]:
         got = [t for t in fake.texts(chat) if "Départ du conteneur lundi" in t]

@@ -8,7 +8,8 @@ from datetime import timedelta
 import pytest
 from twilio.request_validator import RequestValidator
 
-from bot.engine.events import Inbound, Reply
+from bot.dispatch import Dispatcher
+from bot.engine.events import Inbound
 from bot.wiring import build_desk, build_web
 from domain.orders import OrderStatus
 from storage import orm
@@ -41,6 +42,9 @@ class WhatsAppWorld:
         self.services = self.app.services
         self.flask, self.worker = build_web(self.services)
         self.client = self.flask.test_client()
+        self.dispatcher = Dispatcher(
+            self.services.uow_factory, self.services.channels, self.services.clock
+        )
         self.validator = RequestValidator(TOKEN)
         self.n = 0
 
@@ -68,7 +72,8 @@ class WhatsAppWorld:
         self.drain()
 
     def drain(self) -> None:
-        while self.worker.run_once():
+        """Handle stored webhooks, then deliver queued notifications."""
+        while self.worker.run_once() or self.dispatcher.run_once():
             pass
 
     def last(self, to: str = TRADER) -> str:
@@ -82,6 +87,14 @@ class WhatsAppWorld:
         self.say("1")  # yes, this number
         self.say(self.app.sms.last_code("+224620123456"))
         assert "compte est actif" in self.last()
+
+
+def queue_for_trader(wa: WhatsAppWorld, text: str) -> None:
+    """An announcement to trader 1, queued and delivered like any notification."""
+    from bot.services.announcements import announce
+
+    announce(wa.services.uow_factory(), text[:8], "all", text, "test", wa.services.clock())
+    wa.drain()
 
 
 @pytest.fixture
@@ -153,6 +166,7 @@ def test_whatsapp_journey_to_approval_by_a_telegram_admin(wa, time_machine):
     admin_says(text=wa.app.sms.last_code(ADMIN_PHONE))
     [decision] = admin_says(choice="adm:approve:1")
     assert "VALIDÉE" in decision.text
+    wa.drain()
     assert "Paiement validé pour la commande C00001" in wa.last()
     with wa.services.uow_factory() as uow:
         assert uow.orders.get(1).status is OrderStatus.PAID
@@ -163,7 +177,7 @@ def test_push_outside_the_window_uses_the_template(wa, time_machine):
     wa.register()
     time_machine.shift(timedelta(hours=25))
     wa.services.recent.client.flushdb()  # the 24-hour keys expired with the clock
-    wa.services.notifier.to_trader(1, lambda lang: Reply("Départ lundi"))
+    queue_for_trader(wa, "Départ lundi")
     last = wa.fake.messages(TRADER)[-1]
     assert last["ContentSid"].startswith("HX") and "Départ lundi" in last["ContentVariables"]
     assert "Body" not in last
@@ -172,7 +186,7 @@ def test_push_outside_the_window_uses_the_template(wa, time_machine):
 def test_63016_falls_back_to_the_template(wa):
     wa.register()
     wa.fake.fail_next(400, 63016, "Outside the allowed window")
-    assert wa.services.notifier.to_trader(1, lambda lang: Reply("Votre conteneur est arrivé")) == 1
+    queue_for_trader(wa, "Votre conteneur est arrivé")
     last = wa.fake.messages(TRADER)[-1]
     assert "ContentSid" in last and "arrivé" in last["ContentVariables"]
 
@@ -183,7 +197,10 @@ def test_status_callbacks_move_forward_and_failures_reach_admins(wa):
         row = uow.session.execute(orm.outbound_status.select()).first()
         sid = row.sid
     posted = []
-    wa.services.notifier.to_admins = lambda reply: posted.append(reply.text) or True
+    wa.services.channels.admin = (
+        type("Admin", (), {"send": lambda _s, _to, reply: posted.append(reply.text)})(),
+        "-1",
+    )
     for status in ("sent", "delivered", "sent", "queued"):
         form = {"MessageSid": sid, "MessageStatus": status}
         assert wa.post("/webhooks/whatsapp/status", form).status_code == 204
@@ -191,7 +208,9 @@ def test_status_callbacks_move_forward_and_failures_reach_admins(wa):
         assert uow.session.execute(orm.outbound_status.select()).first().status == "delivered"
     form = {"MessageSid": sid, "MessageStatus": "undelivered", "ErrorCode": "63024"}
     wa.post("/webhooks/whatsapp/status", form)
-    assert posted and "63024" in posted[0]
+    wa.post("/webhooks/whatsapp/status", form)  # Twilio's retry: one alert only
+    wa.drain()
+    assert len(posted) == 1 and "63024" in posted[0]
     assert wa.post("/webhooks/whatsapp/status", form, signature=None).status_code == 403
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from bot.dispatch import Dispatcher
 from bot.engine.events import Inbound, Reply
 from bot.wiring import build_desk
 from domain.orders import OrderStatus
@@ -20,12 +21,20 @@ ADMIN_PHONE = "+224620900900"
 
 @dataclass
 class FakeSender:
+    """Records what the dispatcher delivers; reading it first delivers what is queued."""
+
     sent: list[tuple[str, Reply]] = field(default_factory=list)
+    dispatcher: Dispatcher | None = None
 
     def send(self, user_ref: str, reply: Reply) -> None:
         self.sent.append((user_ref, reply))
 
+    def flush(self) -> None:
+        while self.dispatcher is not None and self.dispatcher.run_once():
+            pass
+
     def texts(self) -> list[str]:
+        self.flush()
         return [r.text.replace("\u00a0", " ") for _, r in self.sent]
 
 
@@ -61,11 +70,11 @@ class AdminChat:
 def world(tmp_path, time_machine):
     time_machine.move_to("2026-11-25 10:00:00+00:00", tick=False)
     app = make_app(f"sqlite:///{tmp_path / 'a.db'}", admin_phones="620 90 09 00, +224620900901")
-    traders, admin_chat = FakeSender(), FakeSender()
-    app.services.notifier.senders["console"] = traders
-    app.services.notifier.senders["telegram"] = traders
-    app.services.notifier.admin = (admin_chat, "-100")
-    app.engine = type(app)(app.services, app.sms).engine  # rebuilt after the senders exist
+    dispatcher = Dispatcher(app.services.uow_factory, app.services.channels, app.services.clock)
+    traders, admin_chat = FakeSender(dispatcher=dispatcher), FakeSender(dispatcher=dispatcher)
+    app.services.channels.senders["console"] = traders
+    app.services.channels.senders["telegram"] = traders
+    app.services.channels.admin = (admin_chat, "-100")
     admin_tg = app.chat("9001", channel="telegram")
     admin_tg.register(name="Admin Awa", phone="620 90 09 00")
     desk = build_desk(app.services)
@@ -127,6 +136,7 @@ def test_wrong_admin_code_opens_nothing(world):
 def test_proof_card_reaches_admin_chat_with_margin(world):
     _app, _desk, _admin, trader, _traders, admin_chat = world
     order_and_proof(trader)
+    admin_chat.flush()
     [(chat, card)] = admin_chat.sent
     text = card.text.replace("\u00a0", " ")
     assert chat == "-100" and card.photo == PNG
@@ -199,7 +209,7 @@ def test_stage_move_confirmed_and_traders_told(world):
     assert "« collecte en Chine » à « en mer »" in admin.text and "1 commerçant" in admin.text
     confirm = admin.replies[-1].choices[0].id
     admin.press(confirm)
-    assert "TD-2026-01 : en mer (par Admin Awa). 1 commerçant(s) prévenu(s)" in admin.text
+    assert "TD-2026-01 : en mer (par Admin Awa). 1 commerçant(s) vont être prévenus" in admin.text
     assert any("Conteneur TD-2026-01 : en mer" in t for t in traders.texts())
     admin.press(confirm)  # the same confirmation again
     assert "n'est plus valable" in admin.text
@@ -256,7 +266,7 @@ def test_announcement_confirmed_with_count(world):
     admin.press("adm:audience:all")
     assert "Envoyer à 2 commerçant(s)" in admin.text  # the trader and the admin's account
     admin.press("adm:announce:send")
-    assert "envoyée à 2" in admin.text
+    assert "en cours d'envoi à 2" in admin.text
     assert sum("Le conteneur part lundi." in t for t in traders.texts()) == 2
     admin.press("adm:announce:send")  # a replayed confirmation sends nothing more
     assert sum("Le conteneur part lundi." in t for t in traders.texts()) == 2
