@@ -92,6 +92,14 @@ def cmd_web(services: Services, _args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_clock(services: Services, _args: argparse.Namespace) -> int:
+    from bot.clock import run_clock
+
+    _init(services)
+    run_clock(services)
+    return 0
+
+
 def cmd_run(services: Services, args: argparse.Namespace) -> int:
     """Every channel that is configured; with none, the embedded default: the console."""
     settings = services.settings
@@ -103,6 +111,11 @@ def cmd_run(services: Services, args: argparse.Namespace) -> int:
         return cmd_telegram(services, args)
     if has_whatsapp:
         return cmd_web(services, args)
+    # The embedded default: the console, with the scheduler in this process.
+    from bot.clock import start_in_process
+
+    _init(services)
+    start_in_process(services)
     args.admin = False
     return cmd_console(services, args)
 
@@ -118,6 +131,7 @@ def parser() -> argparse.ArgumentParser:
     console.add_argument("--admin", action="store_true", help="play the admin chat")
     commands.add_parser("telegram", help="run the Telegram bot (polling, or webhook)")
     commands.add_parser("web", help="serve the WhatsApp webhooks on PORT (development server)")
+    commands.add_parser("clock", help="run the scheduler (notifications, reminders, digest)")
     return root
 
 
@@ -127,6 +141,7 @@ COMMANDS = {
     "console": cmd_console,
     "telegram": cmd_telegram,
     "web": cmd_web,
+    "clock": cmd_clock,
     None: cmd_run,
 }
 

@@ -128,7 +128,7 @@ class Dispatcher:
             else:
                 uow.outbox.finish(message["id"], "failed", now, str(error)[:500])
                 if message["channel"] != ADMIN:
-                    values = {"key": message["key"], "error": str(error)[:200]}
+                    values = {"item": message["key"], "error": str(error)[:200]}
                     notify_admins(
                         uow, f"failed:{message['key']}", "admin.outbox_failed", values, now
                     )

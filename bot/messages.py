@@ -370,6 +370,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "⌛ The reservation of order {number} ({volume}) expired without payment: the volume is "
         "released. You may order again from the menu.",
     ),
+    "notify.milestone": (
+        "📦 Le conteneur {code} est rempli à {pct} % (reste {remaining}).",
+        "📦 Container {code} is {pct}% full ({remaining} left).",
+    ),
+    "notify.payment_reminder": (
+        "⏳ Rappel : la commande {number} attend votre paiement de {total} au {momo}. "
+        "Envoyez la photo du reçu avant le {deadline}, sinon le volume sera libéré.",
+        "⏳ Reminder: order {number} awaits your payment of {total} to {momo}. Send the "
+        "receipt photo before {deadline}, or the volume will be released.",
+    ),
     "notify.announcement": ("📢 Tontine Digitale : {text}", "📢 Tontine Digitale: {text}"),
     # WhatsApp
     "wa.answer_with_number": ("Répondez avec le numéro de votre choix.", "Reply with the number."),
@@ -381,9 +391,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "⚠️ Message WhatsApp non remis à {recipient} (statut {status}, code {code}).",
         "⚠️ WhatsApp message not delivered to {recipient} (status {status}, code {code}).",
     ),
+    "admin.proofs_waiting": (
+        "⏰ {count} preuve(s) de paiement attendent depuis plus de 2 h (la plus ancienne : "
+        "{oldest}). /attente pour les voir.",
+        "⏰ {count} payment proof(s) have waited more than 2 h (oldest: {oldest}). "
+        "/attente to see them.",
+    ),
+    "admin.rate_stale": (
+        "⚠️ Le taux 1 ¥ = {rate} GNF date du {date} : plus de 24 h. /taux VALEUR pour le "
+        "mettre à jour.",
+        "⚠️ The rate 1 ¥ = {rate} GNF dates from {date}: over 24 h. /taux VALUE to update it.",
+    ),
+    "admin.digest": (
+        "☀️ Bilan du {date}\n{containers}\nCommandes en attente de paiement : "
+        "{orders_waiting}\nPreuves à vérifier : {proofs_waiting}\nHier : {count} commande(s), "
+        "facturé {billed}, marge {margin}",
+        "☀️ Digest for {date}\n{containers}\nOrders awaiting payment: {orders_waiting}\n"
+        "Proofs to check: {proofs_waiting}\nYesterday: {count} order(s), billed {billed}, "
+        "margin {margin}",
+    ),
     "admin.outbox_failed": (
-        "⚠️ Notification non remise après plusieurs essais ({key}) : {error}",
-        "⚠️ Notification not delivered after several tries ({key}): {error}",
+        "⚠️ Notification non remise après plusieurs essais ({item}) : {error}",
+        "⚠️ Notification not delivered after several tries ({item}): {error}",
     ),
     "admin.inbound_failed": (
         "⚠️ Message entrant {channel} {message} abandonné après {attempts} essais : {error}",

@@ -199,6 +199,21 @@ class SqlOrderRepository:
         )
         return list(self.session.scalars(query))
 
+    def reserved_before(self, moment: datetime, limit: int = 1000) -> list[Order]:
+        """Reservations still waiting for a proof, made before `moment`."""
+        query = (
+            select(Order)
+            .where(orm.orders.c.status == OrderStatus.RESERVED, orm.orders.c.created_at <= moment)
+            .order_by(orm.orders.c.id)
+            .limit(limit)
+        )
+        return list(self.session.scalars(query))
+
+    def created_between(self, start: datetime, end: datetime) -> list[Order]:
+        table = orm.orders
+        query = select(Order).where(table.c.created_at >= start, table.c.created_at < end)
+        return list(self.session.scalars(query))
+
     def due_to_expire(self, now: datetime, limit: int = 500) -> list[int]:
         query = (
             select(orm.orders.c.id)
@@ -519,3 +534,27 @@ class SqlOutbox:
         table = orm.outbox
         rows = self.session.execute(select(table.c.status, func.count()).group_by(table.c.status))
         return {status: count for status, count in rows}
+
+
+class SqlHousekeeping:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def purge(self, before: datetime) -> dict[str, int]:
+        """Forget handled message ids, finished inbound messages and sent notifications."""
+        purged = {}
+        for name, table, condition in (
+            ("processed_messages", orm.processed_messages, orm.processed_messages.c.at < before),
+            (
+                "inbound_queue",
+                orm.inbound_queue,
+                (orm.inbound_queue.c.status == "done") & (orm.inbound_queue.c.received_at < before),
+            ),
+            (
+                "outbox",
+                orm.outbox,
+                (orm.outbox.c.status == "sent") & (orm.outbox.c.created_at < before),
+            ),
+        ):
+            purged[name] = self.session.execute(table.delete().where(condition)).rowcount
+        return purged

@@ -10,6 +10,7 @@ from storage.repositories import (
     SqlAuditLog,
     SqlContainerRepository,
     SqlDeliveryLog,
+    SqlHousekeeping,
     SqlInboundQueue,
     SqlInbox,
     SqlOrderRepository,
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
         self.inbound = SqlInboundQueue(self.session)
         self.deliveries = SqlDeliveryLog(self.session)
         self.outbox = SqlOutbox(self.session)
+        self.housekeeping = SqlHousekeeping(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -1,0 +1,138 @@
+"""What the clock does, one function per job. Each only queues notifications in the outbox
+under a key that names its occasion, so a job run twice (or by two clocks) sends nothing
+twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+
+from bot import formatting as fmt
+from bot.services import orders as order_service
+from bot.services.notifications import notify_admins, notify_trader, traders_of
+from bot.settings import Settings
+from domain.containers import MILESTONES_PCT, Stage
+from domain.ports import UnitOfWork
+
+UowFactory = Callable[[], UnitOfWork]
+PAYMENT_REMINDER_AFTER = timedelta(hours=24)
+PROOF_WAIT = timedelta(hours=2)
+RATE_STALE_AFTER = timedelta(hours=24)
+KEEP_HISTORY = timedelta(days=30)
+
+
+def fill_milestones(uow: UnitOfWork, now: datetime) -> int:
+    """50 / 75 / 90 / 100 % of each collecting (or just filled) container, once per trader."""
+    queued = 0
+    with uow:
+        for container in uow.containers.list_all():
+            if container.stage not in (Stage.COLLECTE, Stage.MER):
+                continue
+            reached = [
+                p for p in MILESTONES_PCT if container.used_l * 100 >= p * container.capacity_l
+            ]
+            if not reached:
+                continue
+            pct = reached[-1]
+            values = {
+                "code": container.code,
+                "pct": pct,
+                "remaining": {"cbm": container.remaining_l},
+            }
+            for trader_id in sorted(traders_of(uow, container.id)):  # type: ignore[arg-type]
+                key = f"milestone:{container.code}:{pct}:{trader_id}"
+                queued += notify_trader(uow, trader_id, key, "notify.milestone", values, now)
+        uow.commit()
+    return queued
+
+
+def payment_reminders(uow: UnitOfWork, now: datetime, settings: Settings) -> int:
+    """24 h after a reservation without proof: the amount, where to pay, the deadline."""
+    queued = 0
+    with uow:
+        for order in uow.orders.reserved_before(now - PAYMENT_REMINDER_AFTER):
+            if order.is_due_to_expire(now):
+                continue
+            values = {
+                "number": order.number,
+                "total": {"gnf": order.total_gnf},
+                "momo": settings.mobile_money_number,
+                "deadline": {"when": order.expires_at.isoformat()},
+            }
+            key = f"reminder:{order.id}"
+            queued += notify_trader(
+                uow, order.trader_id, key, "notify.payment_reminder", values, now
+            )
+        uow.commit()
+    return queued
+
+
+def expire_reservations(uow_factory: UowFactory, now: datetime) -> int:
+    return len(order_service.expire_due(uow_factory(), now))
+
+
+def proofs_waiting(uow: UnitOfWork, now: datetime) -> bool:
+    """One reminder per two-hour window while proofs wait longer than two hours."""
+    with uow:
+        late = [p for p in uow.proofs.pending() if now - p.submitted_at > PROOF_WAIT]
+        if not late:
+            return False
+        window = now.replace(minute=0, second=0, microsecond=0, hour=now.hour - now.hour % 2)
+        values = {"count": len(late), "oldest": {"when": late[0].submitted_at.isoformat()}}
+        queued = notify_admins(
+            uow, f"proofs-waiting:{window.isoformat()}", "admin.proofs_waiting", values, now
+        )
+        uow.commit()
+        return queued
+
+
+def rate_staleness(uow: UnitOfWork, now: datetime) -> bool:
+    """A warning, once per rate, when the CNY → GNF rate is older than 24 hours."""
+    with uow:
+        current = uow.pricing.current_rate()
+        if current is None or now - current[1] < RATE_STALE_AFTER:
+            return False
+        rate, set_at = current
+        values = {"rate": str(rate), "date": {"when": set_at.isoformat()}}
+        queued = notify_admins(
+            uow, f"rate-stale:{set_at.isoformat()}", "admin.rate_stale", values, now
+        )
+        uow.commit()
+        return queued
+
+
+def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
+    """08:00 Conakry: fill per open container, what waits, yesterday's billing and margin."""
+    today = now.astimezone(fmt.CONAKRY).date()
+    start = datetime.combine(today - timedelta(days=1), time(), tzinfo=fmt.CONAKRY)
+    with uow:
+        lines = [
+            f"{c.code} : {fmt.fill_bar(c.fill_pct)} ({fmt.cbm(c.remaining_l)} libres)"
+            for c in uow.containers.open_for_orders()
+        ]
+        yesterday = [
+            o
+            for o in uow.orders.created_between(start, start + timedelta(days=1))
+            if o.holds_volume
+        ]
+        waiting = len(uow.orders.reserved_before(now))
+        proofs = len(uow.proofs.pending())
+        values = {
+            "date": today.strftime("%d/%m/%Y"),
+            "containers": "\n".join(lines) or "—",
+            "orders_waiting": waiting,
+            "proofs_waiting": proofs,
+            "billed": {"gnf": sum(o.total_gnf for o in yesterday)},
+            "margin": {"gnf": sum(o.margin_gnf for o in yesterday)},
+            "count": len(yesterday),
+        }
+        queued = notify_admins(uow, f"digest:{today.isoformat()}", "admin.digest", values, now)
+        uow.commit()
+        return queued
+
+
+def housekeeping(uow: UnitOfWork, now: datetime) -> dict[str, int]:
+    with uow:
+        purged = uow.housekeeping.purge(now - KEEP_HISTORY)
+        uow.commit()
+        return purged

@@ -1,0 +1,169 @@
+"""The dispatcher against the fake Bot API: restarts, 429s, rate limits; and two
+dispatchers on PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from bot.dispatch import LEASE, Dispatcher, RateLimiter
+from bot.engine.events import Reply
+from bot.services.announcements import announce
+from bot.services.traders import register
+from bot.wiring import build_dispatcher
+from domain.traders import Language
+from storage.db import make_session_factory
+from storage.uow import SqlUnitOfWork
+from tests.channels.conftest import RunningBot
+from tests.conftest import NOW, _truncate
+from tests.integration.helpers import ready
+
+
+def many_traders(uow_factory, clock, count: int, first_chat: int = 100_000) -> list[int]:
+    chats = [first_chat + n for n in range(count)]
+    for n, chat in enumerate(chats):
+        register(
+            uow_factory(),
+            name=f"T {n}",
+            phone=f"+224621{n:06d}",
+            channel="telegram",
+            user_ref=str(chat),
+            language=Language.FR,
+            now=clock(),
+        )
+    return chats
+
+
+def test_restart_in_the_middle_of_a_1000_message_announcement(tg):
+    fake, app, _start_bot, clock = tg
+    services = app.services
+    chats = many_traders(services.uow_factory, clock, 1000)
+    bot = RunningBot(services).start()
+    bot.dispatcher.stop()  # this test drives dispatchers by hand
+    assert announce(services.uow_factory(), "a1", "all", "Grande annonce", "admin", clock()) == 1000
+    first = build_dispatcher(services)
+    assert first.run_once(limit=400) == 400
+    # A dispatcher that dies right after claiming: its 100 messages stay leased, unsent.
+    with services.uow_factory() as uow:
+        assert len(uow.outbox.claim(clock(), ["telegram"], LEASE, 100)) == 100
+        uow.commit()
+    second = build_dispatcher(services)  # the restarted process
+    while second.run_once():
+        pass
+    assert len(set(fake.texts())) >= 1 and len(fake.sent()) == 900
+    clock.advance(seconds=LEASE.total_seconds() + 1)  # the lease of the dead one runs out
+    while second.run_once():
+        pass
+    for chat in chats:
+        assert len([t for t in fake.texts(chat) if "Grande annonce" in t]) == 1, chat
+    with services.uow_factory() as uow:
+        assert uow.outbox.counts() == {"sent": 1000}
+    bot.stop()
+
+
+def test_429s_above_30_per_second_lose_nothing_and_run_near_the_limit(tg):
+    fake, app, _start_bot, clock = tg
+    services = app.services
+    chats = many_traders(services.uow_factory, clock, 150)
+    bot = RunningBot(services).start()
+    bot.dispatcher.stop()
+    fake.max_sends_per_second = 30
+    announce(services.uow_factory(), "a2", "all", "Annonce rapide", "admin", clock())
+    dispatcher = build_dispatcher(services)
+    started = time.monotonic()
+    while dispatcher.run_once():
+        pass
+    elapsed = time.monotonic() - started
+    for chat in chats:
+        assert len([t for t in fake.texts(chat) if "Annonce rapide" in t]) == 1
+    assert elapsed >= 150 / 30 - 1  # the limit is kept...
+    assert elapsed < 150 / 30 * 2.5  # ...and the run stays close to it
+    bot.stop()
+
+
+def test_failed_sends_are_retried_then_reported(tg):
+    _fake, app, _start_bot, clock = tg
+    services = app.services
+
+    class Broken:
+        def send(self, user_ref: str, reply: Reply) -> None:
+            raise ConnectionError("channel down")
+
+    reported = []
+
+    class Admins:
+        def send(self, user_ref: str, reply: Reply) -> None:
+            reported.append(reply.text)
+
+    [_chat] = many_traders(services.uow_factory, clock, 1)
+    services.channels.senders["telegram"] = Broken()
+    services.channels.admin = (Admins(), "-1")
+    announce(services.uow_factory(), "a3", "all", "Perdu ?", "admin", clock())
+    dispatcher = Dispatcher(services.uow_factory, services.channels, clock)
+    for _ in range(10):
+        dispatcher.run_once()
+        clock.advance(minutes=10)
+    assert any("non remise" in text for text in reported)
+    with services.uow_factory() as uow:
+        assert uow.outbox.counts() == {"failed": 1, "sent": 1}
+
+
+def test_rate_limiter_spaces_sends_per_chat():
+    now = [0.0]
+    slept = []
+    limiter = RateLimiter(30, per_chat_s=1.0, clock=lambda: now[0])
+    import bot.dispatch as dispatch
+
+    original = dispatch.time.sleep
+    dispatch.time.sleep = lambda s: slept.append(s) or now.__setitem__(0, now[0] + s)
+    try:
+        for _ in range(3):
+            limiter.wait("chat-1")
+    finally:
+        dispatch.time.sleep = original
+    assert [round(s, 3) for s in slept] == [1.0, 1.0]
+
+
+@pytest.mark.postgres
+def test_two_dispatchers_on_postgres_never_send_twice(pg_engine):
+    _truncate(pg_engine)
+    factory = make_session_factory(pg_engine)
+    uow = lambda: SqlUnitOfWork(factory)  # noqa: E731
+    clock = lambda: NOW  # noqa: E731
+    ready(uow(), NOW)
+    for n in range(300):
+        register(
+            uow(),
+            name=f"T {n}",
+            phone=f"+224622{n:06d}",
+            channel="telegram",
+            user_ref=str(n),
+            language=Language.FR,
+            now=NOW,
+        )
+    announce(uow(), "pg", "all", "Une fois", "admin", NOW)
+    sent: list[str] = []
+    lock = threading.Lock()
+
+    class Recorder:
+        def send(self, user_ref: str, reply: Reply) -> None:
+            with lock:
+                sent.append(user_ref)
+
+    def run() -> None:
+        from bot.notify import Channels
+
+        channels = Channels()
+        channels.senders["telegram"] = Recorder()
+        dispatcher = Dispatcher(uow, channels, clock)
+        while dispatcher.run_once(limit=7):
+            pass
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(sent) == sorted(str(n) for n in range(300))
