@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 
 from bot import formatting as fmt
 from bot.services import orders as order_service
-from bot.services.notifications import notify_admins, notify_trader, traders_of
+from bot.services.notifications import notify_admins, notify_many, notify_trader, traders_of
 from bot.settings import Settings
 from domain.containers import MILESTONES_PCT, Stage
 from domain.ports import UnitOfWork
@@ -39,9 +39,9 @@ def fill_milestones(uow: UnitOfWork, now: datetime) -> int:
                 "pct": pct,
                 "remaining": {"cbm": container.remaining_l},
             }
-            for trader_id in sorted(traders_of(uow, container.id)):  # type: ignore[arg-type]
-                key = f"milestone:{container.code}:{pct}:{trader_id}"
-                queued += notify_trader(uow, trader_id, key, "notify.milestone", values, now)
+            traders = traders_of(uow, container.id)  # type: ignore[arg-type]
+            key = f"milestone:{container.code}:{pct}"
+            queued += notify_many(uow, traders, key, "notify.milestone", values, now)
         uow.commit()
     return queued
 

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import case, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,7 +22,7 @@ from domain.errors import (
 from domain.orders import Order, OrderStatus
 from domain.pricing import Category, Tariff
 from domain.proofs import PaymentProof, ProofStatus
-from domain.traders import ChannelIdentity, Trader
+from domain.traders import ChannelIdentity, Language, Trader
 from storage import orm
 
 
@@ -57,6 +59,20 @@ class SqlTraderRepository:
     def identities(self, trader_id: int) -> list[ChannelIdentity]:
         query = select(ChannelIdentity).where(orm.channel_identities.c.trader_id == trader_id)
         return list(self.session.scalars(query))
+
+    def chats_of(self, trader_ids: set[int]) -> list[tuple[int, str, str, str]]:
+        """(trader id, channel, user_ref, language) of every chat of these traders."""
+        ids = orm.channel_identities
+        query = (
+            select(ids.c.trader_id, ids.c.channel, ids.c.user_ref, orm.traders.c.language)
+            .join(orm.traders, orm.traders.c.id == ids.c.trader_id)
+            .where(ids.c.trader_id.in_(sorted(trader_ids)))
+            .order_by(ids.c.trader_id, ids.c.id)
+        )
+        return [
+            (row.trader_id, row.channel, row.user_ref, Language(row.language).value)
+            for row in self.session.execute(query)
+        ]
 
     def all_ids(self) -> list[int]:
         return list(self.session.scalars(select(orm.traders.c.id).order_by(orm.traders.c.id)))
@@ -484,6 +500,27 @@ class SqlOutbox:
         except IntegrityError:
             return False
         return True
+
+    def add_many(self, rows: list[dict], now: datetime) -> int:
+        """Queue many messages in one statement; keys already queued are skipped."""
+        if not rows:
+            return 0
+        dialect = self.session.get_bind().dialect.name
+        insert_for = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        values = [
+            {
+                **row,
+                "payload": json.dumps(row["payload"], default=str),
+                "status": "pending",
+                "attempts": 0,
+                "created_at": now,
+                "next_attempt_at": now,
+            }
+            for row in rows
+        ]
+        statement = insert_for(orm.outbox).on_conflict_do_nothing(index_elements=["key"])
+        result = self.session.execute(statement, values)
+        return max(result.rowcount, 0) if result.rowcount is not None else len(rows)
 
     def claim(self, now: datetime, channels: list[str], lease: timedelta, limit: int):
         """Due messages for these channels, leased to this dispatcher; SKIP LOCKED lets

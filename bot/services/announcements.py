@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.services.notifications import notify_trader, traders_of
+from bot.services.notifications import notify_many, traders_of
 from domain.ports import UnitOfWork
 
 ALL = "all"
@@ -28,10 +28,9 @@ def announce(
     """Queue the announcement for every trader of the audience, once per announcement id
     (a replayed confirmation queues nothing more). Returns the traders it reached."""
     with uow:
-        traders = sorted(audience(uow, target))
-        for trader_id in traders:
-            key = f"announce:{announcement_id}:{trader_id}"
-            notify_trader(uow, trader_id, key, "notify.announcement", {"text": text}, now)
+        traders = audience(uow, target)
+        key = f"announce:{announcement_id}"
+        notify_many(uow, traders, key, "notify.announcement", {"text": text}, now)
         detail = {"id": announcement_id, "audience": target, "text": text, "traders": len(traders)}
         uow.audit.record(actor, "announce", detail, now)
         uow.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.services.notifications import notify_trader, traders_of
+from bot.services.notifications import notify_many, traders_of
 from domain.containers import DEFAULT_CAPACITY_L, Container, container_code
 from domain.errors import DuplicateRequest, InvalidInput, NoOpenContainer, NotFound
 from domain.ports import UnitOfWork
@@ -84,9 +84,8 @@ def advance_stage(uow: UnitOfWork, code: str, actor: str, now: datetime) -> Cont
 def _announce_stage(uow: UnitOfWork, container: Container, now: datetime) -> None:
     stage = container.stage.value
     values = {"code": container.code, "stage": {"t": f"stage.{stage}"}}
-    for trader_id in sorted(traders_of(uow, container.id)):  # type: ignore[arg-type]
-        key = f"stage:{container.code}:{stage}:{trader_id}"
-        notify_trader(uow, trader_id, key, "notify.stage", values, now)
+    traders = traders_of(uow, container.id)  # type: ignore[arg-type]
+    notify_many(uow, traders, f"stage:{container.code}:{stage}", "notify.stage", values, now)
 
 
 def after_fill(uow: UnitOfWork, container: Container, now: datetime) -> None:

@@ -34,6 +34,25 @@ def notify_trader(
     return queued
 
 
+def notify_many(
+    uow: UnitOfWork, trader_ids: set[int], key: str, template: str, values: dict, now: datetime
+) -> int:
+    """The same message to many traders in one statement; keys are `{key}:{trader}:{chat}`.
+    Returns how many messages were newly queued."""
+    rows = [
+        {
+            "key": f"{key}:{trader_id}:{channel}:{user_ref}",
+            "channel": channel,
+            "recipient": user_ref,
+            "lang": lang,
+            "template": template,
+            "payload": values,
+        }
+        for trader_id, channel, user_ref, lang in uow.traders.chats_of(trader_ids)
+    ]
+    return uow.outbox.add_many(rows, now)
+
+
 def notify_admins(uow: UnitOfWork, key: str, template: str, values: dict, now: datetime) -> bool:
     return uow.outbox.add(key, ADMIN, "", "fr", template, values, now)
 
