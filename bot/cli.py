@@ -8,6 +8,7 @@ import sys
 import threading
 from collections.abc import Callable
 
+from bot.messages import t
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
 from bot.wiring import (
@@ -27,7 +28,7 @@ def _init(services: Services) -> list[str]:
 
 def cmd_init(services: Services, _args: argparse.Namespace) -> int:
     added = _init(services)
-    print("Base initialisée." if added else "Base déjà initialisée : rien à changer.")
+    print(t("cli.initialised") if added else t("cli.already_initialised"))
     for item in added:
         print(f"  + {item}")
     return 0
@@ -53,7 +54,7 @@ def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
 
     settings = services.settings
     if settings.telegram_bot_token is None:
-        print("TELEGRAM_BOT_TOKEN manque : voir .env.example.", file=sys.stderr)
+        print(t("cli.no_telegram"), file=sys.stderr)
         return 2
     _init(services)
     channel = build_channel(settings, build_engine(services), build_desk(services))
@@ -77,11 +78,7 @@ def _serve_web(services: Services) -> Callable[[], None]:
 
 def cmd_web(services: Services, _args: argparse.Namespace) -> int:
     if not services.settings.whatsapp_enabled or not services.settings.public_base_url:
-        print(
-            "WhatsApp demande TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM "
-            "et PUBLIC_BASE_URL : voir .env.example.",
-            file=sys.stderr,
-        )
+        print(t("cli.no_whatsapp"), file=sys.stderr)
         return 2
     _init(services)
     stop = _serve_web(services)

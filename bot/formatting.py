@@ -63,3 +63,15 @@ def fill_bar(fill_pct: Decimal, lang: str = "fr") -> str:
     filled = min(BAR_WIDTH, int(fill_pct // 10))
     whole = _number(fill_pct.to_integral_value(rounding="ROUND_FLOOR"), lang, "0")
     return "▓" * filled + "░" * (BAR_WIDTH - filled) + f" {whole}{NBSP}%"
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` characters for channels that cap a message's length,
+    cut at line ends when possible."""
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return [*pieces, text] if text else pieces

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from bot import formatting as fmt
+from bot.messages import t
 from bot.services import orders as order_service
 from bot.services.notifications import notify_admins, notify_many, notify_trader, traders_of
 from bot.settings import Settings
@@ -107,7 +108,12 @@ def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
     start = datetime.combine(today - timedelta(days=1), time(), tzinfo=fmt.CONAKRY)
     with uow:
         lines = [
-            f"{c.code} : {fmt.fill_bar(c.fill_pct)} ({fmt.cbm(c.remaining_l)} libres)"
+            t(
+                "digest.container",
+                code=c.code,
+                bar=fmt.fill_bar(c.fill_pct),
+                remaining=fmt.cbm(c.remaining_l),
+            )
             for c in uow.containers.open_for_orders()
         ]
         yesterday = [

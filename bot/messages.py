@@ -623,6 +623,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.export": ("📄 {count} commande(s) exportée(s).", "📄 {count} order(s) exported."),
     "admin.cancelled": ("Action annulée.", "Action cancelled."),
     "admin.new_proof": ("📨 Nouvelle preuve à vérifier.", "📨 New proof to check."),
+    # Command line and console (operators)
+    "cli.initialised": ("Base initialisée.", "Database initialised."),
+    "cli.already_initialised": (
+        "Base déjà initialisée : rien à changer.",
+        "Database already initialised: nothing to do.",
+    ),
+    "cli.no_telegram": (
+        "TELEGRAM_BOT_TOKEN manque : voir .env.example.",
+        "TELEGRAM_BOT_TOKEN is missing: see .env.example.",
+    ),
+    "cli.no_whatsapp": (
+        "WhatsApp demande TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM et "
+        "PUBLIC_BASE_URL : voir .env.example.",
+        "WhatsApp needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM and "
+        "PUBLIC_BASE_URL: see .env.example.",
+    ),
+    "console.welcome": (
+        "Tontine Digitale — console. /photo CHEMIN pour une image, /quit pour sortir.",
+        "Tontine Digitale — console. /photo PATH to send an image, /quit to leave.",
+    ),
+    "console.no_file": (
+        "Fichier introuvable. Usage : /photo CHEMIN [référence]",
+        "File not found. Usage: /photo PATH [reference]",
+    ),
+    "console.share_hint": ("({label} : /contact +224…)", "({label}: /contact +224…)"),
+    "digest.container": ("{code} : {bar} ({remaining} libres)", "{code}: {bar} ({remaining} free)"),
+    "telegram.number_received": ("✔ Numéro reçu.", "✔ Number received."),
     # Simulation report (operators)
     "sim.title": (
         "Simulation de remplissage — conteneur {code}",

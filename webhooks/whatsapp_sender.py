@@ -17,6 +17,7 @@ from twilio.rest import Client
 
 from bot.engine.core import choices_text
 from bot.engine.events import Reply
+from bot.formatting import split_text
 from bot.messages import t
 from domain.errors import DeliveryFailed
 from domain.ports import RecentContacts
@@ -34,14 +35,8 @@ def render(reply: Reply, lang: str = "fr") -> str:
     return f"{reply.text}\n\n{choices_text(reply.choices)}\n\n{t('wa.answer_with_number', lang)}"
 
 
-def split_body(text: str, limit: int = BODY_LIMIT) -> list[str]:
-    pieces = []
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
-        cut = cut if cut > 0 else limit
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    return [*pieces, text] if text else pieces
+def split_body(text: str) -> list[str]:
+    return split_text(text, BODY_LIMIT)
 
 
 class WhatsAppSender:

@@ -29,7 +29,7 @@ def render(reply: Reply) -> str:
     if reply.choices:
         parts.append(choices_text(reply.choices))
     if reply.request_contact:
-        parts.append(f"({reply.request_contact} : /contact +224…)")
+        parts.append(t("console.share_hint", label=reply.request_contact))
     return "\n".join(parts)
 
 
@@ -52,8 +52,7 @@ def to_event(line: str, user_ref: str) -> Inbound | None:
 
 
 def converse(engine: Engine | AdminConsole, user_ref: str, stdin: TextIO, stdout: TextIO) -> int:
-    print("Tontine Digitale — console. /photo CHEMIN pour une image, /quit pour sortir.",
-          file=stdout)  # fmt: skip
+    print(t("console.welcome"), file=stdout)
     print(file=stdout, flush=True)
     for raw in stdin:
         line = raw.rstrip("\n")
@@ -61,7 +60,7 @@ def converse(engine: Engine | AdminConsole, user_ref: str, stdin: TextIO, stdout
             break
         event = to_event(line, user_ref)
         if event is None:
-            print("Fichier introuvable. Usage : /photo CHEMIN [référence]", file=stdout)
+            print(t("console.no_file"), file=stdout)
             continue
         try:
             replies = engine.handle(event)

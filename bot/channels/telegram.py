@@ -37,6 +37,7 @@ from telegram.ext import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.engine.events import Inbound, Reply
+from bot.formatting import split_text
 from bot.messages import t
 from domain.proofs import MAX_PROOF_BYTES
 
@@ -62,17 +63,6 @@ ADMIN_ONLY_COMMANDS = frozenset(
 )
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
 MIN_SECRET = 32
-
-
-def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """Pieces of at most `limit` characters, cut at line ends when possible."""
-    pieces = []
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
-        cut = cut if cut > 0 else limit
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    return [*pieces, text] if text else pieces
 
 
 def keyboard(reply: Reply) -> Any:
@@ -124,7 +114,7 @@ async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message |
                 chat_id, content, filename=name, caption=reply.text[:CAPTION_LIMIT]
             )
         )
-    pieces = split_text(reply.text)
+    pieces = split_text(reply.text, TEXT_LIMIT)
     for n, piece in enumerate(pieces):
         last = n == len(pieces) - 1
         await with_retries(
@@ -237,7 +227,9 @@ class TelegramChannel:
             await deliver(context.bot, chat_id, reply, edit_of)
         if event.contact_phone and replies and not any(r.request_contact for r in replies):
             await with_retries(
-                lambda: context.bot.send_message(chat_id, "✔", reply_markup=ReplyKeyboardRemove())
+                lambda: context.bot.send_message(
+                    chat_id, t("telegram.number_received"), reply_markup=ReplyKeyboardRemove()
+                )
             )
 
     async def _inbound(self, update: Update, message: Message, context) -> Inbound:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bot.channels.telegram import split_text
+from bot.channels.telegram import TEXT_LIMIT
+from bot.formatting import split_text
 from domain.orders import OrderStatus
 from tests.channels.conftest import ADMIN_CHAT, ADMIN_PHONE, ADMIN_USER, register
 from tests.flows.conftest import PNG
@@ -198,10 +199,10 @@ def test_429_storm_during_an_announcement(tg):
 
 def test_split_text_keeps_everything_within_limits():
     text = "\n".join(f"ligne {n} " + "x" * 50 for n in range(300))
-    pieces = split_text(text)
+    pieces = split_text(text, TEXT_LIMIT)
     assert all(len(p) <= 4096 for p in pieces) and len(pieces) > 1
     assert "\n".join(pieces) == text
-    assert split_text("y" * 9000) == ["y" * 4096, "y" * 4096, "y" * 808]
+    assert split_text("y" * 9000, TEXT_LIMIT) == ["y" * 4096, "y" * 4096, "y" * 808]
 
 
 def test_only_the_senders_own_contact_is_accepted(tg):

@@ -246,3 +246,10 @@ def test_wrong_media_types_are_refused(wa):
 def test_health(wa):
     response = wa.client.get("/health")
     assert response.status_code == 200 and response.json == {"database": "ok", "redis": "ok"}
+
+
+def test_long_bodies_are_split_at_1600_characters():
+    from webhooks.whatsapp_sender import split_body
+
+    pieces = split_body("\n".join("ligne " + "x" * 90 for _ in range(60)))
+    assert len(pieces) > 1 and all(len(p) <= 1600 for p in pieces)
