@@ -20,8 +20,8 @@ from bot import formatting as fmt
 from bot.admin.cards import proof_card
 from bot.engine.events import Reply
 from bot.messages import t
-from bot.notify import ADMIN, Channels
-from bot.services.notifications import notify_admins
+from bot.notify import Channels
+from bot.services.notifications import ADMIN, notify_admins
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)

@@ -8,9 +8,9 @@ import logging
 from typing import Protocol
 
 from bot.engine.events import Reply
+from bot.services.notifications import ADMIN
 
 log = logging.getLogger(__name__)
-ADMIN = "admin"
 
 
 class Sender(Protocol):

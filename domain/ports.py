@@ -101,16 +101,6 @@ class DeliveryLog(Protocol):
 class Outbox(Protocol):
     """Messages for others, queued in the transaction of the change that causes them."""
 
-    def add(
-        self,
-        key: str,
-        channel: str,
-        recipient: str,
-        lang: str,
-        template: str,
-        payload: dict,
-        now: datetime,
-    ) -> bool: ...
     def add_many(self, rows: list[dict], now: datetime) -> int: ...
     def claim(
         self, now: datetime, channels: list[str], lease: timedelta, limit: int

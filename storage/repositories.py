@@ -467,40 +467,6 @@ class SqlOutbox:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(
-        self,
-        key: str,
-        channel: str,
-        recipient: str,
-        lang: str,
-        template: str,
-        payload: dict,
-        now: datetime,
-    ) -> bool:
-        """Queue a message once per key (False when the key exists: already queued)."""
-        exists = select(orm.outbox.c.id).where(orm.outbox.c.key == key)
-        if self.session.execute(exists).first() is not None:
-            return False
-        try:
-            with self.session.begin_nested():
-                self.session.execute(
-                    insert(orm.outbox).values(
-                        key=key,
-                        channel=channel,
-                        recipient=recipient,
-                        lang=lang,
-                        template=template,
-                        payload=json.dumps(payload, default=str),
-                        status="pending",
-                        attempts=0,
-                        created_at=now,
-                        next_attempt_at=now,
-                    )
-                )
-        except IntegrityError:
-            return False
-        return True
-
     def add_many(self, rows: list[dict], now: datetime) -> int:
         """Queue many messages in one statement; keys already queued are skipped."""
         if not rows:

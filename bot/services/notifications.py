@@ -13,27 +13,6 @@ from domain.ports import UnitOfWork
 ADMIN = "admin"
 
 
-def notify_trader(
-    uow: UnitOfWork, trader_id: int, key: str, template: str, values: dict, now: datetime
-) -> int:
-    """On every chat the trader uses; returns how many were queued (0 if already queued)."""
-    trader = uow.traders.get(trader_id)
-    if trader is None:
-        return 0
-    queued = 0
-    for identity in uow.traders.identities(trader_id):
-        queued += uow.outbox.add(
-            f"{key}:{identity.channel}:{identity.user_ref}",
-            identity.channel,
-            identity.user_ref,
-            trader.language.value,
-            template,
-            values,
-            now,
-        )
-    return queued
-
-
 def notify_many(
     uow: UnitOfWork, trader_ids: set[int], key: str, template: str, values: dict, now: datetime
 ) -> int:
@@ -53,8 +32,23 @@ def notify_many(
     return uow.outbox.add_many(rows, now)
 
 
+def notify_trader(
+    uow: UnitOfWork, trader_id: int, key: str, template: str, values: dict, now: datetime
+) -> int:
+    """On every chat the trader uses, in their language; 0 when already queued."""
+    return notify_many(uow, {trader_id}, key, template, values, now)
+
+
 def notify_admins(uow: UnitOfWork, key: str, template: str, values: dict, now: datetime) -> bool:
-    return uow.outbox.add(key, ADMIN, "", "fr", template, values, now)
+    row = {
+        "key": key,
+        "channel": ADMIN,
+        "recipient": "",
+        "lang": "fr",
+        "template": template,
+        "payload": values,
+    }
+    return uow.outbox.add_many([row], now) > 0
 
 
 def traders_of(uow: UnitOfWork, container_id: int) -> set[int]:

@@ -70,7 +70,7 @@ def test_payment_reminder_at_24h_then_expiry_at_48h(world):
     with uow() as u:
         assert u.orders.get(1).status is OrderStatus.EXPIRED
         assert u.containers.by_code("TD-2026-01").used_l == 0
-    assert keys(app, "expired:") == ["expired:1:console:t1"]
+    assert keys(app, "expired:") == ["expired:1:1:console:t1"]
     trader.press("menu:quote")  # and the trader may order again
     assert "catégorie" in trader.text
 
