@@ -220,3 +220,28 @@ def test_only_the_senders_own_contact_is_accepted(tg):
         c for c in fake.sent(TRADER) if "remove_keyboard" in str(c.params.get("reply_markup"))
     ]
     assert removal  # the share-my-number keyboard goes away once a number is in
+
+
+def test_timeouts_and_network_errors_are_retried():
+    import asyncio
+
+    from telegram.error import NetworkError, TimedOut
+
+    from bot.channels.telegram import with_retries
+
+    failures = [TimedOut(), NetworkError("reset")]
+
+    async def flaky() -> str:
+        if failures:
+            raise failures.pop(0)
+        return "sent"
+
+    assert asyncio.run(with_retries(flaky)) == "sent"
+
+    async def down() -> str:
+        raise TimedOut()
+
+    import pytest
+
+    with pytest.raises(TimedOut):
+        asyncio.run(with_retries(down))
