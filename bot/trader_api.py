@@ -161,10 +161,15 @@ class TraderApi:
         ]
 
     def order(self, trader_id: int, order_id: int) -> TraderOrder:
-        for order in self.orders(trader_id):
-            if order.id == order_id:
-                return order
-        raise NotFound("order", order_id)
+        """One of the trader's orders; NotFound for an unknown or someone else's order."""
+        uow = self.uow()
+        with uow:
+            order = uow.orders.get(order_id)
+            if order is None or order.trader_id != trader_id:
+                raise NotFound("order", order_id)
+            container = uow.containers.get(order.container_id)
+            assert container is not None
+            return TraderOrder.of(order, container)
 
     def cancel(self, trader_id: int, order_id: int) -> None:
         order_service.cancel_order(self.uow(), trader_id, order_id, self.clock())

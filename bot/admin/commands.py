@@ -3,6 +3,7 @@ every change goes through a use case, which writes the audit log."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -21,6 +22,8 @@ from domain.errors import InvalidInput, NotFound, StageTransitionError
 from domain.orders import parse_number
 from domain.pricing import Category
 from domain.quantities import litres_from_cbm
+
+log = logging.getLogger(__name__)
 
 
 def _uow(step: AdminStep):
@@ -300,8 +303,8 @@ def on_button(step: AdminStep) -> list[Reply]:
             return broadcast.on_button(step, kind, rest)
         if kind == "cancel":
             return cmd_cancel(step)
-    except ValueError:
-        pass
+    except ValueError:  # a forged id that is not a number
+        log.warning("forged admin button %r from %s", step.event.choice, step.actor)
     return step.reply("stale_button")
 
 

@@ -155,12 +155,3 @@ def orders_of(uow: UnitOfWork, trader_id: int) -> list[tuple[Order, Container]]:
             assert container is not None
             result.append((order, container))
         return result
-
-
-def get_owned_order(uow: UnitOfWork, trader_id: int, order_id: int) -> Order:
-    with uow:
-        order = uow.orders.get(order_id)
-        if order is None:
-            raise NotFound("order", order_id)
-        order.check_owner(trader_id)
-        return order
