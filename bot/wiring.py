@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from domain.ports import SmsSender, UnitOfWork
 
 log = logging.getLogger(__name__)
-TELEGRAM_PER_SECOND = 30
+# Telegram allows 30 messages/s per bot; the dispatcher keeps 10 % for live replies to traders.
+TELEGRAM_PER_SECOND = 27
 
 
 def utc_now() -> datetime:
