@@ -391,6 +391,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "⚠️ Message WhatsApp non remis à {recipient} (statut {status}, code {code}).",
         "⚠️ WhatsApp message not delivered to {recipient} (status {status}, code {code}).",
     ),
+    "admin.reference_added": (
+        "🧾 Preuve {proof} (commande {number}) : référence {reference}. Déjà utilisée pour : "
+        "{reused}",
+        "🧾 Proof {proof} (order {number}): reference {reference}. Already used for: {reused}",
+    ),
     "admin.proofs_waiting": (
         "⏰ {count} preuve(s) de paiement attendent depuis plus de 2 h (la plus ancienne : "
         "{oldest}). /attente pour les voir.",

@@ -191,4 +191,4 @@ class TraderApi:
         return submission.proof.id  # type: ignore[return-value]
 
     def add_reference(self, trader_id: int, proof_id: int, reference: str) -> None:
-        proof_service.set_reference(self.uow(), trader_id, proof_id, reference)
+        proof_service.set_reference(self.uow(), trader_id, proof_id, reference, self.clock())

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from bot.services.notifications import notify_admins, notify_trader
 from domain.errors import NotFound, ProofRejected
-from domain.orders import Order, OrderStatus
+from domain.orders import Order, OrderStatus, format_number
 from domain.ports import UnitOfWork
 from domain.proofs import DuplicateWarning, PaymentProof, ProofStatus, normalise_reference
 
@@ -110,8 +110,11 @@ def reject_proof(
         return order
 
 
-def set_reference(uow: UnitOfWork, trader_id: int, proof_id: int, reference: str) -> Submission:
-    """Attach the transaction reference a trader typed after the photo."""
+def set_reference(
+    uow: UnitOfWork, trader_id: int, proof_id: int, reference: str, now: datetime
+) -> Submission:
+    """Attach the transaction reference a trader typed after the photo; the admins, who
+    already have the card, are told (with any other order that used the same reference)."""
     with uow:
         proof = uow.proofs.get(proof_id, for_update=True)
         if proof is None:
@@ -123,5 +126,15 @@ def set_reference(uow: UnitOfWork, trader_id: int, proof_id: int, reference: str
             raise ProofRejected("already_decided")
         proof.reference = normalise_reference(reference)
         warnings = duplicates_of(uow, proof)
+        reused = ", ".join(
+            format_number(w.other_order_id) for w in warnings if w.kind == "reference"
+        )
+        values = {
+            "proof": proof_id,
+            "number": order.number,
+            "reference": proof.reference,
+            "reused": reused or "—",
+        }
+        notify_admins(uow, f"reference:{proof_id}", "admin.reference_added", values, now)
         uow.commit()
         return Submission(proof, order, warnings)

@@ -293,3 +293,18 @@ def test_admin_console_registers_then_reaches_the_desk(tmp_path, time_machine):
     assert "Code envoyé" in say("/admin")
     assert "Session ouverte" in say(app.sms.last_code(ADMIN_PHONE))
     assert "/export" in say("/aide")
+
+
+def test_reference_typed_after_the_photo_reaches_the_admin_chat(world):
+    _app, _desk, _admin, trader, _traders, admin_chat = world
+    order_and_proof(trader, caption="OM-REUSED")
+    trader.press("menu:quote")
+    trader.press("cat:divers")
+    trader.say("1")
+    trader.say("1000")
+    trader.press("quote:order")
+    trader.photo(b"\xff\xd8\xff\xe0" + b"\x02" * 64)
+    trader.say("om-reused")  # the reference, typed after the photo, already used by C00001
+    texts = admin_chat.texts()
+    assert any("Preuve 2 (commande C00002) : référence OMREUSED" in t for t in texts)
+    assert any("Déjà utilisée pour : C00001" in t for t in texts)
