@@ -14,6 +14,7 @@ from datetime import datetime
 
 from bot.engine.conversation import Conversation
 from bot.engine.events import Inbound, Reply
+from bot.engine.gate import MessageGate
 from bot.messages import t
 from bot.parsing import digits_only
 from bot.services.otp import OtpService
@@ -73,15 +74,12 @@ class AdminDesk:
         self.settings = settings
         self.otp = otp
         self.store = store
-        self.locks = locks
+        self.gate = MessageGate(locks, uow_factory, clock)
         self.clock = clock
 
     def handle(self, event: Inbound) -> list[Reply]:
-        try:
-            with self.locks.hold(f"admin:{event.channel}:{event.user_ref}"):
-                return self._handle_locked(event)
-        except TimeoutError:
-            return [Reply(t("busy"))]
+        lock = f"admin:{event.channel}:{event.user_ref}"
+        return self.gate.run(lock, event, lambda: self._handle_locked(event))
 
     def _handle_locked(self, event: Inbound) -> list[Reply]:
         admin = self._admin(event)
@@ -94,23 +92,13 @@ class AdminDesk:
                 event.choice,
             )
             return [Reply(t("admin.refused"))]
-        if event.message_id and self._seen(event):
-            return []
         key = f"admin:{event.channel}"
         conv = Conversation.from_dict(self.store.load(key, event.user_ref))
         command, args = parse_command(event.text)
         step = AdminStep(self, event, admin, conv, command, args)
         replies = self._route(step)
         self.store.save(key, event.user_ref, conv.to_dict())
-        if event.message_id:
-            with self.uow_factory() as uow:
-                uow.inbox.mark(event.channel, event.message_id, self.clock())
-                uow.commit()
         return replies
-
-    def _seen(self, event: Inbound) -> bool:
-        with self.uow_factory() as uow:
-            return uow.inbox.seen(event.channel, event.message_id)
 
     def _admin(self, event: Inbound) -> Trader | None:
         with self.uow_factory() as uow:

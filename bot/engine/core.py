@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
+from bot.engine.gate import MessageGate
 from bot.flows import account, proof, quote, registration
 from bot.flows.context import Step
 from bot.messages import t
@@ -81,41 +82,20 @@ class Engine:
         self.otp = otp
         self.settings = settings
         self.conversations = conversations
-        self.locks = locks
-        self.uow_factory = uow_factory
-        self.clock = clock
+        self.gate = MessageGate(locks, uow_factory, clock)
 
     def handle(self, event: Inbound) -> list[Reply]:
-        try:
-            with self.locks.hold(f"chat:{event.channel}:{event.user_ref}"):
-                return self._handle_locked(event)
-        except TimeoutError:
-            log.warning("chat %s:%s busy, message %s deferred", event.channel, event.user_ref,
-                        event.message_id)  # fmt: skip
-            return [Reply(t("busy"))]
+        lock = f"chat:{event.channel}:{event.user_ref}"
+        return self.gate.run(lock, event, lambda: self._handle_locked(event))
 
     def _handle_locked(self, event: Inbound) -> list[Reply]:
-        if event.message_id and self._seen(event):
-            log.info("message %s:%s already handled", event.channel, event.message_id)
-            return []
         conv = Conversation.from_dict(self.conversations.load(event.channel, event.user_ref))
         self._identify(conv, event)
         replies = self._route(conv, event)
         if replies:
             conv.choices = list(replies[-1].choices)
         self.conversations.save(event.channel, event.user_ref, conv.to_dict())
-        if event.message_id:
-            self._mark(event)
         return replies
-
-    def _seen(self, event: Inbound) -> bool:
-        with self.uow_factory() as uow:
-            return uow.inbox.seen(event.channel, event.message_id)
-
-    def _mark(self, event: Inbound) -> None:
-        with self.uow_factory() as uow:
-            uow.inbox.mark(event.channel, event.message_id, self.clock())
-            uow.commit()
 
     def _identify(self, conv: Conversation, event: Inbound) -> None:
         """A chat whose state was lost (or never kept) is still recognised by its identity."""
