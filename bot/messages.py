@@ -6,6 +6,8 @@ Amounts arrive already formatted by bot.formatting.
 
 from __future__ import annotations
 
+from domain.errors import DeliveryFailed, OtpError, OtpInvalid, OtpLocked, OtpRateLimited
+
 LANGUAGES = ("fr", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -700,3 +702,19 @@ def t(key: str, lang: str = "fr", **values: object) -> str:
     french, english = MESSAGES[key]
     template = english if lang == "en" else french
     return template.format(**values) if values else template
+
+
+def code_problem(error: OtpError | DeliveryFailed, lang: str = "fr") -> str:
+    """What to tell someone whose one-time code could not be sent or was not accepted
+    (traders registering and admins opening a session alike)."""
+    if isinstance(error, OtpRateLimited):
+        if error.retry_after_s <= 60:
+            return t("reg.wait", lang, seconds=error.retry_after_s)
+        return t("reg.wait_long", lang, minutes=-(-error.retry_after_s // 60))
+    if isinstance(error, OtpInvalid):
+        return t("reg.wrong_code", lang, left=error.attempts_left)
+    if isinstance(error, OtpLocked):
+        return t("reg.code_locked", lang)
+    if isinstance(error, DeliveryFailed):
+        return t("reg.sms_failed", lang)
+    return t("reg.code_expired", lang)

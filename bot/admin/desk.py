@@ -15,7 +15,7 @@ from datetime import datetime
 from bot.engine.conversation import Conversation
 from bot.engine.events import Inbound, Reply
 from bot.engine.gate import MessageGate
-from bot.messages import t
+from bot.messages import code_problem, t
 from bot.parsing import digits_only
 from bot.services.otp import OtpService
 from bot.settings import Settings
@@ -136,20 +136,16 @@ class AdminDesk:
         chat = f"admin:{step.event.channel}:{step.event.user_ref}"
         try:
             self.otp.send(step.admin.phone, chat, step.lang)
-        except OtpRateLimited as limited:
-            return step.reply("reg.wait", seconds=limited.retry_after_s)
-        except DeliveryFailed:
-            return step.reply("reg.sms_failed")
+        except (OtpRateLimited, DeliveryFailed) as problem:
+            return [Reply(code_problem(problem, step.lang))]
         step.conv.go("admin_code")
         return step.reply("admin.code_sent", phone=mask_phone(step.admin.phone))
 
     def _verify(self, step: AdminStep) -> list[Reply]:
         try:
             self.otp.verify(step.admin.phone, digits_only(step.event.text)[:6])
-        except OtpError as error:
-            key = {"OtpInvalid": "reg.wrong_code", "OtpLocked": "reg.code_locked"}
-            left = getattr(error, "attempts_left", 0)
-            return step.reply(key.get(type(error).__name__, "reg.code_expired"), left=left)
+        except OtpError as problem:
+            return [Reply(code_problem(problem, step.lang))]
         self.store.save(
             *self._session_key(step),
             {"verified_at": self.clock().timestamp()},

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from bot.engine.events import Reply
 from bot.flows.context import Step
+from bot.messages import code_problem
 from bot.parsing import clean_name, digits_only
 from domain.errors import (
     DeliveryFailed,
     InvalidInput,
-    OtpExpired,
-    OtpInvalid,
-    OtpLocked,
+    OtpError,
     OtpRateLimited,
 )
 from domain.otp import CODE_DIGITS
@@ -81,22 +80,12 @@ def _send_code(step: Step, name: str, phone: str) -> Reply:
     chat = f"{step.event.channel}:{step.event.user_ref}"
     try:
         step.otp.send(phone, chat, step.conv.lang)
-    except OtpRateLimited as limited:
-        return _wait(step, limited)
-    except DeliveryFailed:
-        return Reply(step.t("reg.sms_failed"), tuple(step.conv.choices))
+    except (OtpRateLimited, DeliveryFailed) as problem:
+        return Reply(code_problem(problem, step.conv.lang), tuple(step.conv.choices))
     step.conv.go("reg_code", name=name, phone=phone)
     choices = (step.choice_of("reg:resend", "reg.resend"),
                step.choice_of("reg:change", "reg.change_phone"))  # fmt: skip
     return Reply(step.t("reg.code_sent", phone=mask_phone(phone)), choices)
-
-
-def _wait(step: Step, limited: OtpRateLimited) -> Reply:
-    seconds = limited.retry_after_s
-    if seconds <= 60:
-        return Reply(step.t("reg.wait", seconds=seconds), tuple(step.conv.choices))
-    minutes = -(-seconds // 60)
-    return Reply(step.t("reg.wait_long", minutes=minutes), tuple(step.conv.choices))
 
 
 def on_code(step: Step) -> list[Reply]:
@@ -111,11 +100,8 @@ def on_code(step: Step) -> list[Reply]:
         return [Reply(step.t("reg.bad_code_format"), tuple(step.conv.choices))]
     try:
         step.otp.verify(phone, code)
-    except OtpInvalid as wrong:
-        return [Reply(step.t("reg.wrong_code", left=wrong.attempts_left), tuple(step.conv.choices))]
-    except (OtpExpired, OtpLocked) as dead:
-        key = "reg.code_locked" if isinstance(dead, OtpLocked) else "reg.code_expired"
-        return [Reply(step.t(key), tuple(step.conv.choices))]
+    except OtpError as problem:
+        return [Reply(code_problem(problem, step.conv.lang), tuple(step.conv.choices))]
     trader = step.api.register(name, phone, step.event.channel, step.event.user_ref, step.conv.lang)
     step.conv.trader_id = trader.id
     step.conv.lang = trader.language.value
