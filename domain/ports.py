@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Protocol, Self
 
 from domain.containers import Container, Stage
-from domain.orders import Order, OrderStatus
+from domain.orders import Order
 from domain.pricing import Category, Tariff
 from domain.proofs import PaymentProof
 from domain.traders import ChannelIdentity, Trader
@@ -165,10 +165,3 @@ class Locks(Protocol):
     """Mutual exclusion by name across processes; TimeoutError when it stays busy."""
 
     def hold(self, name: str, wait_s: float = ...) -> AbstractContextManager[None]: ...
-
-
-class Clock(Protocol):
-    def __call__(self) -> datetime: ...
-
-
-__all__ = ["OrderStatus"]

@@ -76,7 +76,7 @@ class WhatsAppSender:
             self.send_body(to, body)
 
     def send(self, to: str, reply: Reply) -> None:
-        """A push (notifier): free-form inside the window, the template outside it."""
+        """A push (from the dispatcher): free-form inside the window, the template outside it."""
         if self.recent.is_recent(to):
             try:
                 self.reply(to, reply)

@@ -288,7 +288,7 @@ def _image_of(message: Message) -> tuple[str | None, int | None, str | None]:
 
 
 class TelegramSender:
-    """The notifier's door to Telegram: from worker threads onto the bot's event loop."""
+    """The dispatcher's door to Telegram: from worker threads onto the bot's event loop."""
 
     def __init__(self, channel: TelegramChannel) -> None:
         self.channel = channel
