@@ -122,8 +122,11 @@ def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
             if o.holds_volume
         ]
         waiting = len(uow.orders.reserved_before(now))
-        proofs = len(uow.proofs.pending())
+        pending = uow.proofs.pending()
+        proofs = len(pending)
+        undelivered = uow.outbox.failed_keys([f"proof:{p.id}" for p in pending])
         values = {
+            "undelivered": len(undelivered),
             "date": today.strftime("%d/%m/%Y"),
             "containers": "\n".join(lines) or "—",
             "orders_waiting": waiting,

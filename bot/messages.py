@@ -296,6 +296,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sont dans « Mes commandes ».",
         "No order is awaiting payment. Orders already paid or being checked are in “My orders”.",
     ),
+    "proof.being_checked": (
+        "⏳ Votre preuve de paiement ({numbers}) est en cours de vérification par notre équipe. "
+        "Vous serez prévenu dès la décision ; inutile de la renvoyer.",
+        "⏳ Your payment proof ({numbers}) is being checked by our team. You will be told as "
+        "soon as it is decided; no need to send it again.",
+    ),
     "proof.pick": ("Pour quelle commande ?", "For which order?"),
     "proof.order_choice": ("{number} — {total}", "{number} — {total}"),
     "proof.ask_photo": (
@@ -394,9 +400,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "⚠️ WhatsApp message not delivered to {recipient} (status {status}, code {code}).",
     ),
     "admin.reference_added": (
-        "🧾 Preuve {proof} (commande {number}) : référence {reference}. Déjà utilisée pour : "
+        "🧾 Preuve {proof} (commande {number}) : référence {reference}.",
+        "🧾 Proof {proof} (order {number}): reference {reference}.",
+    ),
+    "admin.reference_reused": (
+        "🧾 Preuve {proof} (commande {number}) : référence {reference}. ⚠️ Déjà utilisée pour : "
         "{reused}",
-        "🧾 Proof {proof} (order {number}): reference {reference}. Already used for: {reused}",
+        "🧾 Proof {proof} (order {number}): reference {reference}. ⚠️ Already used for: {reused}",
     ),
     "admin.proofs_waiting": (
         "⏰ {count} preuve(s) de paiement attendent depuis plus de 2 h (la plus ancienne : "
@@ -411,11 +421,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "admin.digest": (
         "☀️ Bilan du {date}\n{containers}\nCommandes en attente de paiement : "
-        "{orders_waiting}\nPreuves à vérifier : {proofs_waiting}\nHier : {count} commande(s), "
-        "facturé {billed}, marge {margin}",
+        "{orders_waiting}\nPreuves à vérifier : {proofs_waiting} (cartes non remises : "
+        "{undelivered}, voir /attente)\nHier : {count} commande(s), facturé {billed}, "
+        "marge {margin}",
         "☀️ Digest for {date}\n{containers}\nOrders awaiting payment: {orders_waiting}\n"
-        "Proofs to check: {proofs_waiting}\nYesterday: {count} order(s), billed {billed}, "
-        "margin {margin}",
+        "Proofs to check: {proofs_waiting} (cards not delivered: {undelivered}, see "
+        "/attente)\nYesterday: {count} order(s), billed {billed}, margin {margin}",
     ),
     "admin.outbox_failed": (
         "⚠️ Notification non remise après plusieurs essais ({item}) : {error}",
@@ -427,8 +438,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Admin chat
     "admin.refused": (
-        "⛔ Cette action est réservée aux administrateurs.",
-        "⛔ This action is for administrators only.",
+        "⛔ Ce numéro n'est pas celui d'un administrateur. Cette conversation est réservée "
+        "à l'équipe Tontine Digitale.",
+        "⛔ This number is not an administrator's. This chat is for the Tontine Digitale "
+        "team only.",
+    ),
+    "admin.identify": (
+        "🔐 Espace administrateur. Pour vous identifier, partagez votre numéro ou écrivez-le "
+        "(ex. 620 12 34 56) : un code vous sera envoyé par SMS.",
+        "🔐 Admin desk. To identify yourself, share your number or type it (e.g. "
+        "620 12 34 56): a code will be sent to you by SMS.",
+    ),
+    "admin.elsewhere": (
+        "Cette commande n'existe pas ici.",
+        "That command does not exist here.",
+    ),
+    "group.private_only": (
+        "👋 Pour un devis ou une commande, écrivez-moi en message privé : ouvrez mon profil "
+        "et touchez « Envoyer un message ».",
+        "👋 For a quote or an order, write to me in a private chat: open my profile and tap "
+        "“Send message”.",
     ),
     "admin.login_required": (
         "🔐 Session administrateur fermée. Envoyez /admin pour recevoir un code par SMS.",
@@ -463,7 +492,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/commande NUMÉRO — détail d'une commande\n"
         "/stats [CODE] — volume, facturé, marge\n"
         "/annonce — message à tous les commerçants ou à un conteneur\n"
-        "/export — commandes en CSV",
+        "/export — commandes en CSV\n"
+        "/langue fr|en — langue de vos réponses\n"
+        "Les changements de taux, tarifs, commission et étapes demandent une confirmation.",
         "Admin commands:\n"
         "/admin — open a session (SMS code)\n"
         "/taux [value] — show or set the 1 ¥ → GNF rate\n"
@@ -476,13 +507,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/commande NUMBER — one order in detail\n"
         "/stats [CODE] — volume, billed, margin\n"
         "/annonce — message all traders or one container's\n"
-        "/export — orders as CSV",
+        "/export — orders as CSV\n"
+        "/langue fr|en — the language of your replies\n"
+        "Changes to the rate, tariffs, commission and stages ask for a confirmation.",
     ),
     "admin.bad_value": (
         "Valeur illisible : {value}. {usage}",
         "Unreadable value: {value}. {usage}",
     ),
-    "admin.out_of_range": ("Valeur hors limites : {value}.", "Value out of range: {value}."),
+    "admin.usage": ("Usage : {usage}", "Usage: {usage}"),
+    "admin.usage.taux": ("/taux 1250", "/taux 1250"),
+    "admin.usage.tarifs": (
+        "/tarifs textile 5000000 4200000 (client puis réel, par CBM)",
+        "/tarifs textile 5000000 4200000 (client then real, per CBM)",
+    ),
+    "admin.usage.commission": (
+        "/tarifs commission 5 (de 0 à 30 %)",
+        "/tarifs commission 5 (0 to 30 %)",
+    ),
+    "admin.usage.etape": ("/etape TD-2026-01", "/etape TD-2026-01"),
+    "admin.usage.nouveau_conteneur": (
+        "/nouveau_conteneur [capacité en CBM, ex. 76]",
+        "/nouveau_conteneur [capacity in CBM, e.g. 76]",
+    ),
+    "admin.usage.commande": ("/commande C00042", "/commande C00042"),
+    "admin.usage.stats": ("/stats [TD-2026-01]", "/stats [TD-2026-01]"),
+    "admin.usage.langue": ("/langue fr ou /langue en", "/langue fr or /langue en"),
+    "admin.invalid.rate_out_of_range": (
+        "Taux refusé : entre 1 et 100 000 GNF pour 1 ¥, 4 décimales au plus. {usage}",
+        "Rate refused: between 1 and 100,000 GNF per 1 ¥, at most 4 decimals. {usage}",
+    ),
+    "admin.invalid.commission_out_of_range": (
+        "Commission refusée : entre 0 et 30 %. {usage}",
+        "Commission refused: between 0 and 30 %. {usage}",
+    ),
+    "admin.invalid.tariff_out_of_range": (
+        "Tarif refusé : un nombre entier de GNF, positif. {usage}",
+        "Tariff refused: a whole, positive number of GNF. {usage}",
+    ),
+    "admin.invalid.tariff_below_cost": (
+        "Tarif refusé : le prix client doit être au moins égal au coût réel. {usage}",
+        "Tariff refused: the client price must be at least the real cost. {usage}",
+    ),
+    "admin.invalid.capacity_out_of_range": (
+        "Capacité refusée : entre 1 et 200 CBM. {usage}",
+        "Capacity refused: between 1 and 200 CBM. {usage}",
+    ),
+    "admin.invalid.unreadable_order_number": (
+        "Numéro de commande illisible. {usage}",
+        "Unreadable order number. {usage}",
+    ),
+    "admin.invalid.unreadable_id": ("Numéro illisible. {usage}", "Unreadable number. {usage}"),
+    "admin.invalid.unreadable": ("Valeur illisible. {usage}", "Unreadable value. {usage}"),
+    "admin.rate_preview": (
+        "Changer le taux : 1 ¥ = {old} → 1 ¥ = {new} ? Les nouveaux devis l'utiliseront.",
+        "Change the rate: 1 ¥ = {old} → 1 ¥ = {new}? New quotes will use it.",
+    ),
+    "admin.rate_swing": (
+        "⚠️ Écart de plus de 50 % avec le taux actuel : il faudra confirmer deux fois.",
+        "⚠️ More than 50 % away from the current rate: you will confirm twice.",
+    ),
+    "admin.confirm_again": (
+        "⚠️ Deuxième confirmation :\n{preview}",
+        "⚠️ Second confirmation:\n{preview}",
+    ),
+    "admin.tariff_preview": (
+        "Nouveau tarif {category} : client {client}, réel {real} par CBM ?",
+        "New {category} tariff: client {client}, real {real} per CBM?",
+    ),
+    "admin.commission_preview": (
+        "Nouvelle commission : {pct} ?",
+        "New commission: {pct}?",
+    ),
+    "admin.container_preview": (
+        "Ouvrir un nouveau conteneur de {capacity} ?",
+        "Open a new container of {capacity}?",
+    ),
+    "admin.card_undelivered": ("⚠️ carte non remise", "⚠️ card not delivered"),
+    "admin.language_set": ("✅ Langue : français.", "✅ Language: English."),
     "admin.rate": (
         "Taux actuel : 1 ¥ = {rate} (fixé le {date}).\nUsage : /taux 1250",
         "Current rate: 1 ¥ = {rate} (set on {date}).\nUsage: /taux 1250",
@@ -597,8 +699,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{card}\n\n❌ REJECTED by {admin} on {date}: {reason}",
     ),
     "admin.already_decided": (
-        "Cette preuve a déjà été traitée ({status}).",
-        "This proof was already handled ({status}).",
+        "Cette preuve a déjà été traitée ({status} par {admin}).",
+        "This proof was already handled ({status} by {admin}).",
     ),
     "admin.proof_unknown": ("Preuve introuvable.", "Proof not found."),
     "admin.stats": (
@@ -654,8 +756,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fichier introuvable. Usage : /photo CHEMIN [référence]",
         "File not found. Usage: /photo PATH [reference]",
     ),
+    "console.saved": ("📄 Fichier enregistré : {path}", "📄 File saved: {path}"),
+    "console.image": ("🖼 (image, {size} octets)", "🖼 (image, {size} bytes)"),
+    "console.push_hint": (
+        "→ /attente puis le numéro de la preuve pour décider.",
+        "→ /attente then the proof's number to decide.",
+    ),
     "console.share_hint": ("({label} : /contact +224…)", "({label}: /contact +224…)"),
     "digest.container": ("{code} : {bar} ({remaining} libres)", "{code}: {bar} ({remaining} free)"),
+    "telegram.image_unavailable": (
+        "📎 L'image n'a pas pu être affichée ici. /commande avec le numéro pour le détail.",
+        "📎 The image could not be shown here. /commande with the number for the details.",
+    ),
     "telegram.number_received": ("✔ Numéro reçu.", "✔ Number received."),
     # Simulation report (operators)
     "sim.title": (

@@ -125,9 +125,15 @@ def check_health(db_engine: Any, redis_client: Any) -> dict[str, str]:
     return result
 
 
-def make_otp(services: Services) -> OtpService:
+def make_otp(services: Services, namespace: str = "trader") -> OtpService:
+    """Codes of one namespace: admin logins never share counters with trader sign-ups."""
+    store = (
+        services.otps
+        if namespace == "trader"
+        else RedisOtpStore(services.otps.client, prefix=f"td:{namespace}")
+    )
     return OtpService(
-        services.otps,
+        store,
         services.sms,
         services.settings.secret_key_bytes(),
         services.clock,
@@ -151,13 +157,17 @@ def build_engine(services: Services) -> Engine:
     )
 
 
-def build_desk(services: Services) -> AdminDesk:
+def build_desk(services: Services, admin_chat: str | None = None) -> AdminDesk:
+    """The desk of one admin chat: ADMIN_CHAT_ID by default (the console names its own)."""
     from bot.admin.desk import AdminDesk
 
+    if admin_chat is None:
+        admin_chat = str(services.settings.admin_chat_id or "")
     return AdminDesk(
         uow_factory=services.uow_factory,
         settings=services.settings,
-        otp=make_otp(services),
+        otp=make_otp(services, namespace="admin"),
+        admin_chat=admin_chat,
         store=services.conversations,
         locks=services.locks,
         clock=services.clock,

@@ -70,12 +70,26 @@ def format_number(order_id: int) -> str:
     return f"{NUMBER_PREFIX}{order_id:05d}"
 
 
+MAX_ID = 2**31 - 1  # ids are SQL integers: anything larger names nothing
+
+
+def parse_id(text: str) -> int:
+    """A positive integer id ('42'); InvalidInput for anything else, huge numbers included."""
+    cleaned = text.strip()
+    if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 10:
+        raise InvalidInput("unreadable_id")
+    if not 1 <= int(cleaned) <= MAX_ID:
+        raise InvalidInput("unreadable_id")
+    return int(cleaned)
+
+
 def parse_number(text: str) -> int:
     """'C00042', 'c42', '42', '#42' -> 42."""
     cleaned = text.strip().lstrip("#").upper().removeprefix(NUMBER_PREFIX).strip()
-    if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 12 or int(cleaned) == 0:
-        raise InvalidInput("unreadable_order_number")
-    return int(cleaned)
+    try:
+        return parse_id(cleaned)
+    except InvalidInput:
+        raise InvalidInput("unreadable_order_number") from None
 
 
 @dataclass(eq=False)

@@ -533,6 +533,14 @@ class SqlOutbox:
         table = orm.outbox
         self.session.execute(update(table).where(table.c.id == item_id).values(**values))
 
+    def failed_keys(self, keys: list[str]) -> set[str]:
+        """Which of these messages were given up on (delivery failed for good)."""
+        if not keys:
+            return set()
+        table = orm.outbox
+        query = select(table.c.key).where(table.c.key.in_(keys), table.c.status == "failed")
+        return set(self.session.scalars(query))
+
     def counts(self) -> dict[str, int]:
         table = orm.outbox
         rows = self.session.execute(select(table.c.status, func.count()).group_by(table.c.status))

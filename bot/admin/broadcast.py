@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from bot.admin.desk import AdminStep
+from bot.admin.step import AdminStep
 from bot.engine.events import Choice, Reply
 from bot.services import announcements
 from bot.services.notifications import traders_of

@@ -1,225 +1,88 @@
-"""The admin commands and buttons. Each checks its input and answers in the admin's language;
-every change goes through a use case, which writes the audit log."""
+"""The admin commands and buttons: the table of commands, and the router.
+
+Each command checks its input and answers in the admin's language; a bad argument gets one
+line with that command's usage. Every change goes through a use case, which writes the audit
+log; changes to money or stages are confirmed first (bot.admin.confirm).
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from decimal import Decimal
 
 from bot import formatting as fmt
-from bot.admin import broadcast, review
+from bot.admin import broadcast, confirm, review
 from bot.admin.cards import order_detail, proof_card
-from bot.admin.desk import AdminStep
+from bot.admin.containers import cmd_containers, cmd_new_container, cmd_stage
 from bot.admin.export import orders_csv
-from bot.engine.events import Choice, Reply
-from bot.parsing import parse_amount
-from bot.services import containers as container_service
-from bot.services import pricing
-from bot.services.notifications import traders_of
+from bot.admin.step import AdminStep
+from bot.admin.terms import cmd_rate, cmd_tariffs
+from bot.engine.events import Reply
+from bot.messages import MESSAGES
 from bot.services.stats import container_stats
-from domain.errors import InvalidInput, NotFound, StageTransitionError
-from domain.orders import parse_number
-from domain.pricing import Category
-from domain.quantities import litres_from_cbm
+from domain.errors import InvalidInput, NotFound
+from domain.orders import parse_id, parse_number
 
 log = logging.getLogger(__name__)
-
-
-def _uow(step: AdminStep):
-    return step.desk.uow_factory()
-
-
-def _number(step: AdminStep, text: str, usage_key: str) -> Decimal:
-    try:
-        return parse_amount(text, thousands_dot=True)
-    except InvalidInput:
-        raise InvalidInput("admin.bad_value", value=text[:30], usage=step.t(usage_key)) from None
+MAX_PENDING_BUTTONS = 10
 
 
 def cmd_help(step: AdminStep) -> list[Reply]:
     return step.reply("admin.help")
 
 
-def cmd_rate(step: AdminStep) -> list[Reply]:
-    if step.args:
-        rate = _number(step, step.args[0], "admin.help")
-        pricing.set_rate(_uow(step), rate, step.actor, step.desk.clock())
-        return step.reply("admin.rate_set", rate=fmt.rate(rate, step.lang))
-    with _uow(step) as uow:
-        current = uow.pricing.current_rate()
-    if current is None:
-        return step.reply("quote.no_terms")
-    return step.reply(
-        "admin.rate", rate=fmt.rate(current[0], step.lang), date=fmt.when(current[1], step.lang)
-    )
-
-
-def _category(text: str) -> Category:
-    folded = text.strip().lower().replace("é", "e")
-    for category in Category:
-        if category.value.startswith(folded[:4]) and folded:
-            return category
-    raise InvalidInput("admin.bad_value", value=text[:30], usage="")
-
-
-def cmd_tariffs(step: AdminStep) -> list[Reply]:
-    now, lang = step.desk.clock(), step.lang
-    if len(step.args) == 2 and step.args[0].lower() == "commission":
-        pct = _number(step, step.args[1], "admin.help")
-        pricing.set_commission(_uow(step), pct, step.actor, now)
-        return step.reply("admin.commission_set", pct=fmt.percent(pct, lang))
-    if len(step.args) == 3:
-        category = _category(step.args[0])
-        client, real = (int(_number(step, a, "admin.help")) for a in step.args[1:])
-        pricing.set_tariff(_uow(step), category, client, real, step.actor, now)
-        name = step.t(f"category.{category.value}")
-        return step.reply(
-            "admin.tariff_set",
-            category=name,
-            client=fmt.gnf(client, lang),
-            real=fmt.gnf(real, lang),
-        )
-    return _show_tariffs(step)
-
-
-def _show_tariffs(step: AdminStep) -> list[Reply]:
-    lines = []
-    with _uow(step) as uow:
-        commission = uow.pricing.current_commission()
-        for category in Category:
-            tariff = uow.pricing.current_tariff(category)
-            if tariff is not None:
-                lines.append(
-                    step.t(
-                        "admin.tariff_line",
-                        category=step.t(f"category.{category.value}"),
-                        client=fmt.gnf(tariff.client_per_cbm, step.lang),
-                        real=fmt.gnf(tariff.real_per_cbm, step.lang),
-                    )
-                )
-    pct = fmt.percent(commission[0], step.lang) if commission else "—"
-    return step.reply("admin.tariffs", lines="\n".join(lines), commission=pct)
-
-
-def cmd_containers(step: AdminStep) -> list[Reply]:
-    blocks = []
-    for stats in container_stats(_uow(step)):
-        c = stats.container
-        blocks.append(
-            step.t(
-                "admin.container_line",
-                code=c.code,
-                stage=step.t(f"stage.{c.stage.value}"),
-                bar=fmt.fill_bar(c.fill_pct, step.lang),
-                used=fmt.cbm(c.used_l, step.lang),
-                capacity=fmt.cbm(c.capacity_l, step.lang),
-                orders=stats.total.orders,
-            )
-        )
-    return [Reply("\n\n".join(blocks) or step.t("admin.no_container"))]
-
-
-def cmd_stage(step: AdminStep) -> list[Reply]:
-    if not step.args:
-        return step.reply("admin.container_unknown", code="?")
-    code = step.args[0].upper()
-    with _uow(step) as uow:
-        container = uow.containers.by_code(code)
-        if container is None:
-            return step.reply("admin.container_unknown", code=code)
-        count = len(traders_of(uow, container.id))  # type: ignore[arg-type]
-    if container.stage.next is None:
-        return step.reply("admin.stage_last", code=code)
-    text = step.t(
-        "admin.stage_confirm",
-        code=code,
-        count=count,
-        current=step.t(f"stage.{container.stage.value}"),
-        next=step.t(f"stage.{container.stage.next.value}"),
-    )
-    confirm = Choice(f"adm:stage:{code}:{container.stage.value}", step.t("admin.confirm"))
-    return [Reply(text, (confirm, Choice("adm:cancel", step.t("choice.cancel"))))]
-
-
-def on_stage_confirm(step: AdminStep, code: str, seen_stage: str) -> list[Reply]:
-    with _uow(step) as uow:
-        container = uow.containers.by_code(code)
-    if container is None or container.stage.value != seen_stage:
-        return [Reply(step.t("admin.stage_stale"), edit=True)]
-    try:
-        moved = container_service.advance_stage(_uow(step), code, step.actor, step.desk.clock())
-    except StageTransitionError:
-        return [Reply(step.t("admin.stage_stale"), edit=True)]
-    with _uow(step) as uow:
-        told = len(traders_of(uow, moved.id))  # type: ignore[arg-type]  # queued by the use case
-    text = step.t(
-        "admin.stage_done",
-        code=code,
-        stage=step.t(f"stage.{moved.stage.value}"),
-        admin=step.admin.name,
-        count=told,
-    )
-    return [Reply(text, edit=True)]
-
-
-def cmd_new_container(step: AdminStep) -> list[Reply]:
-    capacity_l = step.desk.settings.capacity_l
-    if step.args:
-        capacity_l = litres_from_cbm(_number(step, step.args[0], "admin.help"))
-    container = container_service.open_new(_uow(step), step.desk.clock(), step.actor, capacity_l)
-    return step.reply(
-        "admin.container_opened",
-        code=container.code,
-        capacity=fmt.cbm(container.capacity_l, step.lang),
-    )
-
-
 def cmd_pending(step: AdminStep) -> list[Reply]:
+    """Every undecided proof, oldest first; a card that could not be delivered is flagged."""
     lines, buttons = [], []
-    with _uow(step) as uow:
-        for proof in uow.proofs.pending()[:20]:
+    with step.desk.uow_factory() as uow:
+        proofs = uow.proofs.pending()
+        undelivered = uow.outbox.failed_keys([f"proof:{p.id}" for p in proofs])
+        for proof in proofs:
             order = uow.orders.get(proof.order_id)
-            trader = uow.traders.get(order.trader_id)  # type: ignore[union-attr]
-            lines.append(
-                step.t(
-                    "admin.pending_line",
-                    proof=proof.id,
-                    number=order.number,  # type: ignore[union-attr]
-                    trader=trader.name,
-                    total=fmt.gnf(order.total_gnf, step.lang),  # type: ignore[union-attr]
-                    date=fmt.when(proof.submitted_at, step.lang),
-                )
+            trader = uow.traders.get(order.trader_id) if order else None
+            if order is None or trader is None:
+                continue
+            line = step.t(
+                "admin.pending_line",
+                proof=proof.id,
+                number=order.number,
+                trader=trader.name,
+                total=fmt.gnf(order.total_gnf, step.lang),
+                date=fmt.when(proof.submitted_at, step.lang),
             )
-            buttons.append(
-                Choice(f"adm:card:{proof.id}", step.t("admin.show_card", proof=proof.id))
-            )
+            if f"proof:{proof.id}" in undelivered:
+                line += " " + step.t("admin.card_undelivered")
+            lines.append(line)
+            buttons.append(step.button(f"adm:card:{proof.id}", "admin.show_card", proof=proof.id))
     if not lines:
         return step.reply("admin.no_pending")
-    return [Reply("\n".join(lines), tuple(buttons[:10]))]
+    return [Reply("\n".join(lines), tuple(buttons[:MAX_PENDING_BUTTONS]))]
 
 
 def cmd_order(step: AdminStep) -> list[Reply]:
-    if not step.args:
-        return step.reply("admin.order_usage")
+    if len(step.args) != 1:
+        return step.usage("commande")
     try:
         order_id = parse_number(step.args[0])
     except InvalidInput:
-        return step.reply("admin.order_usage")
-    with _uow(step) as uow:
+        return step.usage("commande")
+    with step.desk.uow_factory() as uow:
         order = uow.orders.get(order_id)
-        if order is None:
-            return step.reply("admin.order_unknown", number=step.args[0][:20])
-        trader = uow.traders.get(order.trader_id)
-        container = uow.containers.get(order.container_id)
-    return [Reply(order_detail(order, trader, container, step.lang))]  # type: ignore[arg-type]
+        trader = uow.traders.get(order.trader_id) if order else None
+        container = uow.containers.get(order.container_id) if order else None
+    if order is None or trader is None or container is None:
+        return step.reply("admin.order_unknown", number=step.args[0][:20])
+    return [Reply(order_detail(order, trader, container, step.lang))]
 
 
 def cmd_stats(step: AdminStep) -> list[Reply]:
-    code = step.args[0] if step.args else None
+    if len(step.args) > 1:
+        return step.usage("stats")
+    code = step.args[0].upper()[:20] if step.args else None
+    lang = step.lang
     blocks = []
-    for stats in container_stats(_uow(step), code):
-        c, total, lang = stats.container, stats.total, step.lang
+    for stats in container_stats(step.desk.uow_factory(), code):
+        c, total = stats.container, stats.total
         lines = [
             step.t(
                 "admin.stats_line",
@@ -250,12 +113,21 @@ def cmd_stats(step: AdminStep) -> list[Reply]:
 
 
 def cmd_export(step: AdminStep) -> list[Reply]:
-    count, content = orders_csv(_uow(step))
-    with _uow(step) as uow:
+    count, content = orders_csv(step.desk.uow_factory())
+    with step.desk.uow_factory() as uow:
         uow.audit.record(step.actor, "export_orders", {"count": count}, step.desk.clock())
         uow.commit()
     name = f"commandes-{step.desk.clock():%Y%m%d-%H%M}.csv"
     return [Reply(step.t("admin.export", count=count), document=(name, content))]
+
+
+def cmd_language(step: AdminStep) -> list[Reply]:
+    wanted = step.args[0].lower() if len(step.args) == 1 else ""
+    if wanted not in ("fr", "en"):
+        return step.usage("langue")
+    step.admin.lang = wanted
+    step.saved.append(step.admin)
+    return step.reply("admin.language_set")
 
 
 def cmd_cancel(step: AdminStep) -> list[Reply]:
@@ -277,34 +149,49 @@ COMMANDS: dict[str, Callable[[AdminStep], list[Reply]]] = {
     "stats": cmd_stats,
     "annonce": broadcast.cmd_announce,
     "export": cmd_export,
+    "langue": cmd_language,
     "annuler": cmd_cancel,
 }
+# What only the admin desk understands (traders have /start, /aide, /langue, /annuler too).
+ADMIN_ONLY_COMMANDS = frozenset({"admin", *COMMANDS}) - {
+    "aide",
+    "help",
+    "start",
+    "langue",
+    "annuler",
+}
+
+
+def is_admin_input(text: str, choice: str | None) -> bool:
+    """An admin button or an admin-only command, wherever it was sent."""
+    if choice is not None:
+        return choice.startswith("adm:")
+    word = text.strip().split(maxsplit=1)[0] if text.strip() else ""
+    return word.startswith("/") and word[1:].split("@")[0].lower() in ADMIN_ONLY_COMMANDS
 
 
 def on_button(step: AdminStep) -> list[Reply]:
     """Buttons are untrusted input: parsed strictly, and every id is checked on the server."""
-    parts = (step.event.choice or "").split(":")
-    if parts[0] != "adm" or len(parts) < 2:
-        return step.reply("stale_button")
-    kind, rest = parts[1], parts[2:]
+    parts = (step.choice or "").split(":")
+    kind, rest = (parts[1], parts[2:]) if len(parts) >= 2 and parts[0] == "adm" else ("", [])
     try:
         if kind == "approve" and len(rest) == 1:
-            return review.approve(step, int(rest[0]))
+            return review.approve(step, parse_id(rest[0]))
         if kind == "reject" and len(rest) == 1:
-            return review.ask_reason(step, int(rest[0]))
+            return review.ask_reason(step, parse_id(rest[0]))
         if kind == "reason" and len(rest) == 2:
-            return review.reason_chosen(step, int(rest[0]), rest[1])
+            return review.reason_chosen(step, parse_id(rest[0]), rest[1])
         if kind == "card" and len(rest) == 1:
-            card = proof_card(_uow(step), int(rest[0]), step.lang)
+            card = proof_card(step.desk.uow_factory(), parse_id(rest[0]), step.lang)
             return [card] if card else step.reply("admin.proof_unknown")
-        if kind == "stage" and len(rest) == 2:
-            return on_stage_confirm(step, rest[0].upper(), rest[1])
+        if kind == "ok" and len(rest) == 1:
+            return confirm.confirmed(step, rest[0])
         if kind in ("audience", "announce"):
             return broadcast.on_button(step, kind, rest)
         if kind == "cancel":
             return cmd_cancel(step)
-    except ValueError:  # a forged id that is not a number
-        log.warning("forged admin button %r from %s", step.event.choice, step.actor)
+    except InvalidInput:  # a forged id: not a small positive number
+        log.warning("forged admin button %r from %s", step.choice, step.actor)
     return step.reply("stale_button")
 
 
@@ -318,7 +205,7 @@ def route(step: AdminStep) -> list[Reply]:
     try:
         if step.command == "annuler":
             return cmd_cancel(step)
-        if step.event.choice:
+        if step.choice:
             return on_button(step)
         if step.command is not None:
             handler = COMMANDS.get(step.command)
@@ -328,8 +215,16 @@ def route(step: AdminStep) -> list[Reply]:
             return state_handler(step)
         return step.reply("admin.unknown")
     except InvalidInput as bad:
-        if bad.reason.startswith("admin."):
-            return step.reply(bad.reason, **bad.details)
-        return step.reply("admin.out_of_range", value=" ".join(step.args)[:40])
+        return _refusal(step, bad)
     except NotFound:
         return step.reply("admin.proof_unknown")
+
+
+def _refusal(step: AdminStep, bad: InvalidInput) -> list[Reply]:
+    """One short line: what was wrong, and the usage of this command only."""
+    command = str(bad.details.get("command") or step.command or "")
+    usage_key = f"admin.usage.{command}"
+    usage = step.t("admin.usage", usage=step.t(usage_key)) if usage_key in MESSAGES else ""
+    if bad.reason == "admin.bad_value":
+        return step.reply("admin.bad_value", value=bad.details.get("value", ""), usage=usage)
+    return step.reply(f"admin.invalid.{bad.reason}", usage=usage)

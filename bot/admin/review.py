@@ -6,7 +6,7 @@ import logging
 
 from bot import formatting as fmt
 from bot.admin.cards import proof_text
-from bot.admin.desk import AdminStep
+from bot.admin.step import AdminStep
 from bot.engine.events import Choice, Reply
 from bot.services import proofs as proof_service
 from domain.errors import NotFound, ProofRejected
@@ -26,15 +26,19 @@ def _card_text(step: AdminStep, proof_id: int) -> str:
         trader = uow.traders.get(order.trader_id)  # type: ignore[union-attr]
         container = uow.containers.get(order.container_id)  # type: ignore[union-attr]
         if proof.status is not ProofStatus.PENDING:
-            status = step.t(
-                "admin.approve" if proof.status is ProofStatus.APPROVED else "admin.reject"
-            )
-            raise ProofRejected(status)
+            raise ProofRejected("already_decided")
         return proof_text(proof, order, trader, container, step.lang)  # type: ignore[arg-type]
 
 
-def _already(step: AdminStep, decided: ProofRejected) -> list[Reply]:
-    return [Reply(step.t("admin.already_decided", status=decided.reason))]
+def _already(step: AdminStep, proof_id: int) -> list[Reply]:
+    """Someone decided first (another admin, a double press): say who and what."""
+    with step.desk.uow_factory() as uow:
+        proof = uow.proofs.get(proof_id)
+    if proof is None:
+        return step.reply("admin.proof_unknown")
+    approved = proof.status is ProofStatus.APPROVED
+    status = step.t("admin.approve" if approved else "admin.reject")
+    return step.reply("admin.already_decided", status=status, admin=proof.decided_by or "?")
 
 
 def approve(step: AdminStep, proof_id: int) -> list[Reply]:
@@ -43,8 +47,8 @@ def approve(step: AdminStep, proof_id: int) -> list[Reply]:
         order = proof_service.approve_proof(
             step.desk.uow_factory(), proof_id, step.actor, step.desk.clock()
         )
-    except ProofRejected as decided:
-        return _already(step, decided)
+    except ProofRejected:
+        return _already(step, proof_id)
     log.info("proof %s approved by %s (order %s)", proof_id, step.actor, order.number)
     when = fmt.when(step.desk.clock(), step.lang)
     return [
@@ -55,8 +59,8 @@ def approve(step: AdminStep, proof_id: int) -> list[Reply]:
 def ask_reason(step: AdminStep, proof_id: int) -> list[Reply]:
     try:
         card = _card_text(step, proof_id)
-    except ProofRejected as decided:
-        return _already(step, decided)
+    except ProofRejected:
+        return _already(step, proof_id)
     choices = tuple(
         Choice(f"adm:reason:{proof_id}:{key}", step.t(f"admin.reason.{key}"))
         for key in (*REASONS, "other")
@@ -93,8 +97,8 @@ def _reject(
         proof_service.reject_proof(
             step.desk.uow_factory(), proof_id, step.actor, reason, step.desk.clock(), reason_key
         )
-    except ProofRejected as decided:
-        return _already(step, decided)
+    except ProofRejected:
+        return _already(step, proof_id)
     when = fmt.when(step.desk.clock(), step.lang)
     text = step.t("admin.rejected_by", card=card, admin=step.admin.name, date=when, reason=reason)
     return [Reply(text, edit=edit)]

@@ -1,9 +1,10 @@
 """Telegram, with python-telegram-bot 22: a thin translator between updates and the engine.
 
-Private chats talk to the trader engine; the admin chat (ADMIN_CHAT_ID), admin-only commands
-and admin buttons go to the admin desk. Conversation state stays in the engine's Redis
-store, so the process can restart at any time. The engine is synchronous (database I/O):
-handlers run it in a worker thread.
+Where each update goes is decided by `bot.routing.route_of`: the admin chat (ADMIN_CHAT_ID,
+a group or one admin's private chat) to the admin desk, other private chats to the trader
+engine; groups are not trader chats, and admin input anywhere else reaches nothing.
+Conversation state stays in Redis, so the process can restart at any time. The engine is
+synchronous (database I/O): handlers run it in a worker thread.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import logging
 import threading
 import warnings
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from telegram import (
@@ -24,6 +26,7 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
+from telegram.constants import ChatType
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import (
     AIORateLimiter,
@@ -39,6 +42,7 @@ from telegram.warnings import PTBDeprecationWarning
 from bot.engine.events import Inbound, Reply
 from bot.formatting import split_text
 from bot.messages import t
+from bot.routing import Route, route_of
 from domain.proofs import MAX_PROOF_BYTES
 
 log = logging.getLogger(__name__)
@@ -46,21 +50,6 @@ CHANNEL = "telegram"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 SEND_ATTEMPTS = 4
-ADMIN_ONLY_COMMANDS = frozenset(
-    {
-        "admin",
-        "taux",
-        "tarifs",
-        "conteneurs",
-        "etape",
-        "nouveau_conteneur",
-        "attente",
-        "commande",
-        "stats",
-        "annonce",
-        "export",
-    }
-)
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
 MIN_SECRET = 32
 
@@ -103,10 +92,7 @@ async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message |
     if edit_of is not None and reply.edit:
         return await _edit(edit_of, reply, markup)
     if reply.photo is not None:
-        caption = reply.text[:CAPTION_LIMIT]
-        return await with_retries(
-            lambda: bot.send_photo(chat_id, reply.photo, caption=caption, reply_markup=markup)
-        )
+        return await _deliver_photo(bot, chat_id, reply, markup)
     if reply.document is not None:
         name, content = reply.document
         return await with_retries(
@@ -123,6 +109,28 @@ async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message |
             )
         )
     return None
+
+
+async def _deliver_photo(bot: Any, chat_id: int | str, reply: Reply, markup: Any) -> Any:
+    """A photo with its caption and buttons; if Telegram refuses the picture, the same bytes
+    as a document, then the text alone with a note: a proof card is never stuck."""
+    caption = reply.text[:CAPTION_LIMIT]
+    try:
+        return await with_retries(
+            lambda: bot.send_photo(chat_id, reply.photo, caption=caption, reply_markup=markup)
+        )
+    except BadRequest as error:
+        log.warning("photo refused by Telegram (%s): sending it as a document", error)
+    try:
+        return await with_retries(
+            lambda: bot.send_document(
+                chat_id, reply.photo, filename="image", caption=caption, reply_markup=markup
+            )
+        )
+    except BadRequest as error:
+        log.warning("document refused by Telegram (%s): sending the text alone", error)
+    text = f"{reply.text}\n\n{t('telegram.image_unavailable')}"
+    return await deliver(bot, chat_id, Reply(text, reply.choices))
 
 
 async def _edit(message: Message, reply: Reply, markup: Any) -> Any:
@@ -189,15 +197,6 @@ class TelegramChannel:
         app.add_handler(MessageHandler(filters.ALL & ~filters.UpdateType.EDITED, self.on_message))
         app.add_error_handler(self.on_error)
 
-    def _for_desk(self, update: Update, text: str, choice: str | None) -> bool:
-        chat = update.effective_chat
-        if chat is not None and chat.id == self.settings.admin_chat_id:
-            return True
-        if choice is not None:
-            return choice.startswith("adm:")
-        word = text.strip().split(maxsplit=1)[0] if text.strip() else ""
-        return word.startswith("/") and word[1:].split("@")[0].lower() in ADMIN_ONLY_COMMANDS
-
     async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         if message is None or update.effective_chat is None or update.effective_user is None:
@@ -210,37 +209,59 @@ class TelegramChannel:
         if query is None or update.effective_user is None:
             return
         await with_retries(query.answer)
-        chat_ref = str(
-            update.effective_chat.id if update.effective_chat else update.effective_user.id
+        if update.effective_chat is None:
+            return
+        chat_ref = str(update.effective_chat.id)
+        event = Inbound(
+            CHANNEL, chat_ref, f"u{update.update_id}", choice=query.data or "", chat_ref=chat_ref
         )
-        event = Inbound(CHANNEL, chat_ref, f"u{update.update_id}", choice=query.data or "")
         message = query.message if isinstance(query.message, Message) else None
         await self._dispatch(update, event, context, edit_of=message)
 
     async def _dispatch(self, update, event: Inbound, context, edit_of) -> None:
-        handler = self.desk if self._for_desk(update, event.text, event.choice) else self.engine
-        if handler is self.desk:
-            event = Inbound(**{**event.__dict__, "user_ref": str(update.effective_user.id)})
-        replies = await asyncio.to_thread(handler.handle, event)
-        chat_id = update.effective_chat.id
+        chat, user = update.effective_chat, update.effective_user
+        route = route_of(
+            in_admin_chat=chat.id == self.settings.admin_chat_id,
+            private=chat.type == ChatType.PRIVATE,
+            text=event.text,
+            choice=event.choice,
+        )
+        if route in (Route.ELSEWHERE, Route.GROUP, Route.IGNORE):
+            await self._outside(context.bot, chat.id, user.id, route, event)
+            return
+        if route is Route.DESK:
+            event = replace(event, user_ref=str(user.id), sender_name=user.first_name or "")
+        replies = await asyncio.to_thread(
+            (self.desk if route is Route.DESK else self.engine).handle, event
+        )
         for reply in replies:
-            await deliver(context.bot, chat_id, reply, edit_of)
+            await deliver(context.bot, chat.id, reply, edit_of)
         if event.contact_phone and replies and not any(r.request_contact for r in replies):
             await with_retries(
                 lambda: context.bot.send_message(
-                    chat_id, t("telegram.number_received"), reply_markup=ReplyKeyboardRemove()
+                    chat.id, t("telegram.number_received"), reply_markup=ReplyKeyboardRemove()
                 )
             )
+
+    async def _outside(self, bot: Any, chat_id: int, user_id: int, route: Route, event) -> None:
+        """Admin input outside the admin chat, or a group that is not a trader's chat."""
+        log.warning("%s from user %s in chat %s: %r", route, user_id, chat_id, event.text[:40])
+        if route is Route.IGNORE:
+            return
+        key = "admin.elsewhere" if route is Route.ELSEWHERE else "group.private_only"
+        await with_retries(lambda: bot.send_message(chat_id, t(key)))
 
     async def _inbound(self, update: Update, message: Message, context) -> Inbound:
         user = update.effective_user
         text = message.text or message.caption or ""
+        chat = update.effective_chat
         base = {
             "channel": CHANNEL,
-            "user_ref": str(update.effective_chat.id),
+            "user_ref": str(chat.id),
+            "chat_ref": str(chat.id),
             "message_id": f"u{update.update_id}",
             "text": text,
-            "can_share_contact": True,
+            "can_share_contact": chat.type == ChatType.PRIVATE,  # Telegram's rule
         }
         if message.contact is not None:
             own = message.contact.user_id == user.id  # type: ignore[union-attr]

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
@@ -44,26 +45,6 @@ MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
     "language": account.ask_language,
 }
 FLOW_HANDLERS = {**quote.HANDLERS, **proof.HANDLERS, **account.HANDLERS}
-STALE = "__stale__"
-
-
-def _fold(text: str) -> str:
-    """'📦 Nouveau devis' -> 'nouveau devis': labels compared without emoji or case."""
-    kept = "".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace() or ch in "/?")
-    return " ".join(kept.split())
-
-
-def resolve_choice(conv: Conversation, event: Inbound) -> str | None:
-    """The id of the offered choice this input picks: a pressed button, `2`, or a label."""
-    offered = {c.id for c in conv.choices}
-    if event.choice is not None:
-        if event.choice in offered or event.choice.startswith("menu:"):
-            return event.choice
-        return STALE
-    text = _fold(event.text)
-    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(conv.choices):
-        return conv.choices[int(text) - 1].id
-    return next((c.id for c in conv.choices if text and _fold(c.label) == text), None)
 
 
 class Engine:
@@ -111,9 +92,9 @@ class Engine:
         if len(event.text) > MAX_TEXT:
             log.info("oversized message (%d chars) from %s", len(event.text), event.user_ref)
             return [Reply(t("too_long", conv.lang), tuple(conv.choices))]
-        choice = resolve_choice(conv, event)
+        choice = resolve_choice(conv.choices, event, open_ids="menu:")
         step = Step(self.api, self.otp, self.settings, event, conv, choice, event.text.strip())
-        action = None if event.image else WORD_ACTIONS.get(_fold(event.text))
+        action = None if event.image else WORD_ACTIONS.get(fold(event.text))
         if conv.trader_id is None:
             return self._route_unregistered(step, action)
         return self._route_trader(step, action)

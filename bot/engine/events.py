@@ -22,6 +22,8 @@ class Inbound:
     contact_is_own: bool = True  # whether that contact is the sender's own
     sender_phone: str | None = None  # a phone the channel knows (WhatsApp's From)
     can_share_contact: bool = False  # the channel offers a "share my number" button
+    chat_ref: str = ""  # the chat it was said in, when that differs from user_ref (groups)
+    sender_name: str = ""  # the sender's display name, where the channel gives one
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,21 @@ def _awaiting_payment(step: Step) -> list[TraderOrder]:
     return [o for o in step.api.orders(step.trader_id) if o.status is OrderStatus.RESERVED]
 
 
+def _nothing_to_pay(step: Step) -> str:
+    """No order awaits payment: say so, naming any order whose proof is being checked."""
+    checking = [
+        o.number for o in step.api.orders(step.trader_id) if o.status is OrderStatus.PROOF_SUBMITTED
+    ]
+    if checking:
+        return step.t("proof.being_checked", numbers=", ".join(checking))
+    return step.t("proof.none")
+
+
 def start(step: Step, image: bytes | None = None) -> list[Reply]:
     """From the menu, or when a photo arrives out of the blue (then it is kept)."""
     waiting = _awaiting_payment(step)
     if not waiting:
-        return [step.menu(step.t("proof.none"))]
+        return [step.menu(_nothing_to_pay(step))]
     if len(waiting) == 1:
         if image is not None:
             return _submit(step, waiting[0].id, image)

@@ -7,18 +7,16 @@ from datetime import datetime
 
 from bot.services.notifications import notify_many, traders_of
 from domain.containers import DEFAULT_CAPACITY_L, Container, container_code
-from domain.errors import DuplicateRequest, InvalidInput, NoOpenContainer, NotFound
+from domain.errors import DuplicateRequest, NoOpenContainer, NotFound
 from domain.ports import UnitOfWork
-
-MAX_CAPACITY_L = 200_000
+from domain.terms import check_capacity
 
 
 def open_container(
     uow: UnitOfWork, now: datetime, actor: str, capacity_l: int = DEFAULT_CAPACITY_L
 ) -> Container:
     """Open a new container in collecte (inside the caller's transaction)."""
-    if not 0 < capacity_l <= MAX_CAPACITY_L:
-        raise InvalidInput("capacity_out_of_range")
+    check_capacity(capacity_l)
     code = container_code(now.year, uow.containers.next_sequence(now.year))
     container = uow.containers.add(
         Container(code=code, capacity_l=capacity_l, opened_at=now, stage_changed_at=now)

@@ -5,13 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from domain.errors import InvalidInput, NotFound
+from domain.errors import NotFound
 from domain.ports import UnitOfWork
 from domain.pricing import Category, Quote, Tariff, Terms, make_quote
-
-MAX_RATE = Decimal(100_000)
-MAX_COMMISSION_PCT = Decimal(50)
-MAX_TARIFF_GNF = 1_000_000_000
+from domain.terms import check_commission, check_rate, check_tariff
 
 
 def current_terms(uow: UnitOfWork, category: Category) -> Terms:
@@ -29,8 +26,7 @@ def quote(uow: UnitOfWork, category: Category, volume_l: int, price_fen: int) ->
 
 
 def set_rate(uow: UnitOfWork, rate: Decimal, actor: str, now: datetime) -> None:
-    if not Decimal(0) < rate <= MAX_RATE:
-        raise InvalidInput("rate_out_of_range")
+    check_rate(rate)
     with uow:
         uow.pricing.add_rate(rate, actor, now)
         uow.audit.record(actor, "set_rate", {"rate": str(rate)}, now)
@@ -38,8 +34,7 @@ def set_rate(uow: UnitOfWork, rate: Decimal, actor: str, now: datetime) -> None:
 
 
 def set_commission(uow: UnitOfWork, pct: Decimal, actor: str, now: datetime) -> None:
-    if not Decimal(0) <= pct <= MAX_COMMISSION_PCT:
-        raise InvalidInput("commission_out_of_range")
+    check_commission(pct)
     with uow:
         uow.pricing.add_commission(pct, actor, now)
         uow.audit.record(actor, "set_commission", {"pct": str(pct)}, now)
@@ -49,9 +44,7 @@ def set_commission(uow: UnitOfWork, pct: Decimal, actor: str, now: datetime) -> 
 def set_tariff(
     uow: UnitOfWork, category: Category, client: int, real: int, actor: str, now: datetime
 ) -> None:
-    for value in (client, real):
-        if not 0 < value <= MAX_TARIFF_GNF:
-            raise InvalidInput("tariff_out_of_range")
+    check_tariff(client, real)
     with uow:
         uow.pricing.add_tariff(Tariff(category, client, real, now), actor)
         detail = {"category": category.value, "client": client, "real": real}

@@ -133,8 +133,9 @@ def set_reference(
             "proof": proof_id,
             "number": order.number,
             "reference": proof.reference,
-            "reused": reused or "—",
+            "reused": reused,
         }
-        notify_admins(uow, f"reference:{proof_id}", "admin.reference_added", values, now)
+        template = "admin.reference_reused" if reused else "admin.reference_added"
+        notify_admins(uow, f"reference:{proof_id}", template, values, now)
         uow.commit()
         return Submission(proof, order, warnings)

@@ -94,7 +94,7 @@ def test_second_proof_while_first_is_checked(trader):
     ordered(trader)
     trader.photo(PNG, caption="ref1")
     trader.press("menu:proof")
-    assert "Aucune commande n'attend" in trader.text
+    assert "(C00001) est en cours de vérification" in trader.text
 
 
 def test_my_orders_and_cancel(trader):
