@@ -71,6 +71,8 @@ async def with_retries(call: Callable[[], Awaitable[Any]]) -> Any:
             return await call()
         except RetryAfter as wait:
             await asyncio.sleep(_seconds(wait))
+        except BadRequest:  # a NetworkError to PTB, but retrying the same request won't help
+            raise
         except (TimedOut, NetworkError) as error:
             if attempt == SEND_ATTEMPTS:
                 raise

@@ -89,16 +89,14 @@ def fake_tg():
     fake.stop()
 
 
-@pytest.fixture
-def tg(fake_tg, tmp_path):
-    """(fake Bot API, services, start_bot) with the admin chat and one admin phone set."""
+def _tg(fake_tg, tmp_path, admin_chat: int):
     clock = Clock()
     app = make_app(
         f"sqlite:///{tmp_path / 'tg.db'}",
         telegram_bot_token=fake_tg.token,
         telegram_api_base_url=f"{fake_tg.base}/bot",
         telegram_file_base_url=f"{fake_tg.base}/file/bot",
-        admin_chat_id=ADMIN_CHAT,
+        admin_chat_id=admin_chat,
         admin_phones=ADMIN_PHONE,
     )
     app.services.clock = clock
@@ -113,6 +111,18 @@ def tg(fake_tg, tmp_path):
     for bot in bots:
         if bot.thread.is_alive():
             bot.stop()
+
+
+@pytest.fixture
+def tg(fake_tg, tmp_path):
+    """(fake Bot API, services, start_bot, clock): the admin chat is a group of admins."""
+    yield from _tg(fake_tg, tmp_path, ADMIN_CHAT)
+
+
+@pytest.fixture
+def tg_solo(fake_tg, tmp_path):
+    """The same, with one admin whose own private chat with the bot is the admin chat."""
+    yield from _tg(fake_tg, tmp_path, ADMIN_USER)
 
 
 def last_code(app, phone: str) -> str:

@@ -153,16 +153,14 @@ def test_whatsapp_journey_to_approval_by_a_telegram_admin(wa, time_machine):
     url = wa.fake.add_media(PNG, "image/png")
     wa.say("OM-55", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
     assert "Preuve reçue pour la commande C00001" in wa.last()
-    # An admin on Telegram decides it, like any other proof.
-    admin = wa.app.chat("7001", channel="telegram")
-    admin.register(name="Admin Awa", phone="620 90 09 00")
-    desk = build_desk(wa.services)
+    # An admin in the Telegram admin chat decides it, like any other proof.
+    desk = build_desk(wa.services, admin_chat="-100")
 
     def admin_says(**fields):
-        return desk.handle(Inbound("telegram", "7001", **fields))
+        return desk.handle(Inbound("telegram", "7001", chat_ref="-100", **fields))
 
-    time_machine.shift(timedelta(minutes=1))
     admin_says(text="/admin")
+    admin_says(text="620 90 09 00")
     admin_says(text=wa.app.sms.last_code(ADMIN_PHONE))
     [decision] = admin_says(choice="adm:approve:1")
     assert "VALIDÉE" in decision.text
@@ -253,3 +251,41 @@ def test_long_bodies_are_split_at_1600_characters():
 
     pieces = split_body("\n".join("ligne " + "x" * 90 for _ in range(60)))
     assert len(pieces) > 1 and all(len(p) <= 1600 for p in pieces)
+
+
+def test_whatsapp_trader_told_when_the_telegram_admin_approves(fake_twilio, tmp_path):
+    """Both fakes at once: the proof card reaches the admin group through the real PTB bot,
+    the admin (never a trader) approves with the button, the WhatsApp trader is told."""
+    from tests.channels.conftest import ADMIN_CHAT, ADMIN_USER, RunningBot
+    from tests.fakes.telegram_api import FakeTelegram
+
+    fake_tg = FakeTelegram().start()
+    world = WhatsAppWorld(
+        fake_twilio,
+        tmp_path,
+        telegram_bot_token=fake_tg.token,
+        telegram_api_base_url=f"{fake_tg.base}/bot",
+        telegram_file_base_url=f"{fake_tg.base}/file/bot",
+        admin_chat_id=ADMIN_CHAT,
+    )
+    bot = RunningBot(world.services).start()
+    try:
+        world.register()
+        for text in ("1", "textile", "3", "10 000", "1"):
+            world.say(text)
+        url = fake_twilio.add_media(PNG, "image/png")
+        world.say("OM-55", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
+        fake_tg.wait_for(lambda: any(c.method == "sendPhoto" for c in fake_tg.sent(ADMIN_CHAT)))
+        for text in ("/admin", "620 90 09 00"):
+            fake_tg.text(ADMIN_CHAT, text, user_id=ADMIN_USER)
+        fake_tg.wait_for(lambda: any("Code envoyé" in t for t in fake_tg.texts(ADMIN_CHAT)))
+        fake_tg.text(ADMIN_CHAT, world.app.sms.last_code(ADMIN_PHONE), user_id=ADMIN_USER)
+        fake_tg.wait_for(lambda: any("Session ouverte" in t for t in fake_tg.texts(ADMIN_CHAT)))
+        fake_tg.press(ADMIN_CHAT, "adm:approve:1", user_id=ADMIN_USER)
+        fake_tg.wait_for(lambda: any("VALIDÉE" in str(c.params) for c in fake_tg.edits()))
+        fake_tg.wait_for(lambda: any("Paiement validé" in b for b in fake_twilio.bodies(TRADER)))
+    finally:
+        bot.stop()
+        fake_tg.stop()
+    with world.services.uow_factory() as uow:
+        assert uow.orders.get(1).status is OrderStatus.PAID

@@ -365,7 +365,10 @@ def test_a_large_rate_swing_is_confirmed_twice(world):
         ("/tarifs textile 5000000", "Usage : /tarifs textile"),
         ("/tarifs bijoux 5000000 4000000", "Usage : /tarifs textile"),
         ("/tarifs textile 5000000,5 4000000", "Usage : /tarifs textile"),
-        ("/tarifs commission 31", "Commission refusée : entre 0 et 30 %. Usage : /tarifs commission"),
+        (
+            "/tarifs commission 31",
+            "Commission refusée : entre 0 et 30 %. Usage : /tarifs commission",
+        ),
         ("/tarifs commission -1", "Usage : /tarifs commission 5"),
         ("/etape", "Usage : /etape TD-2026-01"),
         ("/etape TD-2099-99", "Conteneur TD-2099-99 inconnu"),
