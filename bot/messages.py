@@ -713,6 +713,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  {category} : {volume}, facturé {billed}, marge {margin}",
         "  {category}: {volume}, billed {billed}, margin {margin}",
     ),
+    "admin.stats_chart": (
+        "📈 Remplissage des conteneurs ouverts et marge par catégorie",
+        "📈 Fill of the open containers and margin by category",
+    ),
+    "chart.fill_title": ("Remplissage des conteneurs ouverts", "Fill of the open containers"),
+    "chart.fill_axis": ("Volume réservé (CBM)", "Reserved volume (CBM)"),
+    "chart.date_axis": ("Date (heure de Conakry)", "Date (Conakry time)"),
+    "chart.capacity": ("Capacité : {capacity}", "Capacity: {capacity}"),
+    "chart.no_open_container": ("Aucun conteneur ouvert", "No open container"),
+    "chart.margin_title": ("Marge par catégorie — {scope}", "Margin by category — {scope}"),
+    "chart.scope_all": ("tous les conteneurs", "all containers"),
+    "chart.margin_axis": ("Marge (GNF)", "Margin (GNF)"),
     "admin.announce_prompt": (
         "Écrivez le message à annoncer (ou /annuler).",
         "Type the announcement (or /annuler).",

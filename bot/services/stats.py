@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from domain.containers import Container
+from domain.containers import Container, Stage
 from domain.orders import Order
 from domain.ports import UnitOfWork
 from domain.pricing import Category
@@ -43,11 +44,8 @@ class ContainerStats:
 def container_stats(uow: UnitOfWork, code: str | None = None) -> list[ContainerStats]:
     """Orders holding volume (reserved, proof sent, paid), per container and category."""
     with uow:
-        containers = uow.containers.list_all()
-        if code is not None:
-            containers = [c for c in containers if c.code == code.strip().upper()]
         result = []
-        for container in containers:
+        for container in _selected(uow, code):
             stats = ContainerStats(container)
             for order in uow.orders.for_container(container.id):  # type: ignore[arg-type]
                 if order.holds_volume:
@@ -55,3 +53,59 @@ def container_stats(uow: UnitOfWork, code: str | None = None) -> list[ContainerS
                     stats.by_category[order.category].add(order)
             result.append(stats)
         return result
+
+
+def _selected(uow: UnitOfWork, code: str | None) -> list[Container]:
+    containers = uow.containers.list_all()
+    if code is not None:
+        containers = [c for c in containers if c.code == code.strip().upper()]
+    return containers
+
+
+@dataclass(frozen=True)
+class FillSeries:
+    """Volume held in one open container over time: a step from its opening to `now`.
+
+    Built from the orders holding volume today, by when each was placed; an order that
+    expired or was cancelled is left out entirely, so the last point is the container's
+    current fill."""
+
+    code: str
+    capacity_l: int
+    points: tuple[tuple[datetime, int], ...]  # (moment, litres held from then on)
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What the admin /stats picture shows: the same orders as the text."""
+
+    code: str | None  # the container asked for, None for all of them
+    fills: tuple[FillSeries, ...]  # containers not yet delivered
+    margins: tuple[tuple[Category, int], ...]  # GNF, every category, in catalogue order
+
+
+def chart_data(uow: UnitOfWork, now: datetime, code: str | None = None) -> ChartData:
+    """Fill series of the open containers and margin per category over the containers
+    the text covers (all of them, or the one named)."""
+    margins = dict.fromkeys(Category, 0)
+    fills = []
+    with uow:
+        for container in _selected(uow, code):
+            orders = uow.orders.for_container(container.id)  # type: ignore[arg-type]
+            held = [o for o in orders if o.holds_volume]
+            for order in held:
+                margins[order.category] += order.margin_gnf
+            if container.stage is not Stage.LIVRE:
+                fills.append(_fill(container, held, now))
+    return ChartData(code, tuple(fills), tuple(margins.items()))
+
+
+def _fill(container: Container, held: list[Order], now: datetime) -> FillSeries:
+    start = container.opened_at or now
+    steps: dict[datetime, int] = {start: 0}
+    total = 0
+    for order in sorted(held, key=lambda o: (o.created_at, o.id or 0)):
+        total += order.volume_l
+        steps[max(order.created_at, start)] = total
+    steps[max(now, *steps)] = total
+    return FillSeries(container.code, container.capacity_l, tuple(steps.items()))
