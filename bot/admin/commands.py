@@ -13,13 +13,14 @@ from collections.abc import Callable
 from bot import formatting as fmt
 from bot.admin import broadcast, confirm, review
 from bot.admin.cards import order_detail, proof_card
+from bot.admin.charts import stats_chart
 from bot.admin.containers import cmd_containers, cmd_new_container, cmd_stage
 from bot.admin.export import orders_csv
 from bot.admin.step import AdminStep
 from bot.admin.terms import cmd_rate, cmd_tariffs
 from bot.engine.events import Reply
 from bot.messages import MESSAGES
-from bot.services.stats import container_stats
+from bot.services.stats import chart_data, container_stats
 from domain.errors import InvalidInput, NotFound
 from domain.orders import parse_id, parse_number
 
@@ -109,7 +110,19 @@ def cmd_stats(step: AdminStep) -> list[Reply]:
         )
     if not blocks:
         return step.reply("admin.container_unknown", code=code or "?")
-    return [Reply("\n\n".join(blocks))]
+    return [Reply("\n\n".join(blocks)), *_chart(step, code)]
+
+
+def _chart(step: AdminStep, code: str | None) -> list[Reply]:
+    """The picture beside the text (which stays the source of truth): a drawing that fails
+    is logged with its traceback and the text still answers."""
+    data = chart_data(step.desk.uow_factory(), step.desk.clock(), code)
+    try:
+        png = stats_chart(data, step.lang)
+    except Exception:
+        log.exception("stats chart could not be drawn")
+        return []
+    return [Reply(step.t("admin.stats_chart"), photo=png)]
 
 
 def cmd_export(step: AdminStep) -> list[Reply]:

@@ -410,8 +410,10 @@ def test_commands_show_numbers(world):
     assert "TD-2026-01" in admin.text and "1 commande(s)" in admin.text
     admin.say("/commande C00001")
     assert "Marge : 3 025 000 GNF" in admin.text and "Coût réel : 12 600 000 GNF" in admin.text
-    admin.say("/stats")
-    assert "Facturé : 28 125 000 GNF" in admin.text and "Marge : 3 025 000 GNF" in admin.text
+    text, chart = admin.say("/stats")
+    shown = text.text.replace("\u00a0", " ")
+    assert "Facturé : 28 125 000 GNF" in shown and "Marge : 3 025 000 GNF" in shown
+    assert chart.photo.startswith(b"\x89PNG") and "Remplissage des conteneurs" in chart.text
     admin.say("/attente")
     assert "Preuve 1 — C00001" in admin.text
     admin.say("/nouveau_conteneur 40")
@@ -432,7 +434,7 @@ def test_admin_replies_in_the_admins_language(world):
 
 
 def test_pending_lists_every_undecided_proof_and_flags_undelivered_cards(world):
-    app, _desk, admin, trader, _traders, admin_chat = world
+    app, _desk, admin, trader, _traders, _admin_chat = world
     order_and_proof(trader)
     with app.services.uow_factory() as uow:  # the card could not be delivered, for good
         [claimed] = uow.outbox.claim(app.services.clock(), ["admin"], timedelta(minutes=2), 10)
