@@ -18,11 +18,11 @@ from storage.db import make_engine, make_session_factory
 from storage.kv import (
     RedisConversationStore,
     RedisLocks,
-    RedisOtpStore,
     RedisRecentContacts,
     make_redis,
 )
 from storage.migrate import upgrade
+from storage.otp_store import RedisOtpStore
 from storage.uow import SqlUnitOfWork
 
 if TYPE_CHECKING:
@@ -125,13 +125,16 @@ def check_health(db_engine: Any, redis_client: Any) -> dict[str, str]:
     return result
 
 
-def make_otp(services: Services) -> OtpService:
+def make_otp(services: Services, namespace: str = "trader") -> OtpService:
+    """Codes in `namespace`: "trader" for registration, "admin" for admin sessions, so that
+    nothing done in one can delay or burn a code of the other."""
     return OtpService(
         services.otps,
         services.sms,
         services.settings.secret_key_bytes(),
         services.clock,
         services.otp_policy,
+        namespace,
     )
 
 
