@@ -146,6 +146,9 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     settings = Settings()
+    if settings.missing_secret_key:
+        print(t("cli.no_secret_key", reasons=", ".join(settings.shared_by())), file=sys.stderr)
+        return 2
     configure_logging(settings)
     services = build(settings)
     return COMMANDS[args.command](services, args)
