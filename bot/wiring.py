@@ -214,6 +214,7 @@ def build_web(services: Services) -> Any:
 
     from webhooks.app import WebhookDeps, create_app
     from webhooks.inbound import InboundWorker
+    from webhooks.media import TWILIO_API_BASE, MediaAccess
 
     settings = services.settings
     if not (settings.whatsapp_enabled and settings.public_base_url):
@@ -228,7 +229,11 @@ def build_web(services: Services) -> Any:
         engine=build_engine(services),
         sender=sender,
         recent=services.recent,
-        media_auth=(settings.twilio_account_sid, token),  # type: ignore[arg-type]
+        media_auth=MediaAccess(  # type: ignore[arg-type]
+            settings.twilio_account_sid,  # type: ignore[arg-type]
+            token,
+            settings.twilio_api_base_url or TWILIO_API_BASE,
+        ),
         clock=services.clock,
     )
     deps = WebhookDeps(
