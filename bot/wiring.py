@@ -160,7 +160,7 @@ def build_desk(services: Services) -> AdminDesk:
     return AdminDesk(
         uow_factory=services.uow_factory,
         settings=services.settings,
-        otp=make_otp(services),
+        otp=make_otp(services, namespace="admin"),
         store=services.conversations,
         locks=services.locks,
         clock=services.clock,

@@ -1,7 +1,7 @@
 """One-time codes: random, stored only as an HMAC, short-lived, few tries, few sends.
 
 The domain names the policy and the pure pieces (the code, its hash); the OtpStore port
-enforces the policy, each check and its change in one atomic step (storage/otp_script.lua),
+enforces the policy, each check and its change in one atomic step (storage/otp.lua),
 so that no two processes can both spend the last try or the last send.
 """
 
