@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import threading
 from collections.abc import Callable
 
+from bot.logs import configure_logging
 from bot.messages import t
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
@@ -146,11 +146,9 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     settings = Settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    if settings.missing_secret_key:
+        print(t("cli.no_secret_key", reasons=", ".join(settings.shared_by())), file=sys.stderr)
+        return 2
+    configure_logging(settings)
     services = build(settings)
     return COMMANDS[args.command](services, args)

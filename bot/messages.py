@@ -754,6 +754,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "TELEGRAM_BOT_TOKEN manque : voir .env.example.",
         "TELEGRAM_BOT_TOKEN is missing: see .env.example.",
     ),
+    "cli.no_secret_key": (
+        "SECRET_KEY manque : avec {reasons}, tous les processus doivent vérifier les codes avec "
+        "la même clé ; définissez SECRET_KEY (32 caractères aléatoires ou plus, par exemple "
+        "python -c 'import secrets; print(secrets.token_urlsafe(32))'), voir .env.example.",
+        "SECRET_KEY is missing: with {reasons}, every process must check codes with the same "
+        "key; set SECRET_KEY (32 random characters or more, for example "
+        "python -c 'import secrets; print(secrets.token_urlsafe(32))'), see .env.example.",
+    ),
     "cli.no_whatsapp": (
         "WhatsApp demande TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM et "
         "PUBLIC_BASE_URL : voir .env.example.",

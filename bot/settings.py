@@ -62,8 +62,24 @@ class Settings(BaseSettings):
     def capacity_l(self) -> int:
         return int(self.container_capacity_cbm * 1000)
 
+    def shared_by(self) -> list[str]:
+        """The settings that make this more than the embedded default: with any of them, several
+        processes (or a restart) must check codes with one key, so SECRET_KEY is required."""
+        reasons = [
+            ("REDIS_URL", bool(self.redis_url)),
+            ("DATABASE_URL (PostgreSQL)", not self.database_url.startswith("sqlite")),
+            ("TELEGRAM_BOT_TOKEN", self.telegram_bot_token is not None),
+            ("TWILIO_WHATSAPP_FROM", self.whatsapp_enabled),
+        ]
+        return [name for name, present in reasons if present]
+
+    @property
+    def missing_secret_key(self) -> bool:
+        return not self.secret_key and bool(self.shared_by())
+
     def secret_key_bytes(self) -> bytes:
-        """SECRET_KEY, or a key for this process only (codes then die with the process)."""
-        if self.secret_key is None:
+        """SECRET_KEY, or a key for this process only (codes then die with the process); the
+        entry points refuse to start without SECRET_KEY outside the embedded default."""
+        if not self.secret_key:
             self.secret_key = SecretStr(secrets.token_urlsafe(32))
         return self.secret_key.get_secret_value().encode()

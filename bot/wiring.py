@@ -18,11 +18,11 @@ from storage.db import make_engine, make_session_factory
 from storage.kv import (
     RedisConversationStore,
     RedisLocks,
-    RedisOtpStore,
     RedisRecentContacts,
     make_redis,
 )
 from storage.migrate import upgrade
+from storage.otp_store import RedisOtpStore
 from storage.uow import SqlUnitOfWork
 
 if TYPE_CHECKING:
@@ -126,18 +126,15 @@ def check_health(db_engine: Any, redis_client: Any) -> dict[str, str]:
 
 
 def make_otp(services: Services, namespace: str = "trader") -> OtpService:
-    """Codes of one namespace: admin logins never share counters with trader sign-ups."""
-    store = (
-        services.otps
-        if namespace == "trader"
-        else RedisOtpStore(services.otps.client, prefix=f"td:{namespace}")
-    )
+    """Codes in `namespace`: "trader" for registration, "admin" for admin sessions, so that
+    nothing done in one can delay or burn a code of the other."""
     return OtpService(
-        store,
+        services.otps,
         services.sms,
         services.settings.secret_key_bytes(),
         services.clock,
         services.otp_policy,
+        namespace,
     )
 
 
@@ -221,6 +218,7 @@ def build_web(services: Services) -> Any:
 
     from webhooks.app import WebhookDeps, create_app
     from webhooks.inbound import InboundWorker
+    from webhooks.media import TWILIO_API_BASE, MediaAccess
 
     settings = services.settings
     if not (settings.whatsapp_enabled and settings.public_base_url):
@@ -235,7 +233,11 @@ def build_web(services: Services) -> Any:
         engine=build_engine(services),
         sender=sender,
         recent=services.recent,
-        media_auth=(settings.twilio_account_sid, token),  # type: ignore[arg-type]
+        media_auth=MediaAccess(  # type: ignore[arg-type]
+            settings.twilio_account_sid,  # type: ignore[arg-type]
+            token,
+            settings.twilio_api_base_url or TWILIO_API_BASE,
+        ),
         clock=services.clock,
     )
     deps = WebhookDeps(

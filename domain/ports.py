@@ -9,6 +9,7 @@ from typing import Protocol, Self
 
 from domain.containers import Container, Stage
 from domain.orders import Order
+from domain.otp import OtpPolicy, OtpScope
 from domain.pricing import Category, Tariff
 from domain.proofs import PaymentProof
 from domain.traders import ChannelIdentity, Trader
@@ -147,8 +148,27 @@ class ConversationStore(Protocol):
 
 
 class OtpStore(Protocol):
-    def load(self, subject: str) -> dict[str, object] | None: ...
-    def save(self, subject: str, data: dict[str, object], ttl_s: int) -> None: ...
+    """Enforces OtpPolicy: every method checks and changes in one atomic step."""
+
+    def reserve_send(self, scope: OtpScope, chat: str, now: datetime, policy: OtpPolicy) -> str:
+        """A send slot for the phone and the chat (a token), or OtpRateLimited."""
+        ...
+
+    def release_send(self, scope: OtpScope, chat: str, token: str) -> None:
+        """Give back the slot of a send whose SMS failed: it does not count."""
+        ...
+
+    def put_code(
+        self, scope: OtpScope, token: str, code_hash: str, now: datetime, policy: OtpPolicy
+    ) -> bool:
+        """Put a delivered code in force, unless a newer send took the slot meanwhile."""
+        ...
+
+    def try_code(
+        self, scope: OtpScope, candidate_hash: str, now: datetime, policy: OtpPolicy
+    ) -> None:
+        """Spend one try: a match deletes the code; else OtpExpired, OtpInvalid or OtpLocked."""
+        ...
 
 
 class SmsSender(Protocol):

@@ -1,4 +1,4 @@
-"""Redis access: conversation state, OTP challenges, per-user locks.
+"""Redis access: conversation state, per-user locks, recent contacts (OTP: otp_store.py).
 
 With no REDIS_URL the same code runs on fakeredis, an in-process Redis substitute, so the
 embedded default needs no server.
@@ -49,22 +49,6 @@ class RedisConversationStore:
 
     def clear(self, channel: str, user_ref: str) -> None:
         self.client.delete(self._key(channel, user_ref))
-
-
-class RedisOtpStore:
-    def __init__(self, client: redis.Redis, prefix: str = "td") -> None:
-        self.client = client
-        self.prefix = prefix
-
-    def _key(self, subject: str) -> str:
-        return f"{self.prefix}:otp:{subject}"
-
-    def load(self, subject: str) -> dict[str, object] | None:
-        raw = self.client.get(self._key(subject))
-        return None if raw is None else json.loads(raw)
-
-    def save(self, subject: str, data: dict[str, object], ttl_s: int) -> None:
-        self.client.set(self._key(subject), json.dumps(data), ex=ttl_s)
 
 
 class RedisLocks:

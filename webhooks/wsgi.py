@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-import logging
+import sys
 
 from flask import Flask
 
+from bot.logs import configure_logging
+from bot.messages import t
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
 from bot.wiring import build, build_dispatcher, build_web
 
+APP_LOAD_ERROR = 4  # gunicorn's exit code for an app that cannot load: the master halts
+
 
 def make_app() -> Flask:
     settings = Settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    if settings.missing_secret_key:
+        print(t("cli.no_secret_key", reasons=", ".join(settings.shared_by())), file=sys.stderr)
+        raise SystemExit(APP_LOAD_ERROR)  # gunicorn stops instead of restarting the worker
+    configure_logging(settings)
     services = build(settings, migrate=False)  # the release step migrates
     load_defaults(services.uow_factory(), services.clock(), settings.capacity_l)
     app, worker = build_web(services)

@@ -1,4 +1,9 @@
-"""Sending and checking one-time codes: limits per phone and per chat, hashes in Redis."""
+"""Sending and checking one-time codes: the store enforces the limits, each in one step.
+
+A send reserves its slot before the SMS goes out (so two racing sends cannot both pass the
+limits), gives the slot back if the SMS fails, and only then puts the new code in force:
+the code in force is never replaced by one that was not delivered.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,13 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.messages import t
-from domain.otp import OtpChallenge, OtpPolicy, recent_sends
+from domain.otp import OtpPolicy, OtpScope, generate_code, hash_code
 from domain.ports import OtpStore, SmsSender
 
 
 class OtpService:
+    """Codes for one namespace ("trader", "admin"): nothing done in one touches another."""
+
     def __init__(
         self,
         store: OtpStore,
@@ -18,42 +25,34 @@ class OtpService:
         secret_key: bytes,
         clock: Callable[[], datetime],
         policy: OtpPolicy | None = None,
+        namespace: str = "trader",
     ) -> None:
         self.store = store
         self.sms = sms
         self.secret_key = secret_key
         self.clock = clock
         self.policy = policy or OtpPolicy()
+        self.namespace = namespace
 
-    @property
-    def _ttl_s(self) -> int:
-        return int(self.policy.send_window.total_seconds())
-
-    def _load(self, subject: str) -> OtpChallenge:
-        data = self.store.load(subject)
-        return OtpChallenge(subject) if data is None else OtpChallenge.from_dict(data)
+    def _scope(self, phone: str) -> OtpScope:
+        return OtpScope(self.namespace, phone)
 
     def send(self, phone: str, chat: str, lang: str) -> None:
-        """Send a new code to `phone`; OtpRateLimited when the phone or the chat asked too often."""
-        now = self.clock()
-        chat_key = f"chat:{chat}"
-        chat_sends = recent_sends(self._sends_of(chat_key), now, self.policy)
-        challenge = self._load(phone)
-        code = challenge.issue(self.secret_key, now, self.policy)
-        # Sent first, recorded after: a code the provider refused was never delivered, so it
-        # neither counts against the limits nor replaces the code in force.
-        self.sms.send(phone, t("sms.code", lang, code=code))
-        self.store.save(phone, challenge.to_dict(), self._ttl_s)
-        self.store.save(chat_key, {"sends": [*chat_sends, now.timestamp()]}, self._ttl_s)
-
-    def _sends_of(self, key: str) -> list[float]:
-        data = self.store.load(key) or {}
-        return [float(s) for s in data.get("sends", [])]  # type: ignore[union-attr]
+        """Send a new code to `phone`; OtpRateLimited when the phone or the chat asked too
+        often (or the phone's guesses are locked), DeliveryFailed when the SMS failed."""
+        scope, now = self._scope(phone), self.clock()
+        token = self.store.reserve_send(scope, chat, now, self.policy)
+        code = generate_code()
+        try:
+            self.sms.send(phone, t("sms.code", lang, code=code))
+        except Exception:  # re-raised: a send that failed must not count
+            self.store.release_send(scope, chat, token)
+            raise
+        code_hash = hash_code(self.secret_key, scope.subject, code)
+        self.store.put_code(scope, token, code_hash, now, self.policy)
 
     def verify(self, phone: str, code: str) -> None:
         """Raise OtpExpired, OtpInvalid or OtpLocked unless `code` is right; spends the code."""
-        challenge = self._load(phone)
-        try:
-            challenge.verify(self.secret_key, code, self.clock(), self.policy)
-        finally:
-            self.store.save(phone, challenge.to_dict(), self._ttl_s)
+        scope = self._scope(phone)
+        candidate = hash_code(self.secret_key, scope.subject, code.strip())
+        self.store.try_code(scope, candidate, self.clock(), self.policy)

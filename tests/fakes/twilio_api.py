@@ -27,6 +27,7 @@ class FakeTwilio:
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     media_failures: int = 0
     auth: tuple[str, str] | None = None  # when set, media downloads require it
+    redirects: dict[str, str] = field(default_factory=dict)  # media id -> URL (Twilio's CDN)
 
     def start(self) -> FakeTwilio:
         fake = self
@@ -64,10 +65,23 @@ class FakeTwilio:
         self.media[media_id] = (mime, content)
         return f"{self.base_url}/media/{media_id}"
 
+    def redirect_media(self, location: str) -> str:
+        """A media URL that, like Twilio's, answers with a redirect (after checking auth)."""
+        media_id = f"ME{uuid.uuid4().hex}"
+        self.redirects[media_id] = location
+        return f"{self.base_url}/media/{media_id}"
+
     def _serve_media(self, handler) -> None:
-        item = self.media.get(handler.path.rsplit("/", 1)[-1])
+        media_id = handler.path.rsplit("/", 1)[-1]
+        item = self.media.get(media_id)
         if self.auth is not None and _basic(handler.headers) != self.auth:
             status, mime, content = 401, "text/plain", b"unauthorized"
+        elif media_id in self.redirects:
+            handler.send_response(307)
+            handler.send_header("Location", self.redirects[media_id])
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
         elif self.media_failures > 0:
             self.media_failures -= 1
             status, mime, content = 500, "text/plain", b"boom"

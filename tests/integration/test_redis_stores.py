@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from storage.kv import RedisConversationStore, RedisLocks, RedisOtpStore
+from storage.kv import RedisConversationStore, RedisLocks
 
 
 def test_conversation_round_trip_is_keyed_by_channel_and_user(redis_client):
@@ -26,15 +26,6 @@ def test_conversation_state_has_a_ttl(redis_client):
     store = RedisConversationStore(redis_client, prefix="t", ttl_s=100)
     store.save("console", "u", {"state": "idle"})
     assert 0 < redis_client.ttl("t:conv:console:u") <= 100
-
-
-def test_otp_store_expires(redis_client):
-    store = RedisOtpStore(redis_client, prefix="t")
-    store.save("+224620123456", {"code_hash": "x"}, ttl_s=1)
-    assert store.load("+224620123456") == {"code_hash": "x"}
-    redis_client.pexpire("t:otp:+224620123456", 1)
-    time.sleep(0.01)
-    assert store.load("+224620123456") is None
 
 
 def test_lock_serialises_holders(redis_client):

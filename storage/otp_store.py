@@ -1,0 +1,79 @@
+"""The OtpStore port on Redis: every operation is one call of storage/otp.lua (atomic).
+
+fakeredis[lua] runs the same script in the embedded default.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+import redis
+
+from domain.errors import OtpExpired, OtpInvalid, OtpLocked, OtpRateLimited
+from domain.otp import OtpPolicy, OtpScope
+
+SCRIPT = (Path(__file__).parent / "otp.lua").read_text(encoding="utf-8")
+EXPIRED, LOCKED = -1, -2
+
+
+class RedisOtpStore:
+    def __init__(self, client: redis.Redis, prefix: str = "td") -> None:
+        self.client = client
+        self.prefix = prefix
+        self.script = client.register_script(SCRIPT)
+
+    def keys(self, scope: OtpScope, chat: str = "") -> list[str]:
+        """The code record, the phone's sends, the chat's sends, the phone's wrong guesses."""
+        base = f"{self.prefix}:otp:{scope.namespace}"
+        phone = f"{base}:{scope.phone}"
+        return [phone, f"{phone}:sends", f"{base}:chat:{chat}:sends", f"{phone}:wrong"]
+
+    def _run(
+        self,
+        op: str,
+        keys: list[str],
+        now: datetime | None,
+        arg: str,
+        policy: OtpPolicy,
+        extra: str = "",
+    ) -> int:
+        limits = (
+            policy.lifetime.total_seconds(),
+            policy.max_attempts,
+            policy.wrong_window.total_seconds(),
+            policy.max_wrong_per_window,
+            policy.resend_cooldown.total_seconds(),
+            policy.send_window.total_seconds(),
+            policy.max_sends_per_window,
+        )
+        seconds = now.timestamp() if now is not None else 0.0
+        return int(self.script(keys=keys, args=[op, repr(seconds), arg, *limits, extra]))
+
+    def reserve_send(self, scope: OtpScope, chat: str, now: datetime, policy: OtpPolicy) -> str:
+        token = uuid.uuid4().hex
+        wait_s = self._run("reserve", self.keys(scope, chat), now, token, policy)
+        if wait_s > 0:
+            raise OtpRateLimited(wait_s)
+        return token
+
+    def release_send(self, scope: OtpScope, chat: str, token: str) -> None:
+        self._run("release", self.keys(scope, chat), None, token, OtpPolicy())
+
+    def put_code(
+        self, scope: OtpScope, token: str, code_hash: str, now: datetime, policy: OtpPolicy
+    ) -> bool:
+        return self._run("put", self.keys(scope), now, token, policy, code_hash) == 1
+
+    def try_code(
+        self, scope: OtpScope, candidate_hash: str, now: datetime, policy: OtpPolicy
+    ) -> None:
+        guess_id = uuid.uuid4().hex
+        outcome = self._run("try", self.keys(scope), now, candidate_hash, policy, guess_id)
+        if outcome == EXPIRED:
+            raise OtpExpired()
+        if outcome == LOCKED:
+            raise OtpLocked()
+        if outcome > 0:
+            raise OtpInvalid(outcome)
