@@ -34,6 +34,8 @@ def _card_text(step: AdminStep, proof_id: int) -> str:
 
 
 def _already(step: AdminStep, decided: ProofRejected) -> list[Reply]:
+    if decided.reason == "already_decided":  # another admin decided between card and click
+        return step.reply("admin.decided_meanwhile")
     return [Reply(step.t("admin.already_decided", status=decided.reason))]
 
 

@@ -12,7 +12,8 @@ import asyncio
 import logging
 import threading
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from telegram import (
@@ -24,7 +25,7 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -39,6 +40,7 @@ from telegram.warnings import PTBDeprecationWarning
 from bot.engine.events import Inbound, Reply
 from bot.formatting import split_text
 from bot.messages import t
+from domain.errors import DeliveryFailed
 from domain.proofs import MAX_PROOF_BYTES
 
 log = logging.getLogger(__name__)
@@ -268,7 +270,7 @@ class TelegramChannel:
     # Pushes from worker threads (notifications)
     def send_from_thread(self, chat_id: str, reply: Reply, timeout_s: float = 30.0) -> None:
         if not self.running.wait(timeout_s) or self.loop is None:
-            raise RuntimeError("the Telegram channel is not running")
+            raise DeliveryFailed("the Telegram channel is not running")
         future = asyncio.run_coroutine_threadsafe(
             deliver(self.application.bot, int(chat_id), reply), self.loop
         )
@@ -287,6 +289,16 @@ def _image_of(message: Message) -> tuple[str | None, int | None, str | None]:
     return None, None, None
 
 
+@contextmanager
+def telegram_refusals() -> Iterator[None]:
+    """What Telegram refuses (network, 429 after retries, blocked bot, unknown chat) is a
+    failed delivery for the dispatcher to retry, not a bug."""
+    try:
+        yield
+    except TelegramError as error:
+        raise DeliveryFailed(f"telegram: {error}") from error
+
+
 class TelegramSender:
     """The dispatcher's door to Telegram: from worker threads onto the bot's event loop."""
 
@@ -294,7 +306,8 @@ class TelegramSender:
         self.channel = channel
 
     def send(self, user_ref: str, reply: Reply) -> None:
-        self.channel.send_from_thread(user_ref, reply)
+        with telegram_refusals():
+            self.channel.send_from_thread(user_ref, reply)
 
 
 class TelegramPushSender:
@@ -305,7 +318,8 @@ class TelegramPushSender:
         self.settings = settings
 
     def send(self, user_ref: str, reply: Reply) -> None:
-        asyncio.run(self._send(int(user_ref), reply))
+        with telegram_refusals():
+            asyncio.run(self._send(int(user_ref), reply))
 
     async def _send(self, chat_id: int, reply: Reply) -> None:
         from telegram import Bot
