@@ -606,7 +606,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "📎 Pièce jointe illisible ({size}) reçue le {date}, refusée : plus de 5 Mo",
         "📎 Unreadable attachment ({size}) received {date}, refused: over 5 MB",
     ),
-    "admin.kilobytes": ("{kb} Ko", "{kb} KB"),
     "admin.warning_image": (
         "⚠️ Image déjà utilisée pour la commande {number}",
         "⚠️ Image already used for order {number}",

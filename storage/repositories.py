@@ -283,8 +283,8 @@ class SqlProofRepository:
         )
         return list(self.session.scalars(query))
 
-    def add_attachment(self, attachment: UnreadableAttachment) -> None:
-        self.session.execute(
+    def add_attachment(self, attachment: UnreadableAttachment) -> int:
+        result = self.session.execute(
             insert(orm.unreadable_attachments).values(
                 order_id=attachment.order_id,
                 reason=attachment.reason,
@@ -293,6 +293,7 @@ class SqlProofRepository:
                 received_at=attachment.received_at,
             )
         )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
 
     def attachments_for_order(self, order_id: int) -> list[UnreadableAttachment]:
         table = orm.unreadable_attachments

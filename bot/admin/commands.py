@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from bot import formatting as fmt
 from bot.admin import broadcast, review
+from bot.admin.attachments import attachment_lines
 from bot.admin.cards import order_detail, proof_card
 from bot.admin.desk import AdminStep
 from bot.admin.export import orders_csv
@@ -212,7 +213,9 @@ def cmd_order(step: AdminStep) -> list[Reply]:
             return step.reply("admin.order_unknown", number=step.args[0][:20])
         trader = uow.traders.get(order.trader_id)
         container = uow.containers.get(order.container_id)
-    return [Reply(order_detail(order, trader, container, step.lang))]  # type: ignore[arg-type]
+        kept = attachment_lines(uow.proofs.attachments_for_order(order.id), step.lang)
+    detail = order_detail(order, trader, container, step.lang)  # type: ignore[arg-type]
+    return [Reply("\n".join([detail, *kept]))]
 
 
 def cmd_stats(step: AdminStep) -> list[Reply]:
