@@ -6,11 +6,12 @@ write. A redelivered or retried message id (a Twilio retry, a WhatsApp worker th
 after the engine, a Telegram update fetched twice) gets the stored replies again, never
 silence, and the flow does not run twice.
 
-The window left: a flow commits its own unit of work, and the mark is written just after.
-A crash between the two (a few milliseconds) lets a retry run the flow again. Flows whose
-effect matters are idempotent on their own key for that case (an order is placed once per
-quote shown: `request_key`; a second proof for the same order is refused), so the retry
-answers like the first run, from the stored effect.
+The window left: a flow commits its own unit of work, and the mark is written just after
+(the conversation state, in Redis, is saved in between). A crash in between, a few
+milliseconds, lets a retry run the flow again. The effects that matter do not double even
+then (an order is placed once per quote shown, `request_key`; a second proof for an order
+being checked is refused), but that retry's answer is computed afresh and may differ from
+the lost one (e.g. "this button is no longer valid" instead of the order number).
 """
 
 from __future__ import annotations
