@@ -10,7 +10,7 @@ from bot.flows.context import Step
 from bot.trader_api import TraderOrder
 from domain.errors import IllegalTransition, NotFound, NotOwner, ProofRejected
 from domain.orders import OrderStatus
-from domain.proofs import normalise_reference
+from domain.proofs import normalise_reference, sniff_image_type
 
 MAX_CHOICES = 8
 UNREADABLE = ("not_an_image", "empty", "too_large")
@@ -24,7 +24,8 @@ def start(step: Step, image: bytes | None = None) -> list[Reply]:
     """From the menu, or when a photo arrives out of the blue (then it is kept)."""
     waiting = _awaiting_payment(step)
     if not waiting:
-        return [step.menu(step.t("proof.none"))]
+        unreadable = image is not None and sniff_image_type(image) is None
+        return [step.menu(step.t("proof.not_an_image" if unreadable else "proof.none"))]
     if len(waiting) == 1:
         if image is not None:
             return _submit(step, waiting[0].id, image)
