@@ -1,10 +1,20 @@
 """The dispatcher: delivers the outbox through each recipient's channel.
 
-Claimed messages are leased, sent, then marked sent; a crash between "sent" and "recorded"
-makes at most one duplicate when the lease runs out, never a loss. Transient failures are
-retried with backoff; after the last try the message is marked failed and the admin chat is
-told. Rate limits are kept, not hit: an overall rate per channel and, on Telegram, one
-message per second per chat; a RetryAfter-style wait from a sender is honoured by the sender.
+Claimed messages are leased to a token of this claim, sent, then marked sent; only the
+lease holder may mark a row (`finish` is conditional on the token). A batch keeps its
+lease while it runs: before each send, once half the lease has gone, the remaining rows of
+the batch are renewed, and a row whose lease was lost (another dispatcher took it over) is
+not sent. Renewal rather than batches sized to the lease, because the time a batch takes
+is not ours to know (rate limits, a 429's wait, a slow provider): with renewal a row can
+only be taken over while one single send lasts longer than half the lease (a minute).
+
+So a crash (or a stall longer than the lease) between "sent" and "recorded" makes at most
+one duplicate per dispatcher, never a loss. Transient failures (bot.failures.TRANSIENT)
+are retried with backoff; after the last try the message is marked failed and the admin
+chat is told. A bug is not retried: logged once with its traceback, the message failed at
+once, the recipient told in their language, the admins alerted once per kind per hour.
+Rate limits are kept, not hit: an overall rate per channel and, on Telegram, one message
+per second per chat; a RetryAfter-style wait from a sender is honoured by the sender.
 """
 
 from __future__ import annotations
@@ -12,22 +22,27 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot import formatting as fmt
 from bot.admin.cards import proof_card
 from bot.engine.events import Reply
+from bot.failures import TRANSIENT, alert_bug
 from bot.messages import t
 from bot.notify import Channels
 from bot.services.notifications import ADMIN, notify_admins
+from domain.errors import DeliveryFailed
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 6
 BATCH = 200
+SORRY = "bug.notification_sorry"
 
 
 def _value(value: Any, lang: str) -> Any:
@@ -52,6 +67,18 @@ def render(message: dict, uow_factory: Callable[[], UnitOfWork]) -> Reply | None
     return Reply(t(message["template"], lang, **values))
 
 
+def _sorry(message: dict) -> dict:
+    """The apology for a notification a bug kept from its recipient, in their language."""
+    return {
+        "key": f"sorry:{message['key']}"[:200],
+        "channel": message["channel"],
+        "recipient": message["recipient"],
+        "lang": message["lang"],
+        "template": SORRY,
+        "payload": {},
+    }
+
+
 class RateLimiter:
     """At most `per_second` sends overall, and one per `per_chat_s` seconds to a chat."""
 
@@ -72,6 +99,29 @@ class RateLimiter:
             self.chat_free[chat] = start + self.per_chat_s
 
 
+@dataclass
+class Lease:
+    """The rows of one claim still to send, held by `owner`, renewed at half the lease."""
+
+    owner: str
+    ids: list[int]
+    renewed_at: datetime
+
+    def holds(self, item_id: int, uow_factory: Callable[[], UnitOfWork], now: datetime) -> bool:
+        if now - self.renewed_at >= LEASE / 2:
+            with uow_factory() as uow:
+                held = uow.outbox.renew(self.ids, self.owner, now + LEASE)
+                uow.commit()
+            lost = [i for i in self.ids if i not in held]
+            if lost:
+                log.warning("outbox lease lost for %s: left to their new holder", lost)
+            self.ids, self.renewed_at = [i for i in self.ids if i in held], now
+        return item_id in self.ids
+
+    def done(self, item_id: int) -> None:
+        self.ids = [i for i in self.ids if i != item_id]
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -87,51 +137,75 @@ class Dispatcher:
         self.stopping = threading.Event()
 
     def run_once(self, limit: int = BATCH) -> int:
-        """Send what is due now on the channels this process can reach; returns how many."""
+        """Send what is due now on the channels this process can reach; returns how many
+        were claimed."""
         served = self.channels.names
         if not served:
             return 0
+        owner, now = uuid.uuid4().hex, self.clock()
         with self.uow_factory() as uow:
-            messages = uow.outbox.claim(self.clock(), served, LEASE, limit)
+            messages = uow.outbox.claim(now, served, LEASE, limit, owner)
             uow.commit()
+        lease = Lease(owner, [m["id"] for m in messages], now)
         for message in messages:
             if self.stopping.is_set():
                 break  # the rest stays leased and falls due again: not lost
-            self._deliver(message)
+            if lease.holds(message["id"], self.uow_factory, self.clock()):
+                self._deliver(message, owner)
+            lease.done(message["id"])
         return len(messages)
 
-    def _deliver(self, message: dict) -> None:
-        route = self.channels.route(message["channel"], message["recipient"])
+    def _deliver(self, message: dict, owner: str) -> None:
         try:
-            reply = render(message, self.uow_factory)
-            if route is None or reply is None:
-                raise LookupError(f"no way to deliver on {message['channel']}")
-            sender, recipient = route
-            limiter = self.limits.get(message["channel"])
-            if limiter is not None:
-                limiter.wait(recipient)
-            sender.send(recipient, reply)
-        except Exception as error:
+            self._send(message)
+        except TRANSIENT as error:
             log.warning("outbox %s: %s", message["key"], error)
-            self._failed(message, error)
+            self._failed(message, owner, error)
+            return
+        except Exception as error:  # a bug: retrying cannot fix it
+            log.error("outbox %s: bug, not retried", message["key"], exc_info=error)
+            self._bug(message, owner, error)
             return
         with self.uow_factory() as uow:
-            uow.outbox.finish(message["id"], "sent", self.clock())
+            if not uow.outbox.finish(message["id"], owner, "sent", self.clock()):
+                log.warning("outbox %s sent after its lease was lost", message["key"])
             uow.commit()
 
-    def _failed(self, message: dict, error: Exception) -> None:
-        now, attempts = self.clock(), message["attempts"]
+    def _send(self, message: dict) -> None:
+        route = self.channels.route(message["channel"], message["recipient"])
+        reply = render(message, self.uow_factory)
+        if route is None or reply is None:
+            raise DeliveryFailed(f"no way to deliver on {message['channel']}")
+        sender, recipient = route
+        limiter = self.limits.get(message["channel"])
+        if limiter is not None:
+            limiter.wait(recipient)
+        sender.send(recipient, reply)
+
+    def _failed(self, message: dict, owner: str, error: Exception) -> None:
+        now, attempts, item = self.clock(), message["attempts"], message["id"]
         with self.uow_factory() as uow:
             if attempts < MAX_ATTEMPTS:
                 retry_at = now + timedelta(seconds=5 * 2**attempts)
-                uow.outbox.finish(message["id"], "pending", now, str(error)[:500], retry_at)
-            else:
-                uow.outbox.finish(message["id"], "failed", now, str(error)[:500])
-                if message["channel"] != ADMIN:
-                    values = {"item": message["key"], "error": str(error)[:200]}
-                    notify_admins(
-                        uow, f"failed:{message['key']}", "admin.outbox_failed", values, now
-                    )
+                uow.outbox.finish(item, owner, "pending", now, str(error)[:500], retry_at)
+            elif uow.outbox.finish(item, owner, "failed", now, str(error)[:500]):
+                self._report_failed(uow, message, error, now)
+            uow.commit()
+
+    def _report_failed(
+        self, uow: UnitOfWork, message: dict, error: Exception, now: datetime
+    ) -> None:
+        if message["channel"] != ADMIN:
+            values = {"item": message["key"], "error": str(error)[:200]}
+            notify_admins(uow, f"failed:{message['key']}", "admin.outbox_failed", values, now)
+
+    def _bug(self, message: dict, owner: str, error: Exception) -> None:
+        now, error_text = self.clock(), f"{type(error).__name__}: {error}"[:500]
+        with self.uow_factory() as uow:
+            if uow.outbox.finish(message["id"], owner, "failed", now, error_text):
+                alert_bug(uow, error, f"outbox {message['key']}", now)
+                if message["channel"] != ADMIN and message["template"] != SORRY:
+                    uow.outbox.add_many([_sorry(message)], now)
             uow.commit()
 
     def serve_forever(self, idle_s: float = 1.0) -> None:

@@ -36,6 +36,12 @@ def cny(fen: int, lang: str = "fr") -> str:
     return f"{_number(cny_from_fen(fen), lang, '#,##0.##')}{NBSP}¥"
 
 
+def kilobytes(size: int, lang: str = "fr") -> str:
+    """A file size, rounded up to the kilobyte: '12 Ko' / '12 KB'."""
+    unit = "KB" if lang == "en" else "Ko"
+    return f"{_number(-(-size // 1024), lang, '#,##0')}{NBSP}{unit}"
+
+
 def cbm_number(litres: int, lang: str = "fr") -> str:
     return _number(cbm_from_litres(litres), lang, "#,##0.0##")
 

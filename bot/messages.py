@@ -70,6 +70,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "instant.",
         "Sorry, a technical problem occurred. Nothing was lost: try again in a moment.",
     ),
+    "bug.sorry": (
+        "Désolé, un problème technique m'a empêché de traiter votre dernier message. L'équipe "
+        "est prévenue ; réessayez dans un moment ou écrivez « menu ».",
+        "Sorry, a technical problem kept me from handling your last message. The team has "
+        "been told; try again in a moment or type “menu”.",
+    ),
+    "bug.notification_sorry": (
+        "Désolé, un message qui vous était destiné n'a pas pu partir à cause d'un problème "
+        "technique. L'équipe est prévenue ; « Mes commandes » montre où en sont vos commandes.",
+        "Sorry, a message meant for you could not be sent because of a technical problem. The "
+        "team has been told; “My orders” shows where your orders stand.",
+    ),
     "language.prompt": ("Choisissez votre langue :", "Choose your language:"),
     "language.set": ("C'est noté : je vous parle en français.", "Done: I will speak English."),
     "choice.fr": ("Français", "Français"),
@@ -326,6 +338,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "L'image reçue est vide. Renvoyez la photo, s'il vous plaît.",
         "The image arrived empty. Please send the photo again.",
     ),
+    "proof.kept_unreadable": (
+        "Ce fichier n'est pas une photo lisible. Je l'ai gardé avec la commande {number} pour "
+        "l'administrateur ; envoyez aussi une photo du reçu (JPEG, PNG ou WebP).",
+        "That file is not a readable picture. I kept it with order {number} for the "
+        "administrator; please also send a photo of the receipt (JPEG, PNG or WebP).",
+    ),
     "proof.already_submitted": (
         "Une preuve pour cette commande est déjà en vérification. Vous serez prévenu.",
         "A proof for this order is already being checked. You will be told.",
@@ -435,6 +453,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.inbound_failed": (
         "⚠️ Message entrant {channel} {message} abandonné après {attempts} essais : {error}",
         "⚠️ Inbound {channel} message {message} dropped after {attempts} tries: {error}",
+    ),
+    "admin.bug": (
+        "🐞 Erreur de programme : {kind}, sur {item} : {error}. Détails dans le journal "
+        "(une alerte par heure pour cette erreur).",
+        "🐞 Program error: {kind}, on {item}: {error}. Details in the log (one alert per hour "
+        "for this error).",
+    ),
+    "admin.attachment_received": (
+        "📎 Commande {number} : pièce jointe illisible reçue du commerçant ({size}). "
+        "/commande {number} pour le détail.",
+        "📎 Order {number}: unreadable attachment received from the trader ({size}). "
+        "/commande {number} for the detail.",
     ),
     # Admin chat
     "admin.refused": (
@@ -670,6 +700,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Margin: {margin}",
     ),
     "admin.no_reference": ("(aucune)", "(none)"),
+    "admin.attachment_kept": (
+        "📎 Pièce jointe illisible ({size}) reçue le {date}, gardée",
+        "📎 Unreadable attachment ({size}) received {date}, kept",
+    ),
+    "admin.attachment_refused": (
+        "📎 Pièce jointe illisible ({size}) reçue le {date}, refusée : plus de 5 Mo",
+        "📎 Unreadable attachment ({size}) received {date}, refused: over 5 MB",
+    ),
     "admin.warning_image": (
         "⚠️ Image déjà utilisée pour la commande {number}",
         "⚠️ Image already used for order {number}",

@@ -190,5 +190,14 @@ class TraderApi:
         )
         return submission.proof.id  # type: ignore[return-value]
 
+    def keep_attachment(
+        self, trader_id: int, order_id: int, content: bytes | None, reason: str
+    ) -> str:
+        """Keep a file that is not a readable image with the order; returns its number."""
+        order = proof_service.keep_attachment(
+            self.uow(), trader_id, order_id, content, reason, self.clock()
+        )
+        return order.number
+
     def add_reference(self, trader_id: int, proof_id: int, reference: str) -> None:
         proof_service.set_reference(self.uow(), trader_id, proof_id, reference, self.clock())

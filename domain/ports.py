@@ -11,7 +11,7 @@ from domain.containers import Container, Stage
 from domain.orders import Order
 from domain.otp import OtpPolicy, OtpScope
 from domain.pricing import Category, Tariff
-from domain.proofs import PaymentProof
+from domain.proofs import PaymentProof, UnreadableAttachment
 from domain.traders import ChannelIdentity, Trader
 
 
@@ -57,6 +57,8 @@ class ProofRepository(Protocol):
     def orders_with_image(self, sha256: str) -> list[int]: ...
     def orders_with_reference(self, reference: str) -> list[int]: ...
     def pending(self) -> list[PaymentProof]: ...
+    def add_attachment(self, attachment: UnreadableAttachment) -> int: ...
+    def attachments_for_order(self, order_id: int) -> list[UnreadableAttachment]: ...
 
 
 class PricingRepository(Protocol):
@@ -73,10 +75,11 @@ class AuditLog(Protocol):
 
 
 class Inbox(Protocol):
-    """Inbound message ids already handled, so a retried webhook is answered once."""
+    """Inbound message ids already handled, with what was answered: a retried message is
+    handled once and gets the same answer again (None: not handled yet)."""
 
-    def seen(self, channel: str, message_id: str) -> bool: ...
-    def mark(self, channel: str, message_id: str, now: datetime) -> None: ...
+    def replies(self, channel: str, message_id: str) -> list[dict] | None: ...
+    def mark(self, channel: str, message_id: str, now: datetime, replies: list[dict]) -> None: ...
 
 
 class InboundQueue(Protocol):
@@ -100,20 +103,25 @@ class DeliveryLog(Protocol):
 
 
 class Outbox(Protocol):
-    """Messages for others, queued in the transaction of the change that causes them."""
+    """Messages for others, queued in the transaction of the change that causes them.
+
+    A claim leases rows to `owner` (a token per claim); only the lease holder may renew or
+    finish a row: both return what they changed, and change nothing for anyone else."""
 
     def add_many(self, rows: list[dict], now: datetime) -> int: ...
     def claim(
-        self, now: datetime, channels: list[str], lease: timedelta, limit: int
+        self, now: datetime, channels: list[str], lease: timedelta, limit: int, owner: str
     ) -> list[dict]: ...
+    def renew(self, item_ids: list[int], owner: str, until: datetime) -> set[int]: ...
     def finish(
         self,
         item_id: int,
+        owner: str,
         status: str,
         now: datetime,
         error: str | None = None,
         retry_at: datetime | None = None,
-    ) -> None: ...
+    ) -> bool: ...
     def counts(self) -> dict[str, int]: ...
     def failed_keys(self, keys: list[str]) -> set[str]: ...
 

@@ -94,6 +94,27 @@ class PaymentProof:
 
 
 @dataclass(frozen=True)
+class UnreadableAttachment:
+    """A file sent for an order that is not a readable image: kept for the admins up to
+    the proof cap; beyond it only its size and the refusal are kept (`content` is None)."""
+
+    order_id: int
+    reason: str  # not_an_image, empty, too_large
+    size: int
+    received_at: datetime
+    content: bytes | None = None
+
+    @classmethod
+    def keep(
+        cls, order_id: int, content: bytes | None, reason: str, now: datetime, size: int = 0
+    ) -> UnreadableAttachment:
+        if content is not None and len(content) > MAX_PROOF_BYTES:
+            return cls(order_id, "too_large", len(content), now)
+        size = len(content) if content is not None else size
+        return cls(order_id, reason, size, now, content)
+
+
+@dataclass(frozen=True)
 class DuplicateWarning:
     """Another order already used this image or this transaction reference."""
 

@@ -152,6 +152,19 @@ payment_proofs = Table(
     Column("version", Integer, nullable=False),
 )
 
+# Files a trader sent for an order that are not a readable image: kept for the admins (up to
+# the proof cap; beyond it only the size and the refusal are recorded), never dropped.
+unreadable_attachments = Table(
+    "unreadable_attachments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", ForeignKey("orders.id"), nullable=False, index=True),
+    Column("reason", String(20), nullable=False),  # not_an_image, empty, too_large
+    Column("size", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=True),
+    Column("received_at", UtcDateTime, nullable=False),
+)
+
 exchange_rates = Table(
     "exchange_rates",
     metadata,
@@ -198,6 +211,7 @@ processed_messages = Table(
     Column("channel", String(20), primary_key=True),
     Column("message_id", String(100), primary_key=True),
     Column("at", UtcDateTime, nullable=False, index=True),
+    Column("replies", Text, nullable=True),  # JSON of what was answered, replayed on a retry
 )
 
 # Inbound webhook messages, stored before they are acknowledged and handled by a worker, so
@@ -247,6 +261,7 @@ outbox = Table(
     Column("next_attempt_at", UtcDateTime, nullable=False),
     Column("sent_at", UtcDateTime, nullable=True),
     Column("last_error", Text, nullable=True),
+    Column("lease_owner", String(32), nullable=True),  # the claim token holding the lease
     Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
 )
 

@@ -21,7 +21,7 @@ from domain.errors import (
 )
 from domain.orders import Order, OrderStatus
 from domain.pricing import Category, Tariff
-from domain.proofs import PaymentProof, ProofStatus
+from domain.proofs import PaymentProof, ProofStatus, UnreadableAttachment
 from domain.traders import ChannelIdentity, Language, Trader
 from storage import orm
 
@@ -283,6 +283,26 @@ class SqlProofRepository:
         )
         return list(self.session.scalars(query))
 
+    def add_attachment(self, attachment: UnreadableAttachment) -> int:
+        result = self.session.execute(
+            insert(orm.unreadable_attachments).values(
+                order_id=attachment.order_id,
+                reason=attachment.reason,
+                size=attachment.size,
+                content=attachment.content,
+                received_at=attachment.received_at,
+            )
+        )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def attachments_for_order(self, order_id: int) -> list[UnreadableAttachment]:
+        table = orm.unreadable_attachments
+        query = select(table).where(table.c.order_id == order_id).order_by(table.c.id)
+        return [
+            UnreadableAttachment(row.order_id, row.reason, row.size, row.received_at, row.content)
+            for row in self.session.execute(query)
+        ]
+
 
 class SqlPricingRepository:
     def __init__(self, session: Session) -> None:
@@ -344,19 +364,24 @@ class SqlInbox:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def seen(self, channel: str, message_id: str) -> bool:
+    def replies(self, channel: str, message_id: str) -> list[dict] | None:
+        """What was answered to this message; None when it was not handled yet."""
         table = orm.processed_messages
-        query = select(table.c.at).where(
+        query = select(table.c.replies).where(
             table.c.channel == channel, table.c.message_id == message_id
         )
-        return self.session.execute(query).first() is not None
+        row = self.session.execute(query).first()
+        if row is None:
+            return None
+        return json.loads(row.replies) if row.replies else []  # rows from before 0004: []
 
-    def mark(self, channel: str, message_id: str, now: datetime) -> None:
+    def mark(self, channel: str, message_id: str, now: datetime, replies: list[dict]) -> None:
+        """The handled mark and the answer, in one row: one write, never one without the other."""
         try:
             with self.session.begin_nested():
                 self.session.execute(
                     insert(orm.processed_messages).values(
-                        channel=channel, message_id=message_id, at=now
+                        channel=channel, message_id=message_id, at=now, replies=json.dumps(replies)
                     )
                 )
         except IntegrityError:
@@ -488,50 +513,71 @@ class SqlOutbox:
         result = self.session.execute(statement, values)
         return max(result.rowcount, 0) if result.rowcount is not None else len(rows)
 
-    def claim(self, now: datetime, channels: list[str], lease: timedelta, limit: int):
-        """Due messages for these channels, leased to this dispatcher; SKIP LOCKED lets
-        several dispatchers on PostgreSQL share the work without sending one twice."""
+    def claim(
+        self, now: datetime, channels: list[str], lease: timedelta, limit: int, owner: str
+    ) -> list[dict]:
+        """Due messages for these channels, leased to `owner` until now + lease. SKIP LOCKED
+        lets several dispatchers on PostgreSQL share the work; the conditional UPDATE (still
+        due when written) keeps a row from being leased to two owners on any database."""
         table = orm.outbox
-        query = (
-            select(table)
-            .where(
-                table.c.status.in_(("pending", "sending")),
-                table.c.next_attempt_at <= now,
-                table.c.channel.in_(channels),
-            )
-            .order_by(table.c.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
+        due = (
+            table.c.status.in_(("pending", "sending")),
+            table.c.next_attempt_at <= now,
+            table.c.channel.in_(channels),
         )
-        rows = self.session.execute(query).all()
-        if rows:
-            self.session.execute(
-                update(table)
-                .where(table.c.id.in_([r.id for r in rows]))
-                .values(
-                    status="sending", attempts=table.c.attempts + 1, next_attempt_at=now + lease
-                )
+        query = select(table.c.id).where(*due).order_by(table.c.id).limit(limit)
+        ids = list(self.session.scalars(query.with_for_update(skip_locked=True)))
+        if not ids:
+            return []
+        self.session.execute(
+            update(table)
+            .where(table.c.id.in_(ids), *due)
+            .values(
+                status="sending",
+                attempts=table.c.attempts + 1,
+                next_attempt_at=now + lease,
+                lease_owner=owner,
             )
-        return [
-            {**row._mapping, "payload": json.loads(row.payload), "attempts": row.attempts + 1}
-            for row in rows
-        ]
+        )
+        held = select(table).where(table.c.id.in_(ids), table.c.lease_owner == owner)
+        rows = self.session.execute(held.order_by(table.c.id)).all()
+        return [{**row._mapping, "payload": json.loads(row.payload)} for row in rows]
+
+    def _held(self, owner: str) -> tuple:
+        table = orm.outbox
+        return table.c.lease_owner == owner, table.c.status == "sending"
+
+    def renew(self, item_ids: list[int], owner: str, until: datetime) -> set[int]:
+        """Extend the lease of the rows `owner` still holds; returns their ids."""
+        if not item_ids:
+            return set()
+        table = orm.outbox
+        self.session.execute(
+            update(table)
+            .where(table.c.id.in_(item_ids), *self._held(owner))
+            .values(next_attempt_at=until)
+        )
+        query = select(table.c.id).where(table.c.id.in_(item_ids), *self._held(owner))
+        return set(self.session.scalars(query))
 
     def finish(
         self,
         item_id: int,
+        owner: str,
         status: str,
         now: datetime,
         error: str | None = None,
         retry_at: datetime | None = None,
-    ) -> None:
-        values: dict[str, object] = {"status": status, "last_error": error}
+    ) -> bool:
+        """Record the outcome, only for the lease holder; False (nothing changed) otherwise."""
+        values: dict[str, object] = {"status": status, "last_error": error, "lease_owner": None}
         if status == "sent":
             values["sent_at"] = now
         if retry_at is not None:
             values["next_attempt_at"] = retry_at
         table = orm.outbox
-        self.session.execute(update(table).where(table.c.id == item_id).values(**values))
+        statement = update(table).where(table.c.id == item_id, *self._held(owner)).values(**values)
+        return self.session.execute(statement).rowcount == 1
 
     def failed_keys(self, keys: list[str]) -> set[str]:
         """Which of these messages were given up on (delivery failed for good)."""

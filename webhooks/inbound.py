@@ -1,9 +1,16 @@
 """From a stored Twilio webhook to the engine, and the engine's replies back to WhatsApp.
 
 The webhook only stores the message and answers Twilio at once; this worker does the slow
-part (media download, engine, replies) and retries with backoff; after the last try the
-trader and the admins are told. Several workers may run: claims are leased, and on
-PostgreSQL taken with SKIP LOCKED.
+part (media download, engine, replies). Transient failures (media download, Twilio, the
+network) are retried with backoff; after the last try the trader and the admins are told.
+A bug is not retried: logged once with its traceback, the message failed at once, the
+trader told in their language, the admins alerted once per kind per hour. Several workers
+may run: claims are leased, and on PostgreSQL taken with SKIP LOCKED.
+
+What was answered is the engine's to remember (its message gate stores the replies with the
+handled mark): a retry runs the engine again and gets the same replies back, never silence,
+while the flow runs once. The worker only records how many reply bodies it has sent, so a
+retry resends what is missing; a crash between a send and that record resends one body.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.engine.events import Inbound, Reply
+from bot.failures import TRANSIENT, alert_bug, language_of
 from bot.messages import t
 from bot.services.notifications import notify_admins
 from domain.errors import DeliveryFailed
@@ -81,12 +89,12 @@ class InboundWorker:
         item_id, _channel, form, attempts = claimed
         try:
             self._handle(item_id, form)
-        except (MediaError, DeliveryFailed) as error:
+        except (MediaError, *TRANSIENT) as error:
             self._retry_or_fail(item_id, form, attempts, error)
             return True
-        except Exception as error:  # a bug: logged with its traceback, retried like the rest
-            log.exception("inbound %s failed", form.get("MessageSid"))
-            self._retry_or_fail(item_id, form, attempts, error)
+        except Exception as error:  # a bug: retrying cannot fix it
+            log.exception("inbound %s: bug, not retried", form.get("MessageSid"))
+            self._bug(item_id, form, error)
             return True
         with self.uow_factory() as uow:
             uow.inbound.finish(item_id, "done")
@@ -94,30 +102,36 @@ class InboundWorker:
         return True
 
     def _handle(self, item_id: int, form: dict) -> None:
-        """Engine once, then the reply bodies one by one; what was sent is recorded, so a
-        retry resends only what is missing and never runs the engine twice."""
+        """The engine (on a retry, the gate replays the replies it stored the first time),
+        then the reply bodies not sent yet, each recorded once sent."""
         address = form.get("From", "")
-        if "_bodies" not in form:
-            self.recent.touch(address)
-            image, image_error = None, None
-            if int(form.get("NumMedia") or 0) > 0 and form.get("MediaUrl0"):
-                image, image_error = fetch_image(form["MediaUrl0"], self.media_auth)
-            replies = self.engine.handle(to_event(form, image, image_error))
-            form = {
-                **form,
-                "_bodies": [b for r in replies for b in split_body(render(r))],
-                "_sent": 0,
-            }
-            self._save(item_id, form)
-        for index in range(form["_sent"], len(form["_bodies"])):
-            self.sender.send_body(address, form["_bodies"][index])
-            form["_sent"] = index + 1
+        self.recent.touch(address)
+        image, image_error = None, None
+        if int(form.get("NumMedia") or 0) > 0 and form.get("MediaUrl0"):
+            image, image_error = fetch_image(form["MediaUrl0"], self.media_auth)
+        replies = self.engine.handle(to_event(form, image, image_error))
+        bodies = [b for r in replies for b in split_body(render(r))]
+        for index in range(int(form.get("_sent", 0)), len(bodies)):
+            self.sender.send_body(address, bodies[index])
+            form = {**form, "_sent": index + 1}
             self._save(item_id, form)
 
     def _save(self, item_id: int, form: dict) -> None:
         with self.uow_factory() as uow:
             uow.inbound.save_payload(item_id, form)
             uow.commit()
+
+    def _bug(self, item_id: int, form: dict, error: Exception) -> None:
+        address, now = form.get("From", ""), self.clock()
+        with self.uow_factory() as uow:
+            uow.inbound.finish(item_id, "failed", f"{type(error).__name__}: {error}"[:500])
+            alert_bug(uow, error, f"WhatsApp {form.get('MessageSid', '')}", now)
+            lang = language_of(uow, CHANNEL, address)
+            uow.commit()
+        try:
+            self.sender.reply(address, Reply(t("bug.sorry", lang)))
+        except DeliveryFailed:
+            log.warning("could not apologise to %s", address)
 
     def _retry_or_fail(self, item_id: int, form: dict, attempts: int, error: Exception) -> None:
         now = self.clock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot import formatting as fmt
+from bot.admin.attachments import attachment_lines
 from bot.engine.events import Choice, Reply
 from bot.messages import t
 from bot.services.proofs import duplicates_of
@@ -49,7 +50,8 @@ def proof_card(uow: UnitOfWork, proof_id: int, lang: str) -> Reply | None:
         container = uow.containers.get(order.container_id)  # type: ignore[union-attr]
         warnings = duplicates_of(uow, proof)
         summary = proof_text(proof, order, trader, container, lang)  # type: ignore[arg-type]
-    text = "\n".join([summary, *_warnings(warnings, lang)])
+        kept = attachment_lines(uow.proofs.attachments_for_order(proof.order_id), lang)
+    text = "\n".join([summary, *kept, *_warnings(warnings, lang)])
     choices = (
         Choice(f"adm:approve:{proof_id}", t("admin.approve", lang)),
         Choice(f"adm:reject:{proof_id}", t("admin.reject", lang)),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from bot import formatting as fmt
 from bot.admin import broadcast, confirm, review
+from bot.admin.attachments import attachment_lines
 from bot.admin.cards import order_detail, proof_card
 from bot.admin.charts import stats_chart
 from bot.admin.containers import cmd_containers, cmd_new_container, cmd_stage
@@ -71,9 +72,10 @@ def cmd_order(step: AdminStep) -> list[Reply]:
         order = uow.orders.get(order_id)
         trader = uow.traders.get(order.trader_id) if order else None
         container = uow.containers.get(order.container_id) if order else None
+        kept = attachment_lines(uow.proofs.attachments_for_order(order_id), step.lang)
     if order is None or trader is None or container is None:
         return step.reply("admin.order_unknown", number=step.args[0][:20])
-    return [Reply(order_detail(order, trader, container, step.lang))]
+    return [Reply("\n".join([order_detail(order, trader, container, step.lang), *kept]))]
 
 
 def cmd_stats(step: AdminStep) -> list[Reply]:

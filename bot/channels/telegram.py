@@ -13,7 +13,8 @@ import asyncio
 import logging
 import threading
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -27,7 +28,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType
-from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -43,6 +44,7 @@ from bot.engine.events import Inbound, Reply
 from bot.formatting import split_text
 from bot.messages import t
 from bot.routing import Route, route_of
+from domain.errors import DeliveryFailed
 from domain.proofs import MAX_PROOF_BYTES
 
 log = logging.getLogger(__name__)
@@ -50,7 +52,6 @@ CHANNEL = "telegram"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 SEND_ATTEMPTS = 4
-IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
 MIN_SECRET = 32
 
 
@@ -271,8 +272,10 @@ class TelegramChannel:
         file_id, size, mime = _image_of(message)
         if file_id is None and mime is None:
             return Inbound(**base)
-        if mime not in IMAGE_TYPES:
+        if file_id is None:  # a sticker, a voice note, a video: no file to keep
             return Inbound(**base, image_error="not_an_image")
+        # Any document up to the cap is downloaded: its content decides (domain.proofs), and
+        # one that is not a readable image is kept with the order, not dropped.
         if size is not None and size > MAX_PROOF_BYTES:
             return Inbound(**base, image_error="too_large")
         tg_file = await with_retries(lambda: context.bot.get_file(file_id))
@@ -291,7 +294,7 @@ class TelegramChannel:
     # Pushes from worker threads (notifications)
     def send_from_thread(self, chat_id: str, reply: Reply, timeout_s: float = 30.0) -> None:
         if not self.running.wait(timeout_s) or self.loop is None:
-            raise RuntimeError("the Telegram channel is not running")
+            raise DeliveryFailed("the Telegram channel is not running")
         future = asyncio.run_coroutine_threadsafe(
             deliver(self.application.bot, int(chat_id), reply), self.loop
         )
@@ -310,6 +313,16 @@ def _image_of(message: Message) -> tuple[str | None, int | None, str | None]:
     return None, None, None
 
 
+@contextmanager
+def telegram_refusals() -> Iterator[None]:
+    """What Telegram refuses (network, 429 after retries, blocked bot, unknown chat) is a
+    failed delivery for the dispatcher to retry, not a bug."""
+    try:
+        yield
+    except TelegramError as error:
+        raise DeliveryFailed(f"telegram: {error}") from error
+
+
 class TelegramSender:
     """The dispatcher's door to Telegram: from worker threads onto the bot's event loop."""
 
@@ -317,7 +330,8 @@ class TelegramSender:
         self.channel = channel
 
     def send(self, user_ref: str, reply: Reply) -> None:
-        self.channel.send_from_thread(user_ref, reply)
+        with telegram_refusals():
+            self.channel.send_from_thread(user_ref, reply)
 
 
 class TelegramPushSender:
@@ -328,7 +342,8 @@ class TelegramPushSender:
         self.settings = settings
 
     def send(self, user_ref: str, reply: Reply) -> None:
-        asyncio.run(self._send(int(user_ref), reply))
+        with telegram_refusals():
+            asyncio.run(self._send(int(user_ref), reply))
 
     async def _send(self, chat_id: int, reply: Reply) -> None:
         from telegram import Bot

@@ -125,7 +125,7 @@ class Engine:
         if handler is not None:
             return handler(step)
         if step.event.image_error:
-            return [step.menu(step.t(f"proof.{step.event.image_error}"))]
+            return proof.refused(step)
         if step.event.image is not None:
             return proof.start(step, image=step.event.image)
         return [step.menu(step.t("hint"))]

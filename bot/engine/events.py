@@ -16,7 +16,7 @@ class Inbound:
     message_id: str = ""  # the channel's id, for idempotency ("" when the channel has none)
     text: str = ""  # typed text, or a photo's caption
     choice: str | None = None  # the id of a pressed button
-    image: bytes | None = None  # a photo or image document, already downloaded
+    image: bytes | None = None  # a photo or a document, already downloaded (may not be an image)
     image_error: str | None = None  # the channel refused the file before download
     contact_phone: str | None = None  # a shared contact's number
     contact_is_own: bool = True  # whether that contact is the sender's own

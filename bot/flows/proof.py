@@ -10,9 +10,10 @@ from bot.flows.context import Step
 from bot.trader_api import TraderOrder
 from domain.errors import IllegalTransition, NotFound, NotOwner, ProofRejected
 from domain.orders import OrderStatus
-from domain.proofs import normalise_reference
+from domain.proofs import normalise_reference, sniff_image_type
 
 MAX_CHOICES = 8
+UNREADABLE = ("not_an_image", "empty", "too_large")
 
 
 def _awaiting_payment(step: Step) -> list[TraderOrder]:
@@ -33,7 +34,9 @@ def start(step: Step, image: bytes | None = None) -> list[Reply]:
     """From the menu, or when a photo arrives out of the blue (then it is kept)."""
     waiting = _awaiting_payment(step)
     if not waiting:
-        return [step.menu(_nothing_to_pay(step))]
+        unreadable = image is not None and sniff_image_type(image) is None
+        text = step.t("proof.not_an_image") if unreadable else _nothing_to_pay(step)
+        return [step.menu(text)]
     if len(waiting) == 1:
         if image is not None:
             return _submit(step, waiting[0].id, image)
@@ -70,8 +73,19 @@ def on_pick(step: Step) -> list[Reply]:
     return [_ask_photo(step, order)]
 
 
+def refused(step: Step) -> list[Reply]:
+    """A file the channel refused before download, out of the blue: a too-large one is
+    recorded with the one order awaiting payment, if there is exactly one."""
+    waiting = _awaiting_payment(step)
+    if step.event.image_error == "too_large" and len(waiting) == 1:
+        _keep(step, waiting[0].id, None, "too_large")
+    return [step.menu(step.t(f"proof.{step.event.image_error}"))]
+
+
 def on_photo(step: Step) -> list[Reply]:
     if step.event.image_error:
+        if step.event.image_error == "too_large":
+            _keep(step, step.conv.data["order_id"], None, "too_large")
         return [Reply(step.t(f"proof.{step.event.image_error}"), tuple(step.conv.choices))]
     if step.event.image is None:
         return [Reply(step.t("proof.need_photo"), tuple(step.conv.choices))]
@@ -83,7 +97,7 @@ def _submit(step: Step, order_id: int, image: bytes) -> list[Reply]:
     try:
         proof_id = step.api.submit_proof(step.trader_id, order_id, image, reference)
     except ProofRejected as rejected:
-        return [Reply(step.t(f"proof.{rejected.reason}"), tuple(step.conv.choices))]
+        return [Reply(_refusal(step, order_id, image, rejected.reason), tuple(step.conv.choices))]
     except (IllegalTransition, NotFound, NotOwner):
         return [step.menu(_not_waiting(step, order_id))]
     order = step.api.order(step.trader_id, order_id)
@@ -93,6 +107,22 @@ def _submit(step: Step, order_id: int, image: bytes) -> list[Reply]:
     step.conv.go("proof_reference", proof_id=proof_id)
     skip = (step.choice_of("proof:skip", "proof.skip"),)
     return [Reply(received), Reply(step.t("proof.ask_reference"), skip)]
+
+
+def _refusal(step: Step, order_id: int, image: bytes, reason: str) -> str:
+    number = _keep(step, order_id, image, reason) if reason in UNREADABLE else None
+    if number is not None and reason == "not_an_image":
+        return step.t("proof.kept_unreadable", number=number)
+    return step.t(f"proof.{reason}")
+
+
+def _keep(step: Step, order_id: int, content: bytes | None, reason: str) -> str | None:
+    """Nothing a trader sends is dropped: the file goes with the order, for the admins.
+    Returns the order's number (None when the order is not this trader's)."""
+    try:
+        return step.api.keep_attachment(step.trader_id, order_id, content, reason)
+    except (NotFound, NotOwner):
+        return None
 
 
 def _not_waiting(step: Step, order_id: int) -> str:

@@ -5,11 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.formatting import kilobytes
 from bot.services.notifications import notify_admins, notify_trader
 from domain.errors import NotFound, ProofRejected
 from domain.orders import Order, OrderStatus, format_number
 from domain.ports import UnitOfWork
-from domain.proofs import DuplicateWarning, PaymentProof, ProofStatus, normalise_reference
+from domain.proofs import (
+    DuplicateWarning,
+    PaymentProof,
+    ProofStatus,
+    UnreadableAttachment,
+    normalise_reference,
+)
 
 RESUBMIT_GRACE = timedelta(hours=24)
 
@@ -59,6 +66,30 @@ def submit_proof(
         notify_admins(uow, f"proof:{proof.id}", "proof_card", {"proof_id": proof.id}, now)
         uow.commit()
         return Submission(proof, order, warnings)
+
+
+def keep_attachment(
+    uow: UnitOfWork,
+    trader_id: int,
+    order_id: int,
+    content: bytes | None,
+    reason: str,
+    now: datetime,
+) -> Order:
+    """A file sent for an order that is not a readable image: kept with the order (nothing
+    beyond the proof cap but its refusal) and the admins told, never dropped."""
+    attachment = UnreadableAttachment.keep(order_id, content, reason, now)
+    with uow:
+        order = uow.orders.get(order_id)
+        if order is None:
+            raise NotFound("order", order_id)
+        order.check_owner(trader_id)
+        attachment_id = uow.proofs.add_attachment(attachment)
+        values = {"number": order.number, "size": kilobytes(attachment.size)}
+        key = f"attachment:{attachment_id}"
+        notify_admins(uow, key, "admin.attachment_received", values, now)
+        uow.commit()
+        return order
 
 
 def _load_pending(uow: UnitOfWork, proof_id: int) -> tuple[PaymentProof, Order]:

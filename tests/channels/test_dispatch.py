@@ -47,7 +47,7 @@ def test_restart_in_the_middle_of_a_1000_message_announcement(tg):
     assert first.run_once(limit=400) == 400
     # A dispatcher that dies right after claiming: its 100 messages stay leased, unsent.
     with services.uow_factory() as uow:
-        assert len(uow.outbox.claim(clock(), ["telegram"], LEASE, 100)) == 100
+        assert len(uow.outbox.claim(clock(), ["telegram"], LEASE, 100, "dead")) == 100
         uow.commit()
     second = build_dispatcher(services)  # the restarted process
     while second.run_once():

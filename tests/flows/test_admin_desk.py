@@ -437,8 +437,9 @@ def test_pending_lists_every_undecided_proof_and_flags_undelivered_cards(world):
     app, _desk, admin, trader, _traders, _admin_chat = world
     order_and_proof(trader)
     with app.services.uow_factory() as uow:  # the card could not be delivered, for good
-        [claimed] = uow.outbox.claim(app.services.clock(), ["admin"], timedelta(minutes=2), 10)
-        uow.outbox.finish(claimed["id"], "failed", app.services.clock(), "photo refused")
+        now = app.services.clock()
+        [claimed] = uow.outbox.claim(now, ["admin"], timedelta(minutes=2), 10, "test")
+        uow.outbox.finish(claimed["id"], "test", "failed", now, "photo refused")
         uow.commit()
     admin.login()
     admin.say("/attente")
