@@ -1,4 +1,4 @@
-"""Fetching a WhatsApp photo from Twilio: credentials to Twilio's API only, type and size checked.
+"""Fetching a WhatsApp file from Twilio: credentials to Twilio's API only, size capped.
 
 `MediaUrl0` comes in a webhook; Twilio's media URL is on its API host
 (`https://api.twilio.com/…/Media/ME…`) and answers with a redirect to its CDN. The account
@@ -18,7 +18,6 @@ import requests
 from domain.proofs import MAX_PROOF_BYTES
 
 log = logging.getLogger(__name__)
-IMAGE_TYPES = ("image/jpeg", "image/png", "image/webp")
 TIMEOUT_S = 15
 MAX_REDIRECTS = 3
 TWILIO_API_BASE = "https://api.twilio.com"
@@ -95,9 +94,8 @@ def _read_image(response: requests.Response, max_bytes: int) -> tuple[bytes | No
         raise MediaError(f"media server answered {response.status_code}")
     if response.status_code != 200:
         return None, "not_an_image"
-    mime = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-    if mime not in IMAGE_TYPES:
-        return None, "not_an_image"
+    # Any type is downloaded (up to the cap): the content, not the name or the header,
+    # decides whether it is a proof, and a file that is not is still kept for the admins.
     declared = int(response.headers.get("Content-Length") or 0)
     if declared > max_bytes:
         return None, "too_large"

@@ -241,6 +241,19 @@ def test_wrong_media_types_are_refused(wa):
     assert "pas une photo" in wa.last()
 
 
+def test_a_file_that_is_not_a_photo_is_kept_with_the_order(wa):
+    """Nothing a trader sends is lost: the PDF is downloaded, refused as a proof, kept."""
+    wa.register()
+    for text in ("1", "textile", "3", "10 000", "1"):
+        wa.say(text)
+    url = wa.fake.add_media(b"%PDF-1.7 receipt", "application/pdf")
+    wa.say("", NumMedia="1", MediaUrl0=url, MediaContentType0="application/pdf")
+    assert "pas une photo" in wa.last() or "illisible" in wa.last()
+    with wa.services.uow_factory() as uow:
+        [kept] = uow.proofs.attachments_for_order(1)
+    assert kept.content == b"%PDF-1.7 receipt"
+
+
 def test_health(wa):
     response = wa.client.get("/health")
     assert response.status_code == 200 and response.json == {"database": "ok", "redis": "ok"}
