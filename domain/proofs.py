@@ -46,12 +46,19 @@ def image_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+MIN_REFERENCE_LENGTH = 6
+
+
 def normalise_reference(text: str | None) -> str | None:
-    """Transaction references compared without case, spaces or punctuation."""
+    """Transaction references compared without case, spaces or punctuation. What does not
+    look like one (under 6 letters and digits, or no digit at all: `2`, `merci`, `voici mon
+    reçu`) is no reference."""
     if text is None:
         return None
     cleaned = "".join(ch for ch in text.upper() if ch.isascii() and ch.isalnum())
-    return cleaned[:MAX_REFERENCE_LENGTH] or None
+    if len(cleaned) < MIN_REFERENCE_LENGTH or not any(ch.isdigit() for ch in cleaned):
+        return None
+    return cleaned[:MAX_REFERENCE_LENGTH]
 
 
 @dataclass(eq=False)

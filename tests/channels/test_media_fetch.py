@@ -65,7 +65,7 @@ def send_photo(wa: WhatsAppWorld, url: str) -> None:
     for line in ("textile", "3", "10 000", "1"):
         wa.say(line)
     assert "Commande C00001 enregistrée" in wa.last()
-    wa.say("OM-55", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
+    wa.say("OM-550055", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
 
 
 @pytest.mark.parametrize("host", ["localhost", "127.0.0.1"])

@@ -34,7 +34,7 @@ def order_with_proof(fake, chat):
     after(fake, chat, start, "Total à payer")
     fake.press(chat, "quote:order")
     after(fake, chat, start, "Commande C00001 enregistrée")
-    fake.photo(chat, PNG, caption="OM-77")
+    fake.photo(chat, PNG, caption="OM-770077")
     after(fake, chat, start, "Preuve reçue pour la commande C00001")
 
 

@@ -151,7 +151,7 @@ def test_whatsapp_journey_to_approval_by_a_telegram_admin(wa, time_machine):
     wa.say("1")
     assert "Commande C00001 enregistrée" in wa.last()
     url = wa.fake.add_media(PNG, "image/png")
-    wa.say("OM-55", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
+    wa.say("OM-550055", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
     assert "Preuve reçue pour la commande C00001" in wa.last()
     # An admin in the Telegram admin chat decides it, like any other proof.
     desk = build_desk(wa.services, admin_chat="-100")
@@ -287,7 +287,7 @@ def test_whatsapp_trader_told_when_the_telegram_admin_approves(fake_twilio, tmp_
         for text in ("1", "textile", "3", "10 000", "1"):
             world.say(text)
         url = fake_twilio.add_media(PNG, "image/png")
-        world.say("OM-55", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
+        world.say("OM-550055", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
         fake_tg.wait_for(lambda: any(c.method == "sendPhoto" for c in fake_tg.sent(ADMIN_CHAT)))
         for text in ("/admin", "620 90 09 00"):
             fake_tg.text(ADMIN_CHAT, text, user_id=ADMIN_USER)

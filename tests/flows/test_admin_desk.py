@@ -99,7 +99,7 @@ def world(tmp_path, time_machine):
     return app, desk, admin, trader, traders, admin_chat
 
 
-def order_and_proof(trader, caption="OM-1"):
+def order_and_proof(trader, caption="OM-100001"):
     trader.press("menu:quote")
     trader.press("cat:textile")
     trader.say("3")
@@ -228,7 +228,7 @@ def test_proof_card_reaches_admin_chat_with_margin(world):
     assert chat == ADMIN_CHAT and card.photo == PNG
     assert "commande C00001" in text and "Mamadou Diallo" in text and "+224620123456" in text
     assert "Montant dû : 28 125 000 GNF" in text and "Marge : 3 025 000 GNF" in text
-    assert "Référence : OM1" in text
+    assert "Référence : OM100001" in text
     assert [c.id for c in card.choices] == ["adm:approve:1", "adm:reject:1"]
 
 
@@ -479,14 +479,14 @@ def test_announcement_confirmed_with_count(world):
 
 def test_reference_typed_after_the_photo_reaches_the_admin_chat(world):
     _app, _desk, _admin, trader, _traders, admin_chat = world
-    order_and_proof(trader, caption="OM-REUSED")
+    order_and_proof(trader, caption="OM-REUSED-1")
     trader.press("menu:quote")
     trader.press("cat:divers")
     trader.say("1")
     trader.say("1000")
     trader.press("quote:order")
     trader.photo(JPEG)
-    trader.say("om-reused")  # the reference, typed after the photo, already used by C00001
+    trader.say("om-reused-1")  # the reference, typed after the photo, already used by C00001
     trader.press("menu:quote")
     trader.press("cat:divers")
     trader.say("1")
@@ -495,6 +495,6 @@ def test_reference_typed_after_the_photo_reaches_the_admin_chat(world):
     trader.photo(b"\xff\xd8\xff\xe0" + b"\x03" * 64)
     trader.say("OM-FRESH-77")
     texts = admin_chat.texts()
-    assert any("Preuve 2 (commande C00002) : référence OMREUSED" in t for t in texts)
+    assert any("Preuve 2 (commande C00002) : référence OMREUSED1" in t for t in texts)
     assert any("Déjà utilisée pour : C00001" in t for t in texts)
     assert "🧾 Preuve 3 (commande C00003) : référence OMFRESH77." in texts

@@ -45,7 +45,7 @@ def test_console_quote_order_proof_journey(tmp_path):
             code = found.group(1)
             break
     assert code, "no SMS code in the log"
-    for line in (code, "1", "2", "3", "10 000", "1", f"/photo {image} OM-42", "/quit"):
+    for line in (code, "1", "2", "3", "10 000", "1", f"/photo {image} OM-420042", "/quit"):
         send(line)
     out, _ = process.communicate(timeout=120)
     out = out.replace("\u00a0", " ")

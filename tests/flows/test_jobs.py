@@ -78,7 +78,7 @@ def test_payment_reminder_at_24h_then_expiry_at_48h(world):
 def test_a_proof_stops_the_reminder_and_the_expiry(world):
     app, trader, tm = world
     order(trader)
-    trader.photo(PNG, caption="OM-1")
+    trader.photo(PNG, caption="OM-100001")
     tm.shift(timedelta(hours=60))
     assert (
         jobs.payment_reminders(
@@ -93,7 +93,7 @@ def test_admins_reminded_of_proofs_waiting_over_2h(world):
     app, trader, tm = world
     uow, clock = app.services.uow_factory, app.services.clock
     order(trader)
-    trader.photo(PNG, caption="OM-1")
+    trader.photo(PNG, caption="OM-100001")
     tm.shift(timedelta(hours=1, minutes=59))
     assert not jobs.proofs_waiting(uow(), clock())
     tm.shift(timedelta(minutes=2))

@@ -35,10 +35,10 @@ def test_proof_from_menu_with_reference_after(trader):
 
 def test_photo_with_caption_from_idle_goes_to_the_only_order(trader):
     ordered(trader)
-    trader.photo(JPEG, caption="ref OM-42")
+    trader.photo(JPEG, caption="ref OM-420042")
     assert "Preuve reçue pour la commande C00001" in trader.text
     [proof] = proofs_in_db(trader.app)
-    assert proof.reference == "REFOM42"
+    assert proof.reference == "REFOM420042"
     assert trader.state == "idle"
 
 
@@ -92,7 +92,7 @@ def test_no_order_waiting(trader):
 
 def test_second_proof_while_first_is_checked(trader):
     ordered(trader)
-    trader.photo(PNG, caption="ref1")
+    trader.photo(PNG, caption="OM-111111")
     trader.press("menu:proof")
     assert "(C00001) est en cours de vérification" in trader.text
 

@@ -101,7 +101,7 @@ def test_no_margin_or_real_cost_in_any_reply(robust_app):
         chat.press("quote:order")
     chat.press("menu:orders")
     chat.press("menu:container")
-    chat.photo(PNG, caption="ref-leak")
+    chat.photo(PNG, caption="ref-leak-123456")
     with robust_app.services.uow_factory() as uow:
         orders = [o for c in uow.containers.list_all() for o in uow.orders.for_container(c.id)]
     hidden = set()

@@ -95,7 +95,7 @@ def test_trader_and_admin_consoles_through_an_approved_payment(tmp_path):
         trader.wait_for("Total à payer : 28 125 000 GNF")
         trader.type("1")
         trader.wait_for("Commande C00001 enregistrée")
-        trader.type(f"/photo {ROOT / 'samples' / 'recu.png'} OM-42")
+        trader.type(f"/photo {ROOT / 'samples' / 'recu.png'} OM-420042")
         trader.wait_for("Preuve reçue pour la commande C00001")
 
         admin = Terminal(["--admin"], tmp_path, env)

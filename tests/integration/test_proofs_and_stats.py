@@ -15,7 +15,7 @@ def test_submit_approve_keeps_image_and_marks_paid(uow):
     ready(uow, NOW)
     trader_id = trader(uow, NOW).id
     placed = order(uow, trader_id, NOW)
-    submitted = proofs.submit_proof(uow, trader_id, placed.order.id, PNG, "OM-123", NOW)
+    submitted = proofs.submit_proof(uow, trader_id, placed.order.id, PNG, "OM-123456", NOW)
     assert submitted.warnings == ()
     assert submitted.order.status is OrderStatus.PROOF_SUBMITTED
     paid = proofs.approve_proof(uow, submitted.proof.id, "admin:1", NOW)
@@ -23,7 +23,7 @@ def test_submit_approve_keeps_image_and_marks_paid(uow):
     with uow:
         stored = uow.proofs.get(submitted.proof.id)
         assert stored.content == PNG and stored.status is ProofStatus.APPROVED
-        assert stored.reference == "OM123"
+        assert stored.reference == "OM123456"
     with pytest.raises(ProofRejected):
         proofs.approve_proof(uow, submitted.proof.id, "admin:2", NOW)
 

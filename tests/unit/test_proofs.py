@@ -51,12 +51,31 @@ def test_reference_normalised_for_comparison():
     assert normalise_reference(" mp-2311.AB 42 ") == "MP2311AB42"
     assert normalise_reference("🙂") is None
     assert normalise_reference(None) is None
-    assert len(normalise_reference("A" * 500) or "") == 64
+    assert len(normalise_reference("A1" * 250) or "") == 64
+
+
+@pytest.mark.parametrize(
+    "text", ["2", "12345", "merci", "voici mon reçu", "OK OK OK", "A-B-C-D-E-F", "🙂🙂🙂🙂🙂🙂"]
+)
+def test_what_does_not_look_like_a_reference_is_none(text):
+    assert normalise_reference(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MP241130.1542.C12345", "MP2411301542C12345"),
+        ("om 123456", "OM123456"),
+        ("123456", "123456"),
+    ],
+)
+def test_references_as_mobile_money_writes_them(text, expected):
+    assert normalise_reference(text) == expected
 
 
 def test_proof_is_decided_once():
-    proof = PaymentProof.from_upload(1, PNG, "ref 1", NOW)
-    assert (proof.mime, proof.size, proof.reference) == ("image/png", len(PNG), "REF1")
+    proof = PaymentProof.from_upload(1, PNG, "ref 100001", NOW)
+    assert (proof.mime, proof.size, proof.reference) == ("image/png", len(PNG), "REF100001")
     assert len(proof.sha256) == 64
     proof.decide(True, "admin:1", NOW)
     assert proof.status is ProofStatus.APPROVED
