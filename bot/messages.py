@@ -96,8 +96,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Welcome to Tontine Digitale! 🇬🇳\nTo start, what is your name? (e.g. Mamadou Diallo)",
     ),
     "reg.bad_name": (
-        "Ce nom ne convient pas. Écrivez votre nom et prénom en lettres (2 à 80 caractères).",
-        "That name will not do. Write your full name in letters (2 to 80 characters).",
+        "Ce nom ne convient pas. Écrivez votre nom et prénom en lettres (ex. : Mamadou Diallo).",
+        "That name will not do. Write your full name in letters (e.g. Mamadou Diallo).",
     ),
     "reg.ask_phone": (
         "Merci {name}. Quel est votre numéro de téléphone ? (ex. : 620 12 34 56)",
@@ -131,6 +131,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A 6-digit code was sent by SMS to {phone}. Type it here (valid for 5 minutes).",
     ),
     "reg.resend": ("🔁 Renvoyer le code", "🔁 Resend the code"),
+    "reg.retry": ("🔁 Réessayer", "🔁 Try again"),
+    "reg.code_still_valid": (
+        "Le code déjà envoyé au {phone} reste valable : écrivez-le ici.",
+        "The code already sent to {phone} is still valid: type it here.",
+    ),
+    "reg.ask_name": (
+        "Quel est votre nom ? (ex. : Mamadou Diallo)",
+        "What is your name? (e.g. Mamadou Diallo)",
+    ),
+    "reg.help": (
+        "ℹ️ Pour utiliser Tontine Digitale (devis, commandes, suivi), il faut d'abord créer "
+        "votre compte : votre nom, votre numéro, puis le code reçu par SMS. « annuler » pour "
+        "arrêter.",
+        "ℹ️ To use Tontine Digitale (quotes, orders, tracking), first create your account: "
+        "your name, your number, then the code received by SMS. “cancel” to stop.",
+    ),
     "reg.change_phone": ("✏️ Changer de numéro", "✏️ Change number"),
     "reg.wait": (
         "Attendez encore {seconds} secondes avant de demander un nouveau code.",

@@ -64,17 +64,5 @@ def parse_price(text: str) -> Decimal:
     return parse_amount(text, thousands_dot=True)
 
 
-def clean_name(text: str) -> str:
-    """A trader's name: letters, spaces, apostrophes, hyphens and dots; 2 to 80 characters."""
-    name = " ".join(text.split())
-    if not 2 <= len(name) <= 80:
-        raise InvalidInput("bad_name")
-    if not all(ch.isalpha() or ch in " '-.’" for ch in name):
-        raise InvalidInput("bad_name")
-    if sum(ch.isalpha() for ch in name) < 2:
-        raise InvalidInput("bad_name")
-    return name
-
-
 def digits_only(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit() and ch.isascii())

@@ -104,6 +104,9 @@ class Engine:
         if action == "cancel" and conv.state != "start":
             conv.go("start")
             return [Reply(step.t("reg.cancelled"))]
+        commands = ("menu", "help", "quote", "orders", "proof", "container")
+        if action in commands and conv.state in registration.HANDLERS:  # never a name
+            return [Reply(step.t("reg.help")), registration.reask(step)]
         handler = registration.HANDLERS.get(conv.state)
         return handler(step) if handler else registration.start(step)
 

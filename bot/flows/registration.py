@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.engine.events import Reply
+from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.messages import code_problem
-from bot.parsing import clean_name, digits_only
+from bot.parsing import digits_only
 from domain.errors import (
     DeliveryFailed,
     InvalidInput,
@@ -14,6 +14,7 @@ from domain.errors import (
 )
 from domain.otp import CODE_DIGITS
 from domain.phones import mask_phone, normalise_phone
+from domain.traders import clean_name
 
 
 def start(step: Step) -> list[Reply]:
@@ -55,37 +56,64 @@ def _valid_phone(text: str | None) -> str | None:
 
 
 def on_confirm_sender(step: Step) -> list[Reply]:
+    """Yes, another number, or the number typed (the same one means yes)."""
     name, sender = step.conv.data["name"], step.conv.data["sender"]
     if step.choice == "reg:sender_yes":
         return [_send_code(step, name, sender)]
     if step.choice == "reg:other":
         step.conv.go("reg_phone", name=name)
         return [Reply(step.t("reg.type_phone"))]
+    typed = _valid_phone(step.text)
+    if typed is not None:
+        return [_send_code(step, name, typed)]
     return [step.reask()]
 
 
 def on_phone(step: Step) -> list[Reply]:
-    name = step.conv.data["name"]
+    name, pending = step.conv.data["name"], step.conv.data.get("pending")
     event = step.event
     if event.contact_phone is not None and not event.contact_is_own:
-        return [Reply(step.t("reg.not_own_contact"))]
+        return [Reply(step.t("reg.not_own_contact"), _phone_choices(step))]
+    if step.choice == "reg:retry" and step.conv.data.get("retry"):
+        return [_send_code(step, name, step.conv.data["retry"])]
     phone = _valid_phone(event.contact_phone or step.text)
+    if phone is None and pending and len(digits_only(step.text)) == CODE_DIGITS:
+        step.conv.go("reg_code", name=name, phone=pending)  # the code already received
+        return on_code(step)
     if phone is None:
-        return [Reply(step.t("reg.bad_phone"))]
+        return [Reply(step.t("reg.bad_phone"), _phone_choices(step))]
+    if phone == pending:  # the same number again: the code sent to it is still the one
+        return [_code_question(step, name, phone, "reg.code_still_valid")]
     return [_send_code(step, name, phone)]
 
 
+def _phone_choices(step: Step) -> tuple[Choice, ...]:
+    return (step.cancel_choice,)
+
+
 def _send_code(step: Step, name: str, phone: str) -> Reply:
-    """The same reply whether or not the phone already belongs to a trader."""
+    """The same reply whether or not the phone already belongs to a trader. A send that must
+    wait keeps the way forward on buttons: try again, or cancel."""
     chat = f"{step.event.channel}:{step.event.user_ref}"
     try:
         step.otp.send(phone, chat, step.conv.lang)
     except (OtpRateLimited, DeliveryFailed) as problem:
-        return Reply(code_problem(problem, step.conv.lang), tuple(step.conv.choices))
+        if step.conv.state == "reg_code":
+            return Reply(code_problem(problem, step.conv.lang), _code_choices(step))
+        step.conv.go("reg_phone", **{**step.conv.data, "name": name, "retry": phone})
+        retry = step.choice_of("reg:retry", "reg.retry")
+        return Reply(code_problem(problem, step.conv.lang), (retry, step.cancel_choice))
+    return _code_question(step, name, phone, "reg.code_sent")
+
+
+def _code_question(step: Step, name: str, phone: str, key: str) -> Reply:
     step.conv.go("reg_code", name=name, phone=phone)
-    choices = (step.choice_of("reg:resend", "reg.resend"),
-               step.choice_of("reg:change", "reg.change_phone"))  # fmt: skip
-    return Reply(step.t("reg.code_sent", phone=mask_phone(phone)), choices)
+    return Reply(step.t(key, phone=mask_phone(phone)), _code_choices(step))
+
+
+def _code_choices(step: Step) -> tuple[Choice, ...]:
+    return (step.choice_of("reg:resend", "reg.resend"),
+            step.choice_of("reg:change", "reg.change_phone"))  # fmt: skip
 
 
 def on_code(step: Step) -> list[Reply]:
@@ -93,19 +121,33 @@ def on_code(step: Step) -> list[Reply]:
     if step.choice == "reg:resend":
         return [_send_code(step, name, phone)]
     if step.choice == "reg:change":
-        step.conv.go("reg_phone", name=name)
-        return [Reply(step.t("reg.type_phone"))]
+        step.conv.go("reg_phone", name=name, pending=phone)
+        return [Reply(step.t("reg.type_phone"), _phone_choices(step))]
     code = digits_only(step.text)
     if len(code) != CODE_DIGITS or len(step.text) > 20:
-        return [Reply(step.t("reg.bad_code_format"), tuple(step.conv.choices))]
+        return [Reply(step.t("reg.bad_code_format"), _code_choices(step))]
     try:
         step.otp.verify(phone, code)
     except OtpError as problem:
-        return [Reply(code_problem(problem, step.conv.lang), tuple(step.conv.choices))]
+        return [Reply(code_problem(problem, step.conv.lang), _code_choices(step))]
     trader = step.api.register(name, phone, step.event.channel, step.event.user_ref, step.conv.lang)
     step.conv.trader_id = trader.id
     step.conv.lang = trader.language.value
     return [step.menu(step.t("reg.done", name=trader.name))]
+
+
+def reask(step: Step) -> Reply:
+    """The open registration question again (after `aide` or `menu`)."""
+    data, state = step.conv.data, step.conv.state
+    if state == "reg_confirm_sender":
+        step.conv.go("reg_name")
+        return _ask_phone(step, data["name"])
+    if state == "reg_phone":
+        return Reply(step.t("reg.type_phone"), _phone_choices(step))
+    if state == "reg_code":
+        return Reply(step.t("reg.code_sent", phone=mask_phone(data["phone"])), _code_choices(step))
+    step.conv.go("reg_name")
+    return Reply(step.t("reg.ask_name"))
 
 
 HANDLERS = {

@@ -156,3 +156,80 @@ def test_chat_cannot_spam_codes_across_phones(app, time_machine):
     chat.say("620123459")
     assert "Trop de codes" in chat.text
     assert len(app.sms.sent) == 3
+
+
+# Registration that can't be derailed (issue 11, "What was seen").
+@pytest.mark.parametrize("word", ["menu", "aide", "/start", "devis", "mes commandes"])
+def test_command_words_during_registration_are_commands_not_names(app, word):
+    chat = app.chat()
+    chat.say("bonjour")
+    [explain, again] = chat.say(word)
+    assert "créer votre compte" in explain.text and "Quel est votre nom" in again.text
+    assert "Merci" not in again.text and chat.state == "reg_name"
+
+
+@pytest.mark.parametrize("greeting", ["bonjour", "Bonjour", "slt", "salam", "merci", "ok"])
+def test_greetings_are_not_names(app, greeting):
+    chat = app.chat()
+    chat.say("bonjour")
+    chat.say(greeting)
+    assert "ne convient pas" in chat.text and chat.state == "reg_name"
+
+
+def test_aide_at_the_phone_step_is_help_not_a_phone(app):
+    chat = app.chat()
+    chat.say("bonjour")
+    chat.say("Awa Camara")
+    [explain, again] = chat.say("aide")
+    assert "créer votre compte" in explain.text and "numéro" in again.text
+    assert "pas valide" not in again.text and chat.state == "reg_phone"
+
+
+@pytest.mark.parametrize("typed", ["0620123456", "0620 12 34 56", "+224 0620 12 34 56"])
+def test_local_phone_with_a_leading_zero(app, typed):
+    chat = app.chat()
+    chat.say("bonjour")
+    chat.say("Awa Camara")
+    chat.say(typed)
+    assert app.sms.sent[-1][0] == "+224620123456"
+
+
+def test_whatsapp_number_typed_at_the_yes_no_question(app):
+    chat = app.chat("whatsapp:+224620222222", channel="whatsapp", sender_phone="+224620222222")
+    chat.say("bonjour")
+    chat.say("Fatou Sylla")
+    chat.say("620 22 22 22")  # the same number, typed: yes
+    assert app.sms.sent[-1][0] == "+224620222222" and chat.state == "reg_code"
+    other = app.chat("whatsapp:+224620333333", channel="whatsapp", sender_phone="+224620333333")
+    other.say("bonjour")
+    other.say("Binta Bah")
+    other.say("628 44 44 44")  # another number, typed: use it
+    assert app.sms.sent[-1][0] == "+224628444444" and other.state == "reg_code"
+
+
+def test_changing_number_then_retyping_it_or_typing_the_code(app):
+    chat = app.chat()
+    chat.say("bonjour")
+    chat.say("Awa Camara")
+    chat.say("620 12 34 56")
+    code = app.sms.last_code("+224620123456")
+    chat.press("reg:change")
+    chat.say("620 12 34 56")  # the same number again, within the 30 s cooldown
+    assert "reste valable" in chat.text and "reg:resend" in chat.choice_ids
+    chat.press("reg:change")
+    chat.say(code)  # the code already received, typed at the phone question
+    assert "compte est actif" in chat.text
+
+
+def test_every_wait_message_carries_the_way_forward(app):
+    chat = app.chat()
+    chat.say("bonjour")
+    chat.say("Awa Camara")
+    chat.say("620 12 34 56")
+    chat.press("reg:change")
+    chat.say("620 99 88 77")  # another number within 30 s: the chat must wait
+    assert "Attendez encore" in chat.text
+    assert chat.choice_ids == ["reg:retry", "flow:cancel"]
+    chat.press("reg:retry")
+    assert "Attendez encore" in chat.text  # still too early, still the buttons
+    assert chat.choice_ids == ["reg:retry", "flow:cancel"]

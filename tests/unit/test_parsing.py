@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.parsing import clean_name, parse_price, parse_volume
+from bot.parsing import parse_price, parse_volume
+from domain.traders import clean_name
 from domain.errors import InvalidInput
 
 
