@@ -12,9 +12,44 @@ MAX_NAME_LENGTH = 80
 # Words people send at the name question that are not a name: greetings, thanks, yes/no, and
 # the bot's own command words (`menu`, `aide`, … are answered as commands before this).
 NOT_NAMES = frozenset(
-    "bonjour bonsoir bjr bsr slt salut salam salamalekoum salamaleykoum hello hi hey coucou "
-    "merci ok okay oui non yes no menu aide help annuler cancel stop start devis commande "
-    "commandes conteneur preuve langue retour accueil test".split()
+    [
+        "bonjour",
+        "bonsoir",
+        "bjr",
+        "bsr",
+        "slt",
+        "salut",
+        "salam",
+        "salamalekoum",
+        "salamaleykoum",
+        "hello",
+        "hi",
+        "hey",
+        "coucou",
+        "merci",
+        "ok",
+        "okay",
+        "oui",
+        "non",
+        "yes",
+        "no",
+        "menu",
+        "aide",
+        "help",
+        "annuler",
+        "cancel",
+        "stop",
+        "start",
+        "devis",
+        "commande",
+        "commandes",
+        "conteneur",
+        "preuve",
+        "langue",
+        "retour",
+        "accueil",
+        "test",
+    ]
 )
 
 

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.parsing import parse_price, parse_volume
-from domain.traders import clean_name
 from domain.errors import InvalidInput
+from domain.traders import clean_name
 
 
 @pytest.mark.parametrize(
