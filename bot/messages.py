@@ -53,6 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Any time: “menu” for the menu, “cancel” to stop.",
     ),
     "cancelled": ("C'est annulé. Rien n'a été enregistré.", "Cancelled. Nothing was saved."),
+    "flow.back_to_question": ("↩️ Reprenons : {question}", "↩️ Back to it: {question}"),
     "stale_button": (
         "Ce bouton n'est plus valable. Voici le menu.",
         "This button is no longer valid. Here is the menu.",
@@ -307,6 +308,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cancel order {number} ({volume}, {total})? The volume will be released.",
     ),
     "orders.cancel_yes": ("Oui, annuler la commande", "Yes, cancel the order"),
+    "orders.keep": ("Non, la garder", "No, keep it"),
+    "orders.kept": (
+        "D'accord, la commande {number} est gardée.",
+        "All right, order {number} is kept.",
+    ),
+    "orders.cancel_one": ("🗑 Annuler une commande", "🗑 Cancel an order"),
+    "orders.which_cancel": ("Quelle commande annuler ?", "Which order should be cancelled?"),
+    "orders.none_to_cancel": (
+        "Aucune commande ne peut être annulée : seules celles qui attendent leur paiement le "
+        "peuvent.",
+        "No order can be cancelled: only those awaiting payment can.",
+    ),
     "orders.cancelled": ("Commande {number} annulée.", "Order {number} cancelled."),
     "orders.cannot_cancel": (
         "La commande {number} ne peut plus être annulée ({progress}).",

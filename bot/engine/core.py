@@ -45,6 +45,8 @@ MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
     "language": account.ask_language,
 }
 FLOW_HANDLERS = {**quote.HANDLERS, **proof.HANDLERS, **account.HANDLERS}
+PROOF_STATES = frozenset(proof.HANDLERS)
+QUESTION = "_question"  # conversation data: the text of the open question
 
 
 class Engine:
@@ -75,6 +77,8 @@ class Engine:
         replies = self._route(conv, event)
         if replies:
             conv.choices = list(replies[-1].choices)
+            if conv.state in FLOW_HANDLERS:  # the open question, to ask again after a detour
+                conv.data[QUESTION] = replies[-1].text[:MAX_TEXT]
         self.conversations.save(event.channel, event.user_ref, conv.to_dict())
         return replies
 
@@ -120,10 +124,14 @@ class Engine:
         if action == "menu":
             return [step.menu()]
         menu_item = choice.removeprefix("menu:") if choice.startswith("menu:") else action
+        state = step.conv.state
+        aside = menu_item == "help" or step.event.image is not None or step.event.image_error
+        if aside and state in FLOW_HANDLERS and state not in PROOF_STATES:
+            return self._detour(step, menu_item)
         if menu_item in MENU_ACTIONS:
             return MENU_ACTIONS[menu_item](step)
-        if choice.startswith("orders:cancel:"):
-            return account.ask_cancel(step, int(choice.rsplit(":", 1)[1]))
+        if choice == "orders:pick_cancel":
+            return account.pick_cancel(step)
         handler = FLOW_HANDLERS.get(step.conv.state)
         if handler is not None:
             return handler(step)
@@ -132,6 +140,25 @@ class Engine:
         if step.event.image is not None:
             return proof.start(step, image=step.event.image)
         return [step.menu(step.t("hint"))]
+
+    def _detour(self, step: Step, action: str | None) -> list[Reply]:
+        """`aide`, or a photo, in the middle of a flow: answered (the photo kept and handled as
+        a payment proof), then the open question is asked again, its answers unchanged."""
+        conv = step.conv
+        state, data, choices = conv.state, dict(conv.data), list(conv.choices)
+        if action == "help":
+            answer = [Reply(step.t("help", hours=step.settings.reservation_hours))]
+        elif step.event.image_error:
+            answer = proof.refused(step)
+        else:
+            answer = proof.start(step, image=step.event.image)
+        if conv.state in PROOF_STATES:  # the proof flow asks something of its own now
+            return answer
+        conv.state, conv.data = state, data
+        again = Reply(
+            step.t("flow.back_to_question", question=data.get(QUESTION, "")), tuple(choices)
+        )
+        return [Reply(r.text) for r in answer] + [again]
 
 
 def choices_text(choices: tuple[Choice, ...]) -> str:

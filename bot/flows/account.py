@@ -27,6 +27,8 @@ def _line(step: Step, order: TraderOrder) -> str:
 
 
 def my_orders(step: Step) -> list[Reply]:
+    """The orders as text, then the usual menu with its numbers unchanged, and one more
+    choice to cancel an order when one can be."""
     orders = step.api.orders(step.trader_id)
     if not orders:
         return [step.menu(step.t("orders.none"))]
@@ -34,12 +36,24 @@ def my_orders(step: Step) -> list[Reply]:
     if len(orders) > SHOWN_ORDERS:
         lines.append(step.t("orders.more", count=len(orders) - SHOWN_ORDERS))
     menu = step.menu()
-    cancellable = [o for o in orders if o.status is OrderStatus.RESERVED][:CANCEL_BUTTONS]
-    cancels = tuple(
+    extra = ()
+    if any(o.status is OrderStatus.RESERVED for o in orders):
+        extra = (step.choice_of("orders:pick_cancel", "orders.cancel_one"),)
+    return [Reply("\n".join(lines)), Reply(menu.text, (*menu.choices, *extra))]
+
+
+def pick_cancel(step: Step) -> list[Reply]:
+    cancellable = [o for o in step.api.orders(step.trader_id) if o.status is OrderStatus.RESERVED]
+    if not cancellable:
+        return [step.menu(step.t("orders.none_to_cancel"))]
+    if len(cancellable) == 1:
+        return ask_cancel(step, cancellable[0].id)
+    step.conv.go("orders_pick_cancel")
+    choices = tuple(
         step.choice_of(f"orders:cancel:{o.id}", "orders.cancel_button", number=o.number)
-        for o in cancellable
+        for o in cancellable[:CANCEL_BUTTONS]
     )
-    return [Reply("\n".join(lines)), Reply(menu.text, (*cancels, *menu.choices))]
+    return [Reply(step.t("orders.which_cancel"), (*choices, step.cancel_choice))]
 
 
 def ask_cancel(step: Step, order_id: int) -> list[Reply]:
@@ -48,7 +62,7 @@ def ask_cancel(step: Step, order_id: int) -> list[Reply]:
     except NotFound:
         return [step.menu(step.t("stale_button"))]
     lang = step.conv.lang
-    step.conv.go("orders_cancel", order_id=order_id)
+    step.conv.go("orders_cancel", order_id=order_id, number=order.number)
     text = step.t(
         "orders.confirm_cancel",
         number=order.number,
@@ -56,11 +70,13 @@ def ask_cancel(step: Step, order_id: int) -> list[Reply]:
         total=fmt.gnf(order.total_gnf, lang),
     )
     choices = (step.choice_of("orders:cancel_yes", "orders.cancel_yes"),
-               step.choice_of("flow:cancel", "choice.no"))  # fmt: skip
+               step.choice_of("orders:keep", "orders.keep"))  # fmt: skip
     return [Reply(text, choices)]
 
 
 def on_cancel_confirm(step: Step) -> list[Reply]:
+    if step.choice == "orders:keep":
+        return [step.menu(step.t("orders.kept", number=step.conv.data.get("number", "")))]
     if step.choice != "orders:cancel_yes":
         return [step.reask()]
     order_id = step.conv.data["order_id"]
@@ -114,7 +130,14 @@ def on_language(step: Step) -> list[Reply]:
     return [step.menu(step.t("language.set"))]
 
 
+def on_pick_cancel(step: Step) -> list[Reply]:
+    if (step.choice or "").startswith("orders:cancel:"):
+        return ask_cancel(step, int((step.choice or "").rsplit(":", 1)[1]))
+    return [step.reask()]
+
+
 HANDLERS = {
+    "orders_pick_cancel": on_pick_cancel,
     "orders_cancel": on_cancel_confirm,
     "language": on_language,
 }

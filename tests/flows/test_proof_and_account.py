@@ -1,5 +1,6 @@
 import pytest
 
+from bot.flows.context import MENU_IDS
 from domain.orders import OrderStatus
 from domain.proofs import ProofStatus
 from tests.flows.conftest import JPEG, PNG
@@ -103,8 +104,9 @@ def test_my_orders_and_cancel(trader):
     assert "C00001 — TEXTILE, 3,0 CBM, 28 125 000 GNF — conteneur TD-2026-01" in (
         trader.replies[-2].text.replace("\u00a0", " ")
     )
-    assert "orders:cancel:1" in trader.choice_ids
-    trader.press("orders:cancel:1")
+    assert trader.choice_ids[:6] == [f"menu:{m}" for m in MENU_IDS]  # numbers keep meaning
+    assert trader.choice_ids[6] == "orders:pick_cancel"
+    trader.say("7")  # 🗑 Annuler une commande; only one can be: straight to its confirmation
     assert "Annuler la commande C00001" in trader.text
     trader.press("orders:cancel_yes")
     assert "Commande C00001 annulée" in trader.text
@@ -160,3 +162,61 @@ def test_unknown_button_from_old_message(trader):
 def test_file_refused_by_the_channel_outside_the_proof_flow(trader, error, expected):
     trader.send(image_error=error)
     assert expected in trader.text and trader.state == "idle"
+
+
+def test_cancel_pick_among_several_and_no_keeps_the_order(trader):
+    ordered(trader)
+    ordered(trader, "2")
+    ordered(trader, "1")
+    trader.press("menu:orders")
+    assert len(trader.choice_ids) == 7  # 4 orders or 1: the same menu, one cancel entry
+    trader.press("orders:pick_cancel")
+    assert "Quelle commande annuler" in trader.text
+    assert trader.choice_ids == ["orders:cancel:3", "orders:cancel:2", "orders:cancel:1",
+                                 "flow:cancel"]  # fmt: skip
+    trader.say("2")
+    assert "Annuler la commande C00002" in trader.text
+    trader.say("2")  # Non, la garder
+    assert "la commande C00002 est gardée" in trader.text and "annulé" not in trader.text
+    assert used(trader.app) == [("TD-2026-01", 6000, "collecte")]
+
+
+def test_aide_in_the_middle_of_a_quote_answers_then_resumes(trader):
+    trader.press("menu:quote")
+    trader.press("cat:textile")
+    trader.say("3")  # now the price is asked
+    help_reply, again = trader.say("aide")
+    assert "conteneur partagé" in help_reply.text
+    assert "Reprenons" in again.text and "prix des marchandises" in again.text
+    trader.say("10 000")
+    assert "Total à payer : 28 125 000 GNF" in trader.text.replace("\u00a0", " ")
+
+
+def test_a_photo_sent_while_a_question_is_open_is_kept_as_the_proof(trader):
+    ordered(trader)  # C00001 awaits payment
+    trader.press("menu:quote")
+    trader.press("cat:textile")  # the volume is asked
+    replies = trader.photo(JPEG, caption="OM-445566")
+    texts = [r.text for r in replies]
+    assert any("Preuve reçue pour la commande C00001" in t for t in texts)
+    assert "Reprenons" in texts[-1] and "volume" in texts[-1]
+    assert [p.reference for p in proofs_in_db(trader.app)] == ["OM445566"]
+    trader.say("2")
+    assert "prix des marchandises" in trader.text  # the quote went on where it was
+
+
+def test_a_photo_with_nothing_to_pay_is_answered_and_the_question_stays(trader):
+    trader.press("menu:quote")
+    trader.press("cat:textile")
+    replies = trader.photo(PNG)
+    assert "Aucune commande n'attend de paiement" in replies[0].text
+    assert "Reprenons" in replies[-1].text and trader.state == "quote_volume"
+
+
+def test_a_digit_after_a_captionless_photo_is_not_a_reference(trader):
+    ordered(trader)
+    trader.photo(PNG)
+    assert "référence" in trader.text.lower()
+    trader.say("2")
+    assert "Référence 2 ajoutée" not in trader.text
+    assert proofs_in_db(trader.app)[0].reference is None
