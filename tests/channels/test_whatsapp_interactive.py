@@ -64,6 +64,12 @@ def test_a_yes_no_question_is_a_quick_reply_and_its_button_reaches_the_engine(wa
     assert "envoyé par SMS" in wa.last()
 
 
+def test_a_button_title_without_its_id_is_read_as_the_typed_label(wa):
+    start_registration(wa)
+    wa.say("", ButtonText="Oui")  # a button press reported without ButtonPayload
+    assert "envoyé par SMS" in wa.last()
+
+
 def test_the_menu_is_a_list_picker_and_a_picked_item_reaches_the_engine(wa):
     wa.register()
     wa.say("menu")
