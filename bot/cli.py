@@ -19,6 +19,7 @@ from bot.wiring import (
     build_engine,
     build_web,
     connect_channels,
+    whatsapp_templates,
 )
 
 
@@ -28,6 +29,9 @@ def _init(services: Services) -> list[str]:
 
 def cmd_init(services: Services, _args: argparse.Namespace) -> int:
     added = _init(services)
+    templates = whatsapp_templates(services)
+    if templates is not None:  # WhatsApp with its buttons on
+        added += [f"WhatsApp {key}" for key in templates.ensure_all()]
     print(t("cli.initialised") if added else t("cli.already_initialised"))
     for item in added:
         print(f"  + {item}")

@@ -258,8 +258,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Container {code}: {bar} — {remaining} left",
     ),
     "quote.next_steps": (
-        "Pour réserver ce volume, touchez « Commander ».",
-        "To reserve this volume, tap “Order”.",
+        "Pour réserver ce volume, choisissez « Commander ».",
+        "To reserve this volume, choose “Order”.",
     ),
     "quote.order": ("✅ Commander", "✅ Order"),
     "quote.edit": ("✏️ Modifier", "✏️ Change"),
@@ -389,9 +389,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "proof.ask_reference": (
         "Si vous avez la référence de la transaction (ex. : MP231125.1234.A56789), "
-        "écrivez-la. Sinon touchez « Passer ».",
+        "écrivez-la. Sinon choisissez « Passer ».",
         "If you have the transaction reference (e.g. MP231125.1234.A56789), type it. "
-        "Otherwise tap “Skip”.",
+        "Otherwise choose “Skip”.",
     ),
     "proof.skip": ("Passer", "Skip"),
     "proof.bad_reference": (
@@ -438,6 +438,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notify.announcement": ("📢 Tontine Digitale : {text}", "📢 Tontine Digitale: {text}"),
     # WhatsApp
     "wa.answer_with_number": ("Répondez avec le numéro de votre choix.", "Reply with the number."),
+    "wa.list_button": ("Choisir", "Choose"),
     "wa.media_failed": (
         "Je n'ai pas pu récupérer votre photo. Renvoyez-la, s'il vous plaît.",
         "I could not fetch your photo. Please send it again.",

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     public_base_url: str | None = None  # the URL Twilio calls, as Twilio signs it
     whatsapp_template_notification: str | None = None  # Content SID, variable {{1}} = text
     whatsapp_max_per_second: float = Field(default=10, gt=0)
+    whatsapp_interactive: bool = True  # WhatsApp buttons (Content API); False: numbered lists
     port: int = 8000
 
     @property

@@ -187,7 +187,6 @@ def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
             services.channels.admin = (telegram_sender, str(settings.admin_chat_id))
     if not settings.whatsapp_enabled:
         return None
-    from webhooks.twilio_rest import make_client
     from webhooks.whatsapp_sender import WhatsAppSender
 
     def record_sent(sid: str, to: str, status: str) -> None:
@@ -196,20 +195,39 @@ def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
             uow.commit()
 
     base = settings.public_base_url
+    client = _twilio_client(settings)
     sender = WhatsAppSender(
-        make_client(
-            settings.twilio_account_sid,
-            settings.twilio_auth_token.get_secret_value(),  # type: ignore[arg-type, union-attr]
-            settings.twilio_api_base_url,
-        ),
+        client,
         settings.twilio_whatsapp_from,  # type: ignore[arg-type]
         services.recent,
         template_sid=settings.whatsapp_template_notification,
         status_callback=f"{base.rstrip('/')}/webhooks/whatsapp/status" if base else None,
         on_sent=record_sent,
+        interactive=whatsapp_templates(services, client),
     )
     services.channels.senders["whatsapp"] = sender
     return sender
+
+
+def _twilio_client(settings: Settings) -> Any:
+    from webhooks.twilio_rest import make_client
+
+    return make_client(
+        settings.twilio_account_sid,  # type: ignore[arg-type]
+        settings.twilio_auth_token.get_secret_value(),  # type: ignore[union-attr]
+        settings.twilio_api_base_url,
+    )
+
+
+def whatsapp_templates(services: Services, client: Any = None) -> Any:
+    """The WhatsApp buttons' Content templates, or None when WhatsApp or its buttons are off."""
+    settings = services.settings
+    if not (settings.whatsapp_enabled and settings.whatsapp_interactive):
+        return None
+    from webhooks.whatsapp_interactive import TwilioContentTemplates
+
+    client = client or _twilio_client(settings)
+    return TwilioContentTemplates(client, services.uow_factory, services.clock)
 
 
 def build_web(services: Services) -> Any:

@@ -130,6 +130,16 @@ class Housekeeping(Protocol):
     def purge(self, before: datetime) -> dict[str, int]: ...
 
 
+class ContentTemplateRepository(Protocol):
+    """The SIDs of the message templates made for a channel (WhatsApp's interactive
+    messages), by key: each is created once and kept."""
+
+    def get(self, key: str) -> str | None: ...
+    def add(self, key: str, sid: str, now: datetime) -> str:
+        """Keep `sid` for `key` unless one is kept already; returns the SID in force."""
+        ...
+
+
 class UnitOfWork(Protocol):
     traders: TraderRepository
     containers: ContainerRepository
@@ -142,6 +152,7 @@ class UnitOfWork(Protocol):
     deliveries: DeliveryLog
     outbox: Outbox
     housekeeping: Housekeeping
+    content_templates: ContentTemplateRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc_info: object) -> None: ...

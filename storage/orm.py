@@ -265,6 +265,15 @@ outbox = Table(
     Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
 )
 
+# The Twilio Content SIDs of the WhatsApp interactive templates, one per shape: created once.
+whatsapp_content = Table(
+    "whatsapp_content",
+    metadata,
+    Column("key", String(40), primary_key=True),  # e.g. quick-reply-2, list-picker-7
+    Column("sid", String(34), nullable=False),  # HX…
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
 mapper_registry = registry(metadata=metadata)
 _mapped = False
 _mapping_lock = threading.Lock()

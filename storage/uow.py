@@ -6,6 +6,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.content_templates import SqlContentTemplateRepository
 from storage.repositories import (
     SqlAuditLog,
     SqlContainerRepository,
@@ -38,6 +39,7 @@ class SqlUnitOfWork:
         self.deliveries = SqlDeliveryLog(self.session)
         self.outbox = SqlOutbox(self.session)
         self.housekeeping = SqlHousekeeping(self.session)
+        self.content_templates = SqlContentTemplateRepository(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -9,8 +9,9 @@ may run: claims are leased, and on PostgreSQL taken with SKIP LOCKED.
 
 What was answered is the engine's to remember (its message gate stores the replies with the
 handled mark): a retry runs the engine again and gets the same replies back, never silence,
-while the flow runs once. The worker only records how many reply bodies it has sent, so a
-retry resends what is missing; a crash between a send and that record resends one body.
+while the flow runs once. The worker only records how many reply messages (text bodies or
+buttons) it has sent, so a retry resends what is missing; a crash between a send and that
+record resends one message.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from bot.services.notifications import notify_admins
 from domain.errors import DeliveryFailed
 from domain.ports import RecentContacts, UnitOfWork
 from webhooks.media import MediaError, fetch_image
-from webhooks.whatsapp_sender import WhatsAppSender, render, split_body
+from webhooks.whatsapp_sender import WhatsAppSender
 
 log = logging.getLogger(__name__)
 CHANNEL = "whatsapp"
@@ -37,14 +38,18 @@ MAX_ATTEMPTS = 5
 
 
 def to_event(form: dict[str, str], image: bytes | None, image_error: str | None) -> Inbound:
+    """A pressed quick reply (ButtonPayload) or a picked list item (ListId) carries the id
+    of the choice we offered: the engine checks it was offered (else: stale). Without an
+    id, the title (ButtonText, ListTitle) is read like a typed label."""
     sender = form.get("From", "")
     phone = sender.removeprefix("whatsapp:")
+    title = form.get("ButtonText") or form.get("ListTitle") or ""
     return Inbound(
         CHANNEL,
         sender,
         form.get("MessageSid", ""),
-        text=form.get("Body", ""),
-        choice=form.get("ButtonPayload") or None,
+        text=form.get("Body") or title,
+        choice=form.get("ButtonPayload") or form.get("ListId") or None,
         image=image,
         image_error=image_error,
         sender_phone=phone if phone.startswith("+") else None,
@@ -103,16 +108,16 @@ class InboundWorker:
 
     def _handle(self, item_id: int, form: dict) -> None:
         """The engine (on a retry, the gate replays the replies it stored the first time),
-        then the reply bodies not sent yet, each recorded once sent."""
+        then the reply pieces (bodies, or buttons) not sent yet, each recorded once sent."""
         address = form.get("From", "")
         self.recent.touch(address)
         image, image_error = None, None
         if int(form.get("NumMedia") or 0) > 0 and form.get("MediaUrl0"):
             image, image_error = fetch_image(form["MediaUrl0"], self.media_auth)
         replies = self.engine.handle(to_event(form, image, image_error))
-        bodies = [b for r in replies for b in split_body(render(r))]
-        for index in range(int(form.get("_sent", 0)), len(bodies)):
-            self.sender.send_body(address, bodies[index])
+        pieces = [piece for reply in replies for piece in self.sender.pieces(reply)]
+        for index in range(int(form.get("_sent", 0)), len(pieces)):
+            self.sender.deliver(address, pieces[index])
             form = {**form, "_sent": index + 1}
             self._save(item_id, form)
 

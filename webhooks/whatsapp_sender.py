@@ -1,9 +1,11 @@
 """Talking to WhatsApp traders through Twilio's Messages API.
 
-Replies go out free-form (the trader just wrote). Pushes check the 24-hour window: inside it,
-free-form; outside it, or when Twilio answers 63016, the approved template
-(WHATSAPP_TEMPLATE_NOTIFICATION, its variable 1 = the text). Never a silent loss: without a
-template, a push outside the window raises DeliveryFailed.
+Replies go out free-form (the trader just wrote); a reply with choices goes as WhatsApp
+buttons (a quick reply or a list picker, see whatsapp_interactive) when it can, else as a
+numbered list, which is also what is sent when the Content API or the send fails. Pushes
+check the 24-hour window: inside it, the same; outside it, or when Twilio answers 63016, the
+approved template (WHATSAPP_TEMPLATE_NOTIFICATION, its variable 1 = the text). Never a
+silent loss: without a template, a push outside the window raises DeliveryFailed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from bot.formatting import split_text
 from bot.messages import t
 from domain.errors import DeliveryFailed
 from domain.ports import RecentContacts
+from webhooks.whatsapp_interactive import TwilioContentTemplates, content_variables, shape_for
 
 log = logging.getLogger(__name__)
 BODY_LIMIT = 1600
@@ -49,6 +52,7 @@ class WhatsAppSender:
         template_sid: str | None = None,
         status_callback: str | None = None,
         on_sent: Callable[[str, str, str], None] | None = None,
+        interactive: TwilioContentTemplates | None = None,
     ) -> None:
         self.client = client
         self.from_address = from_address
@@ -56,6 +60,7 @@ class WhatsAppSender:
         self.template_sid = template_sid
         self.status_callback = status_callback
         self.on_sent = on_sent
+        self.interactive = interactive
 
     def _create(self, to: str, **fields: str) -> None:
         if self.status_callback:
@@ -71,9 +76,36 @@ class WhatsAppSender:
         except TwilioException as error:
             raise DeliveryFailed(str(error)) from error
 
-    def reply(self, to: str, reply: Reply) -> None:
-        for body in split_body(render(reply)):
+    def pieces(self, reply: Reply) -> list[Reply]:
+        """What `reply` is sent as, one message each: itself when WhatsApp can show its
+        choices as buttons, else its numbered text cut in bodies of 1600 characters. The same
+        reply always gives the same pieces, so a retry can skip those already sent."""
+        if self.interactive is not None and shape_for(reply) is not None:
+            return [reply]
+        return [Reply(body) for body in split_body(render(reply))]
+
+    def deliver(self, to: str, piece: Reply) -> None:
+        """One piece: buttons, or the numbered text when the buttons cannot go."""
+        if piece.choices and self._buttons(to, piece):
+            return
+        for body in split_body(render(piece)):
             self.send_body(to, body)
+
+    def _buttons(self, to: str, reply: Reply) -> bool:
+        shape = shape_for(reply)
+        sid = self.interactive.sid(shape) if self.interactive and shape else None
+        if shape is None or sid is None:
+            return False
+        try:
+            self._create(to, content_sid=sid, content_variables=content_variables(shape, reply))
+        except TwilioRestException as error:
+            log.warning("buttons to %s refused (%s): numbered text instead", to, error.code)
+            return False
+        return True
+
+    def reply(self, to: str, reply: Reply) -> None:
+        for piece in self.pieces(reply):
+            self.deliver(to, piece)
 
     def send(self, to: str, reply: Reply) -> None:
         """A push (from the dispatcher): free-form inside the window, the template outside it."""

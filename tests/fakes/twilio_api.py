@@ -1,9 +1,15 @@
-"""A local fake of Twilio's REST API on loopback: records requests, can answer errors."""
+"""A local fake of Twilio's REST API on loopback: records requests, can answer errors.
+
+Messages (form-encoded) and the Content API (`POST /v1/Content`, JSON): the templates it
+makes are kept, and a message sent with a ContentSid is read back as the text WhatsApp would
+show (the body, then the buttons or list items in brackets).
+"""
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 import threading
 import uuid
 from collections import deque
@@ -18,6 +24,7 @@ class Recorded:
     path: str
     form: dict[str, str]
     auth: tuple[str, str] | None
+    json: dict | None = None
 
 
 @dataclass
@@ -28,6 +35,8 @@ class FakeTwilio:
     media_failures: int = 0
     auth: tuple[str, str] | None = None  # when set, media downloads require it
     redirects: dict[str, str] = field(default_factory=dict)  # media id -> URL (Twilio's CDN)
+    contents: dict[str, dict] = field(default_factory=dict)  # HX sid -> the create request
+    content_failures: deque[tuple[int, dict]] = field(default_factory=deque)
 
     def start(self) -> FakeTwilio:
         fake = self
@@ -35,10 +44,18 @@ class FakeTwilio:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
-                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
-                fake.requests.append(Recorded("POST", self.path, form, _basic(self.headers)))
-                status, body = fake.scripted.popleft() if fake.scripted else (201, None)
-                body = body or _message(form)
+                raw = self.rfile.read(length).decode()
+                if self.path.startswith("/v1/Content"):
+                    request = json.loads(raw)
+                    fake.requests.append(
+                        Recorded("POST", self.path, {}, _basic(self.headers), request)
+                    )
+                    status, body = fake._content(request)
+                else:
+                    form = {k: v[0] for k, v in parse_qs(raw).items()}
+                    fake.requests.append(Recorded("POST", self.path, form, _basic(self.headers)))
+                    status, body = fake.scripted.popleft() if fake.scripted else (201, None)
+                    body = body or _message(form)
                 payload = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -95,6 +112,34 @@ class FakeTwilio:
         handler.end_headers()
         handler.wfile.write(content)
 
+    def _content(self, request: dict) -> tuple[int, dict]:
+        if self.content_failures:
+            return self.content_failures.popleft()
+        sid = "HX" + uuid.uuid4().hex
+        self.contents[sid] = request
+        return 201, {"sid": sid, "account_sid": "AC" + "0" * 32, **request}
+
+    def content_creates(self) -> list[dict]:
+        return [r.json for r in self.requests if r.path == "/v1/Content" and r.json is not None]
+
+    def fail_content(self, status: int, code: int, message: str) -> None:
+        self.content_failures.append((status, {"code": code, "message": message, "status": status}))
+
+    def shown(self, message: dict[str, str]) -> str:
+        """What the trader reads: the Body, or the template filled with its variables."""
+        if "ContentSid" not in message or message["ContentSid"] not in self.contents:
+            return message.get("Body", "")
+        values = json.loads(message.get("ContentVariables", "{}"))
+        fill = lambda text: re.sub(r"\{\{(\d+)\}\}", lambda m: values.get(m[1], m[0]), text)  # noqa: E731
+        types = self.contents[message["ContentSid"]]["types"]
+        if types.get("twilio/quick-reply"):
+            kind = types["twilio/quick-reply"]
+            options = [fill(a["title"]) for a in kind["actions"]]
+        else:
+            kind = types["twilio/list-picker"]
+            options = [fill(i["item"]) for i in kind["items"]]
+        return f"{fill(kind['body'])}\n[{' | '.join(options)}]"
+
     def messages(self, to: str | None = None) -> list[dict[str, str]]:
         return [
             r.form
@@ -103,7 +148,7 @@ class FakeTwilio:
         ]
 
     def bodies(self, to: str) -> list[str]:
-        return [m.get("Body", "") for m in self.messages(to)]
+        return [self.shown(m) for m in self.messages(to)]
 
     def fail_next(self, status: int, code: int, message: str) -> None:
         self.scripted.append((status, {"code": code, "message": message, "status": status}))
