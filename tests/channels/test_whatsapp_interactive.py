@@ -109,7 +109,8 @@ def test_a_content_api_error_falls_back_to_the_numbered_list(wa, time_machine):
     wa.say("2")  # another number: the next question may have buttons again
     wa.say("620 12 34 57")
     assert "ContentSid" in last_message(wa)
-    assert len(wa.fake.content_creates()) == 2
+    # the phone question (one Annuler button), then the code question (two buttons)
+    assert len(wa.fake.content_creates()) == 3
 
 
 def test_a_refused_button_message_falls_back_to_the_numbered_list(wa):
