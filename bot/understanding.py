@@ -40,7 +40,7 @@ Slot = Literal["volume", "price"]
 _GROUPED = r"\d{1,3}(?:[ \u00a0\u202f\u2009']\d{3}(?!\d))+(?:[.,]\d+)?"
 _NUMBER = rf"-?(?:{_GROUPED}|\d+(?:[.,]\d+)*)"
 _TOKEN = re.compile(
-    rf"(?P<num>(?<![\w\-/.,]){_NUMBER})(?P<k>\s?k(?![a-z])|\s+mille?(?![a-z]))?"
+    rf"(?P<num>(?<![a-z0-9_\-/.,]){_NUMBER})(?P<k>\s?k(?![a-z])|\s+mille?(?![a-z]))?"
     r"|(?<![a-z])(?P<volume>cbms?|cmb|m\^?3|metres?\s*cubes?|metres?3|cubes?)(?![a-z])"
     r"|(?<![a-z])(?P<price>yuans?|rmb|cny|renminbi|¥|元)(?![a-z])"
     r"|(?P<word>[a-z]+)"

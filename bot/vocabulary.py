@@ -88,7 +88,7 @@ COUNT_WORDS = (
 
 def key(word: str) -> str:
     """'Tissus' -> 'tisu', 'merciii' -> 'merci': doubled letters and a plural s dropped."""
-    collapsed = re.sub(r"(.)\1+", r"\1", word)
+    collapsed = re.sub(r"(.)\1+", r"\1", word) if len(set(word)) > 1 else word  # cc stays
     return collapsed[:-1] if len(collapsed) > 3 and collapsed.endswith("s") else collapsed
 
 
