@@ -13,7 +13,6 @@ looks like a volume, a larger one (or `15.000`, `10k`) like a price; else it is 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
@@ -29,6 +28,7 @@ from bot.vocabulary import (
     key,
     keys,
     near,
+    normalise,
 )
 from domain.errors import InvalidInput
 from domain.pricing import Category
@@ -89,17 +89,6 @@ class _Token:
         self.key = key(self.text) if self.kind == "word" else ""
 
 
-def normalise(text: str) -> str:
-    """Lower case, no accents, no emoji: 'Bjr 🙏 TÉLÉPHONES' -> 'bjr   telephones'."""
-    kept = []
-    for ch in unicodedata.normalize("NFKD", text.casefold()):
-        kind = unicodedata.category(ch)
-        if kind in ("Mn", "Cf"):
-            continue
-        kept.append(" " if kind.startswith("S") and ch not in "¥^" else ch)
-    return "".join(kept).replace("’", "'")
-
-
 def _tokens(text: str) -> list[_Token]:
     found = []
     for m in _TOKEN.finditer(normalise(text)):
@@ -148,10 +137,6 @@ def _looks_like_price(tok: _Token, capacity: Decimal) -> bool:
         return True
     volume = _volume_of(tok)
     return volume is not None and volume > capacity
-
-
-def _digits(tok: _Token) -> int:
-    return sum(ch.isdigit() for ch in tok.text)
 
 
 @dataclass
@@ -204,7 +189,7 @@ def _read_numbers(
     if open_ and len(bare) == 1:
         (slots.take_volume if expecting == "volume" else slots.take_price)(bare[0])
     elif bare_ok and not expecting:
-        short = [tok for tok in bare if _digits(tok) <= MAX_BARE_DIGITS]
+        short = [tok for tok in bare if sum(ch.isdigit() for ch in tok.text) <= MAX_BARE_DIGITS]
         _place_bare(slots, short, capacity)
     else:
         for tok in bare:

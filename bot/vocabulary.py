@@ -1,12 +1,14 @@
-"""The words traders use, as data: categories of goods, intents, units, words to skip.
+"""The words traders use, as data (categories of goods, intents, units, words to skip,
+yes and no), and how two words are compared.
 
-Written as traders type them (no accents needed: bot.understanding folds case, accents,
-plurals and doubled letters on both sides before comparing).
+Written as traders type them, without accents: `normalise` and `key` fold case, accents,
+emoji, plurals and doubled letters on both sides before comparing; `near` forgives one typo.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 
 from domain.pricing import Category
@@ -79,6 +81,8 @@ STOP_WORDS = (
     "pas ne plus moins tres trop peu beaucoup deja encore aussi mais donc alors si "
     "i me my to for of the and a an please pls plz is it what how want need some my"
 )
+YES_WORDS = "oui ouii wi yes ok okay d accord daccord exact exactement correct voila c est ca"
+NO_WORDS = "non no nan pas ca c est faux"
 # A number followed by one of these counts things, not CBM nor yuan.
 COUNT_WORDS = (
     "carton piece pcs pc sac balle ballot colis paquet kg kilo tonne gnf fg franc fcfa cfa "
@@ -107,3 +111,25 @@ def near(word: str, known: str) -> bool:
         return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == known[diff[1]]
     short, long_ = sorted((word, known), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, no emoji: 'Bjr 🙏 TÉLÉPHONES' -> 'bjr   telephones'."""
+    kept = []
+    for ch in unicodedata.normalize("NFKD", text.casefold()):
+        kind = unicodedata.category(ch)
+        if kind in ("Mn", "Cf"):
+            continue
+        kept.append(" " if kind.startswith("S") and ch not in "¥^" else ch)
+    return "".join(kept).replace("’", "'")
+
+
+_YES, _NO = keys(YES_WORDS), keys(NO_WORDS)
+
+
+def yes_or_no(text: str) -> bool | None:
+    """`oui`, `ok`, `yes` -> True; `non`, `no` -> False; anything else -> None."""
+    found = {key(word) for word in re.findall(r"[a-z]+", normalise(text))}
+    if found and found <= _YES:
+        return True
+    return False if found and found <= _NO else None

@@ -15,6 +15,7 @@ from bot import formatting as fmt
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.understanding import Slot, Understood, understand
+from bot.vocabulary import yes_or_no
 from domain.errors import InvalidInput, NotFound
 from domain.pricing import Category
 from domain.quantities import cbm_from_litres, fen_from_cny, litres_from_cbm
@@ -201,9 +202,16 @@ def _ask_price_check(step: Step, draft: Draft, options: tuple[int, ...], lead: s
     return Reply(lead + text, (*choices, step.cancel_choice))
 
 
+def _yes_no(step: Step) -> str:
+    """`oui` / `non` typed to `5 ¥, vraiment ?`: the offered yes, or `Corriger`."""
+    offered = [c.id for c in step.conv.choices]
+    answer = yes_or_no(step.text) if "price:other" in offered else None
+    return "" if answer is None else offered[0] if answer else "price:other"
+
+
 def on_price_check(step: Step) -> list[Reply]:
     """A reading picked, `Corriger`, or a price typed again (read as at the price step)."""
-    choice = step.choice or ""
+    choice = step.choice or _yes_no(step)
     if not choice.startswith("price:"):
         return on_price(step)
     if choice == "price:other":

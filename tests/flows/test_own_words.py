@@ -193,3 +193,10 @@ def test_one_message_quote_on_whatsapp(app):
     chat.say("3cbm pagnes 10k rmb")
     assert "Total à payer : 28 125 000 GNF" in chat.text
     assert chat.choice_ids[0] == "quote:order"
+
+
+@pytest.mark.parametrize(("answer", "expected"), [("oui", "5 ¥ × 1 250 GNF"), ("non", "Quel est")])
+def test_a_tiny_price_answered_by_typing_oui_or_non(trader, answer, expected):
+    trader.say("3 cbm tissu 5 yuan")
+    trader.say(answer)
+    assert expected in trader.text

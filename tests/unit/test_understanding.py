@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.understanding import understand
-from bot.vocabulary import Intent
+from bot.vocabulary import Intent, yes_or_no
 from domain.pricing import Category
 
 Q, PROOF, ORDERS, BOAT, HELP = (Intent.QUOTE, Intent.PROOF, Intent.ORDERS,
@@ -287,3 +287,13 @@ def test_numbers_left_unplaced_are_kept():
 def test_any_text_is_read_without_crashing(text):
     heard = understand(text)
     assert heard.volume is None or isinstance(heard.volume, Decimal)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("oui", True), ("Oui 👍", True), ("OK", True), ("yes", True), ("d'accord", True),
+     ("c'est ça", True), ("wi", True), ("non", False), ("NON", False), ("no", False),
+     ("5000", None), ("bof", None), ("", None)],
+)  # fmt: skip
+def test_yes_or_no_as_typed(text, answer):
+    assert yes_or_no(text) is answer
