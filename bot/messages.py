@@ -267,6 +267,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Les tarifs ont changé depuis votre devis. Voici le nouveau devis :",
         "Prices changed since your quote. Here is the new quote:",
     ),
+    # Understanding the trader's own words (bot/understanding.py, issue 11)
+    "quote.understood": ("Compris : {summary}", "Understood: {summary}"),
+    "quote.confirm_divers": (
+        "« {word} » : je classe ces marchandises en DIVERS. C'est bien ça ? Sinon, choisissez "
+        "la catégorie.",
+        "“{word}”: I put these goods in MISCELLANEOUS. Is that right? If not, pick the category.",
+    ),
+    "quote.yes_divers": ("✅ Oui, DIVERS", "✅ Yes, MISCELLANEOUS"),
+    "quote.price_which": (
+        "Le prix des marchandises est-il de {first} ou de {second} ?",
+        "Is the price of the goods {first} or {second}?",
+    ),
+    "quote.price_check": (
+        "Le prix de toutes les marchandises est-il bien de {price} ?",
+        "Is the price of all the goods really {price}?",
+    ),
+    "quote.price_yes": ("✅ Oui, {price}", "✅ Yes, {price}"),
+    "quote.price_other": ("✏️ Corriger le prix", "✏️ Change the price"),
+    "quote.price_not_volume": (
+        "C'est un prix, pas un volume. Quel volume en CBM (m³) ? Ex. : 2,5",
+        "That is a price, not a volume. What volume in CBM (m³)? E.g. 2.5",
+    ),
+    "quote.volume_not_price": (
+        "C'est un volume, pas un prix. Quel est le prix des marchandises en Yuan (¥) ? "
+        "Ex. : 15 000",
+        "That is a volume, not a price. What is the price of the goods in Yuan (¥)? E.g. 15000",
+    ),
+    "talk.hello": (
+        "Bonjour ! 👋 Que voulez-vous faire ? Pour un devis rapide, écrivez par exemple "
+        "« 3 cbm tissu 10000 yuan ».",
+        "Hello! 👋 What would you like to do? For a quick quote, write for example "
+        "“3 cbm fabric 10000 yuan”.",
+    ),
+    "talk.thanks": ("Avec plaisir ! 🙏 Autre chose ?", "You are welcome! 🙏 Anything else?"),
     "order.full": (
         "Il ne reste que {remaining} dans le conteneur {code}. Mettre votre commande de "
         "{volume} sur le conteneur suivant ({next_code}) ?",

@@ -14,7 +14,7 @@ from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
-from bot.flows import account, proof, quote, registration
+from bot.flows import account, order, proof, quote, registration, talk
 from bot.flows.context import Step
 from bot.messages import t
 from bot.services.otp import OtpService
@@ -44,7 +44,7 @@ MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
     "help": account.help_text,
     "language": account.ask_language,
 }
-FLOW_HANDLERS = {**quote.HANDLERS, **proof.HANDLERS, **account.HANDLERS}
+FLOW_HANDLERS = {**quote.HANDLERS, **order.HANDLERS, **proof.HANDLERS, **account.HANDLERS}
 PROOF_STATES = frozenset(proof.HANDLERS)
 QUESTION = "_question"  # conversation data: the text of the open question
 
@@ -139,7 +139,7 @@ class Engine:
             return proof.refused(step)
         if step.event.image is not None:
             return proof.start(step, image=step.event.image)
-        return [step.menu(step.t("hint"))]
+        return talk.free_text(step, MENU_ACTIONS)
 
     def _detour(self, step: Step, action: str | None) -> list[Reply]:
         """`aide`, or a photo, in the middle of a flow: answered (the photo kept and handled as

@@ -6,6 +6,7 @@ from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.messages import code_problem
 from bot.parsing import digits_only
+from bot.vocabulary import only_chat_words
 from domain.errors import (
     DeliveryFailed,
     InvalidInput,
@@ -26,6 +27,8 @@ def on_name(step: Step) -> list[Reply]:
     try:
         name = clean_name(step.text)
     except InvalidInput:
+        return [Reply(step.t("reg.bad_name"))]
+    if only_chat_words(name):  # `bonjour`, `ok merci`: said at the question, not a name
         return [Reply(step.t("reg.bad_name"))]
     return [_ask_phone(step, name)]
 

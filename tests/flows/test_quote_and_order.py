@@ -82,7 +82,7 @@ def test_bad_volumes_are_explained_and_asked_again(trader, text, expected):
         ("0", "plus grand que zéro"),
         ("-100", "plus grand que zéro"),
         ("999999999", "dépasse le maximum"),
-        ("10,555", "2 décimales"),
+        ("10,5555", "2 décimales"),
     ],
 )
 def test_bad_prices_are_explained_and_asked_again(trader, text, expected):

@@ -1,0 +1,86 @@
+"""Order: the quote reviewed, then the volume reserved (or the next container offered)."""
+
+from __future__ import annotations
+
+from bot import formatting as fmt
+from bot.engine.events import Reply
+from bot.flows import quote
+from bot.flows.context import Step
+from bot.vocabulary import Intent
+from domain.errors import ContainerClosed, ContainerFull, NotFound, QuoteChanged
+from domain.pricing import Category
+
+
+def on_review(step: Step) -> list[Reply]:
+    if step.choice == "quote:order":
+        return _place(step, container_code=None)
+    if step.choice == "quote:edit":
+        return quote.start(step)
+    heard = quote.hear(step)
+    if heard.intent is Intent.QUOTE and heard.names_goods:  # a new quote in one message
+        return quote.from_words(step, heard)
+    return [step.reask()]
+
+
+def _place(step: Step, container_code: str | None) -> list[Reply]:
+    data = step.conv.data
+    category = Category(data["category"])
+    try:
+        order, container = step.api.place_order(
+            step.trader_id, category, data["volume_l"], data["price_fen"], data["key"],
+            data["total"], container_code,
+        )  # fmt: skip
+    except ContainerFull as full:
+        return [_offer_next(step, full)]
+    except QuoteChanged:
+        changed = step.t("quote.changed")
+        return quote.show_quote(step, category, data["volume_l"], data["price_fen"], changed)
+    except ContainerClosed:
+        return [step.menu(step.t("order.container_closed"))]
+    except NotFound:
+        return [step.menu(step.t("quote.no_terms"))]
+    lang = step.conv.lang
+    text = step.t(
+        "order.placed",
+        number=order.number,
+        volume=fmt.cbm(order.volume_l, lang),
+        code=container.code,
+        total=fmt.gnf(order.total_gnf, lang),
+        momo_number=step.settings.mobile_money_number,
+        momo_name=step.settings.mobile_money_name,
+        deadline=fmt.when(order.expires_at, lang),
+    )
+    return [step.menu(text)]
+
+
+def _offer_next(step: Step, full: ContainerFull) -> Reply:
+    nxt = step.api.next_container_after(full.code)
+    lang = step.conv.lang
+    step.conv.go("quote_full", **step.conv.data, next_code=nxt.code)
+    text = step.t(
+        "order.full",
+        remaining=fmt.cbm(full.remaining_l, lang),
+        code=full.code,
+        volume=fmt.cbm(step.conv.data["volume_l"], lang),
+        next_code=nxt.code,
+    )
+    choices = (
+        step.choice_of("order:next", "order.next_container"),
+        step.choice_of("order:volume", "order.change_volume"),
+        step.cancel_choice,
+    )
+    return Reply(text, choices)
+
+
+def on_full(step: Step) -> list[Reply]:
+    if step.choice == "order:next":
+        return _place(step, container_code=step.conv.data["next_code"])
+    if step.choice == "order:volume":
+        return quote.advance(step, {"category": step.conv.data["category"]})
+    return [step.reask()]
+
+
+HANDLERS = {
+    "quote_review": on_review,
+    "quote_full": on_full,
+}

@@ -1,0 +1,29 @@
+"""Free text at the menu, in the trader's own words.
+
+Goods, a volume or a price named start the quote with what was understood; intent words
+(`prix`, `j'ai payé`, `mes colis`, `c'est quand le départ ?`) reach their flow; greetings
+and thanks get a short friendly answer with the menu. Only the rest gets the hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from bot.engine.events import Reply
+from bot.flows import quote
+from bot.flows.context import Step
+from bot.vocabulary import Intent
+
+SMALL_TALK = {Intent.GREETING: "talk.hello", Intent.THANKS: "talk.thanks"}
+
+
+def free_text(step: Step, actions: Mapping[str, Callable[[Step], list[Reply]]]) -> list[Reply]:
+    """`actions`: the menu's actions by name (quote, orders, proof, container, help)."""
+    heard = quote.hear(step)
+    if heard.intent is Intent.QUOTE:
+        return quote.from_words(step, heard)
+    if heard.intent in SMALL_TALK:
+        return [step.menu(step.t(SMALL_TALK[heard.intent]))]
+    if heard.intent is not None and heard.intent.value in actions:
+        return actions[heard.intent.value](step)
+    return [step.menu(step.t("hint"))]
