@@ -1,4 +1,6 @@
-"""A local fake of Twilio's REST API on loopback: records requests, can answer errors."""
+"""A local fake of Twilio's REST API on loopback: records requests, can answer errors, and can
+hold the messages to one address unanswered (they never reach "Twilio": a process killed
+meanwhile has sent nothing)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,9 @@ class FakeTwilio:
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     media_failures: int = 0
     auth: tuple[str, str] | None = None  # when set, media downloads require it
+    held: list[Recorded] = field(default_factory=list)
+    _holds: set[str] = field(default_factory=set)
+    _cond: threading.Condition = field(default_factory=threading.Condition)
 
     def start(self) -> FakeTwilio:
         fake = self
@@ -35,6 +40,9 @@ class FakeTwilio:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
                 form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+                if fake._held(Recorded("POST", self.path, form, _basic(self.headers))):
+                    self.close_connection = True
+                    return
                 fake.requests.append(Recorded("POST", self.path, form, _basic(self.headers)))
                 status, body = fake.scripted.popleft() if fake.scripted else (201, None)
                 body = body or _message(form)
@@ -94,7 +102,29 @@ class FakeTwilio:
     def fail_next(self, status: int, code: int, message: str) -> None:
         self.scripted.append((status, {"code": code, "message": message, "status": status}))
 
+    def hold(self, to: str) -> None:
+        """From now on, messages to `to` wait unanswered until `release()`, then are dropped
+        unrecorded; `held` lists them as they arrive."""
+        with self._cond:
+            self._holds.add(to)
+
+    def release(self) -> None:
+        with self._cond:
+            self._holds.clear()
+            self._cond.notify_all()
+
+    def _held(self, request: Recorded) -> bool:
+        to = request.form.get("To", "")
+        with self._cond:
+            if to not in self._holds:
+                return False
+            self.held.append(request)
+            while to in self._holds:
+                self._cond.wait(1.0)
+        return True
+
     def stop(self) -> None:
+        self.release()
         self.server.shutdown()
         self.server.server_close()
 
