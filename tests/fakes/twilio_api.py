@@ -20,6 +20,7 @@ class Recorded:
     path: str
     form: dict[str, str]
     auth: tuple[str, str] | None
+    client: tuple[str, int] | None = None  # the caller's address and port
 
 
 @dataclass
@@ -40,10 +41,13 @@ class FakeTwilio:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
                 form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
-                if fake._held(Recorded("POST", self.path, form, _basic(self.headers))):
+                request = Recorded(
+                    "POST", self.path, form, _basic(self.headers), self.client_address[:2]
+                )
+                if fake._held(request):
                     self.close_connection = True
                     return
-                fake.requests.append(Recorded("POST", self.path, form, _basic(self.headers)))
+                fake.requests.append(request)
                 status, body = fake.scripted.popleft() if fake.scripted else (201, None)
                 body = body or _message(form)
                 payload = json.dumps(body).encode()

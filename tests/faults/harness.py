@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -208,18 +208,21 @@ class ScratchPostgres:
     """A small PostgreSQL cluster of our own in a temporary folder (as scripts/with-services
     starts one), so that this suite may stop and start it without touching the shared one."""
 
-    def __init__(self, workdir: Path, port: int) -> None:
-        self.dir = workdir / f"pg-{secrets.token_hex(4)}"
+    def __init__(self, port: int) -> None:
+        # Not under pytest's tmp_path: the postgres user must be able to reach the folder.
+        self.dir = Path(tempfile.mkdtemp(prefix="tontine-faults-pg."))
         self.port = port
         self.bin = _pg_bin()
 
     def _run(self, *args: str) -> None:
-        subprocess.run(_as_postgres(list(args)), check=True, capture_output=True, timeout=60)
+        done = subprocess.run(_as_postgres(list(args)), capture_output=True, timeout=60)
+        if done.returncode:
+            raise RuntimeError(f"{args[0]} failed: {done.stdout!r} {done.stderr!r}")
 
     def init(self) -> ScratchPostgres:
-        for sub in ("data", "run"):
-            (self.dir / sub).mkdir(parents=True)
         self.dir.chmod(0o755)
+        for sub in ("data", "run"):
+            (self.dir / sub).mkdir()
         if os.geteuid() == 0:
             shutil.chown(self.dir / "data", "postgres")
             shutil.chown(self.dir / "run", "postgres")
@@ -248,7 +251,7 @@ class ScratchPostgres:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop")
 
     def destroy(self) -> None:
-        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
+        with contextlib.suppress(RuntimeError):  # already stopped
             self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 

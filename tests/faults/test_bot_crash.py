@@ -15,43 +15,11 @@ from sqlalchemy import create_engine, text
 from storage.db import normalise_url
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults import seed
+from tests.faults.chat import CHAT, CONFIRMATION, settled, show_quote, start_bot, texts_with
 from tests.faults.conftest import services_on
-from tests.faults.harness import Processes, wait_until
+from tests.faults.harness import wait_until
 
-CHAT = 5001
-BOOT_S = 30
 RECOVERY_S = 30
-CONFIRMATION = "Commande C00001 enregistrée"
-
-
-def texts_with(fake: FakeTelegram, needle: str) -> list[str]:
-    return [t for t in fake.texts(CHAT) if needle in t]
-
-
-def show_quote(fake: FakeTelegram, procs: Processes) -> None:
-    """Menu → quote → TEXTILE → 3 CBM → 10 000 ¥: the quote with its Order button."""
-    for step in ("menu:quote", "cat:textile"):
-        before = len(fake.texts(CHAT))
-        fake.press(CHAT, step)
-        wait_until(lambda b=before: len(fake.texts(CHAT)) > b, BOOT_S, f"answer to {step}", procs)
-    fake.text(CHAT, "3")
-    wait_until(lambda: texts_with(fake, "prix des marchandises"), 10, "price question", procs)
-    fake.text(CHAT, "10 000")
-    wait_until(lambda: texts_with(fake, "Total à payer"), 10, "the quote", procs)
-
-
-def settled(fake: FakeTelegram, procs: Processes) -> None:
-    """A later message answered: the chat's earlier updates are all handled (one chat's
-    updates are handled in order)."""
-    before = len(texts_with(fake, "Que voulez-vous faire"))
-    fake.text(CHAT, "menu")
-    wait_until(
-        lambda: len(texts_with(fake, "Que voulez-vous faire")) > before, 10, "the menu", procs
-    )
-
-
-def start(procs: Processes, name: str, env: dict[str, str]):
-    return procs.python(name, ["-m", "bot", "telegram"], env)
 
 
 def check_once(services, trader_id: int, fake: FakeTelegram) -> None:
@@ -66,7 +34,7 @@ def test_killed_while_the_confirmation_is_on_its_way(db_url, redis_url, procs, f
     seed.ready(services)
     (trader_id,) = seed.traders(services, [("telegram", str(CHAT))])
     env = seed.telegram_env(fake_tg, db_url, redis_url)
-    bot = start(procs, "bot-1", env)
+    bot = start_bot(procs, "bot-1", env)
     show_quote(fake_tg, procs)
 
     fake_tg.hold("sendMessage", CHAT)
@@ -76,7 +44,7 @@ def test_killed_while_the_confirmation_is_on_its_way(db_url, redis_url, procs, f
     procs.kill(bot)
     fake_tg.release()  # dropped: Telegram never received it
 
-    start(procs, "bot-2", env)
+    start_bot(procs, "bot-2", env)
     wait_until(lambda: texts_with(fake_tg, CONFIRMATION), RECOVERY_S, "confirmation", procs)
     settled(fake_tg, procs)
     check_once(services, trader_id, fake_tg)
@@ -87,7 +55,7 @@ def test_killed_between_the_order_and_the_handled_mark(db_url, redis_url, procs,
     seed.ready(services)
     (trader_id,) = seed.traders(services, [("telegram", str(CHAT))])
     env = seed.telegram_env(fake_tg, db_url, redis_url)
-    bot = start(procs, "bot-1", env)
+    bot = start_bot(procs, "bot-1", env)
     show_quote(fake_tg, procs)
 
     blocker = create_engine(normalise_url(db_url))
@@ -100,7 +68,7 @@ def test_killed_between_the_order_and_the_handled_mark(db_url, redis_url, procs,
         connection.rollback()
     blocker.dispose()
 
-    start(procs, "bot-2", env)
+    start_bot(procs, "bot-2", env)
     wait_until(lambda: texts_with(fake_tg, CONFIRMATION), RECOVERY_S, "confirmation", procs)
     settled(fake_tg, procs)
     check_once(services, trader_id, fake_tg)
