@@ -19,7 +19,7 @@ from tests.faults.chat import CHAT, CONFIRMATION, settled, show_quote, start_bot
 from tests.faults.conftest import services_on
 from tests.faults.harness import wait_until
 
-RECOVERY_S = 30
+RECOVERY_S = 20
 
 
 def check_once(services, trader_id: int, fake: FakeTelegram) -> None:
