@@ -1,11 +1,16 @@
 """`python -m bot clock`: APScheduler runs the jobs; a Redis lock per job keeps a second
 clock started by mistake from running any job at the same time (and the outbox keys make a
-job run twice harmless anyway). In the embedded default the jobs run in-process."""
+job run twice harmless anyway). In the embedded default the jobs run in-process.
+
+The every-minute jobs also run as soon as the clock starts: a clock restarted after a crash
+or a deploy catches up at once, and one that restarts more often than every minute still
+does its work."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -61,6 +66,7 @@ def schedule(scheduler: BlockingScheduler | BackgroundScheduler, services: Servi
             guarded(services, name, table[name]),
             "interval",
             seconds=EVERY_MINUTE,
+            next_run_time=datetime.now(CONAKRY),
             id=name,
             coalesce=True,
             max_instances=1,

@@ -3,7 +3,9 @@
 Every Twilio request is authenticated with its X-Twilio-Signature against PUBLIC_BASE_URL +
 path (the URL Twilio signed, not the one seen behind a proxy); anything else gets 403 and
 touches nothing. The message is stored, then acknowledged at once with empty TwiML; the
-inbound worker does the rest.
+inbound worker does the rest. When the message cannot even be stored (the database is down),
+the one top-level handler logs the error and answers with TwiML asking the trader, in French,
+to try again in a moment: Twilio does not send a message webhook twice.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from typing import Any
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, request
 from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
 from werkzeug.exceptions import HTTPException
 
+from bot.messages import t
 from bot.services.notifications import notify_admins
 from domain.ports import UnitOfWork
 from webhooks.inbound import InboundWorker
@@ -86,6 +90,20 @@ def health() -> Any:
 
 def handle_http_error(error: HTTPException) -> Any:
     return jsonify(error=error.name), error.code
+
+
+@bp.errorhandler(Exception)
+def handle_unexpected(error: Exception) -> Any:
+    """The one top-level handler: logged with its traceback; a trader's message that could
+    not be taken in is answered with a request to send it again in a moment."""
+    if isinstance(error, HTTPException):  # a blueprint's handler is asked before the app's
+        return handle_http_error(error)
+    log.error("unhandled error in %s", request.path, exc_info=error)
+    if request.endpoint != "webhooks.whatsapp_inbound":
+        return jsonify(error="Internal Server Error"), 500
+    answer = MessagingResponse()
+    answer.message(t("error"))
+    return current_app.response_class(str(answer), mimetype="application/xml")
 
 
 def create_app(webhook_deps: WebhookDeps) -> Flask:
