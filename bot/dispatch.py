@@ -32,6 +32,7 @@ from bot import formatting as fmt
 from bot.admin.cards import proof_card
 from bot.engine.events import Reply
 from bot.failures import TRANSIENT, alert_bug
+from bot.loops import run_forever
 from bot.messages import t
 from bot.notify import Channels
 from bot.services.notifications import ADMIN, notify_admins
@@ -209,14 +210,14 @@ class Dispatcher:
             uow.commit()
 
     def serve_forever(self, idle_s: float = 1.0) -> None:
-        while not self.stopping.is_set():
-            try:
-                sent = self.run_once()
-            except Exception:
-                log.exception("dispatcher pass failed")
-                sent = 0
-            if not sent:
-                self.stopping.wait(idle_s)
+        run_forever(
+            "dispatcher",
+            log,
+            lambda: self.run_once() > 0,
+            self.stopping.is_set,
+            self.stopping.wait,
+            idle_s,
+        )
 
     def start(self) -> threading.Thread:
         thread = threading.Thread(target=self.serve_forever, name="dispatcher", daemon=True)

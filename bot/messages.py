@@ -66,6 +66,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Un instant, je traite encore votre message précédent. Réessayez dans quelques secondes.",
         "One moment, I am still handling your previous message. Try again in a few seconds.",
     ),
+    "outage.wait": (
+        "⏳ Un problème technique nous ralentit. Votre message est bien gardé : nous y "
+        "répondrons dès que possible. Si c'est urgent, réessayez dans un instant.",
+        "⏳ A technical problem is slowing us down. Your message is kept: we will answer it as "
+        "soon as we can. If it is urgent, try again in a moment.",
+    ),
     "error": (
         "Désolé, un problème technique est survenu. Rien n'a été perdu : réessayez dans un "
         "instant.",

@@ -10,6 +10,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from domain.phones import normalise_phone
 
+MIN_WEBHOOK_SECRET = 32
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
@@ -77,6 +79,15 @@ class Settings(BaseSettings):
     @property
     def missing_secret_key(self) -> bool:
         return not self.secret_key and bool(self.shared_by())
+
+    def telegram_webhook_token(self) -> str:
+        """Webhook mode: the secret Telegram echoes in every request, 32+ characters."""
+        secret = self.telegram_webhook_secret
+        if secret is None or len(secret.get_secret_value()) < MIN_WEBHOOK_SECRET:
+            raise ValueError(
+                f"TELEGRAM_WEBHOOK_SECRET must hold at least {MIN_WEBHOOK_SECRET} characters"
+            )
+        return secret.get_secret_value()
 
     def secret_key_bytes(self) -> bytes:
         """SECRET_KEY, or a key for this process only (codes then die with the process); the

@@ -231,19 +231,38 @@ def whatsapp_templates(services: Services, client: Any = None) -> Any:
 
 
 def build_web(services: Services) -> Any:
-    """The Flask app with its inbound worker (not started)."""
+    """The Flask app and its WhatsApp inbound worker (None without WhatsApp), not started:
+    WhatsApp's webhooks, and Telegram's in webhook mode."""
+    from webhooks.app import WebhookDeps, create_app
+
+    settings = services.settings
+    whatsapp = settings.whatsapp_enabled and settings.public_base_url
+    if not whatsapp and not settings.telegram_webhook_url:
+        raise ValueError(
+            "the web process needs WhatsApp (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "
+            "TWILIO_WHATSAPP_FROM, PUBLIC_BASE_URL) or TELEGRAM_WEBHOOK_URL"
+        )
+    validator, worker = _whatsapp_inbound(services) if whatsapp else (None, None)
+    secret = settings.telegram_webhook_token() if settings.telegram_webhook_url else None
+    deps = WebhookDeps(
+        validator,
+        settings.public_base_url or "",
+        worker,
+        services.uow_factory,
+        services.clock,
+        services.health,
+        secret,
+    )
+    return create_app(deps), worker
+
+
+def _whatsapp_inbound(services: Services) -> tuple[Any, Any]:
     from twilio.request_validator import RequestValidator
 
-    from webhooks.app import WebhookDeps, create_app
     from webhooks.inbound import InboundWorker
     from webhooks.media import TWILIO_API_BASE, MediaAccess
 
     settings = services.settings
-    if not (settings.whatsapp_enabled and settings.public_base_url):
-        raise ValueError(
-            "WhatsApp needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "
-            "TWILIO_WHATSAPP_FROM and PUBLIC_BASE_URL"
-        )
     sender = connect_channels(services)
     token = settings.twilio_auth_token.get_secret_value()  # type: ignore[union-attr]
     worker = InboundWorker(
@@ -258,15 +277,7 @@ def build_web(services: Services) -> Any:
         ),
         clock=services.clock,
     )
-    deps = WebhookDeps(
-        RequestValidator(token),
-        settings.public_base_url,
-        worker,  # type: ignore[arg-type]
-        services.uow_factory,
-        services.clock,
-        services.health,
-    )
-    return create_app(deps), worker
+    return RequestValidator(token), worker
 
 
 def build_dispatcher(services: Services) -> Dispatcher:

@@ -24,6 +24,7 @@ from werkzeug.exceptions import HTTPException
 from bot.messages import t
 from bot.services.notifications import notify_admins
 from domain.ports import UnitOfWork
+from webhooks import telegram_hook
 from webhooks.inbound import InboundWorker
 
 log = logging.getLogger(__name__)
@@ -34,12 +35,13 @@ bp = Blueprint("webhooks", __name__)
 
 @dataclass
 class WebhookDeps:
-    validator: RequestValidator
+    validator: RequestValidator | None  # None: WhatsApp is not configured here
     public_base_url: str
-    worker: InboundWorker
+    worker: InboundWorker | None
     uow_factory: Callable[[], UnitOfWork]
     clock: Callable[[], datetime]
     health: Callable[[], dict[str, str]]
+    telegram_secret: str | None = None  # set in Telegram's webhook mode
 
 
 def deps() -> WebhookDeps:
@@ -48,6 +50,8 @@ def deps() -> WebhookDeps:
 
 def require_twilio_signature() -> dict[str, str]:
     d = deps()
+    if d.validator is None:
+        abort(404)
     url = d.public_base_url.rstrip("/") + request.path
     form = request.form.to_dict()
     signature = request.headers.get("X-Twilio-Signature", "")
@@ -62,7 +66,7 @@ def whatsapp_inbound() -> Any:
     form = require_twilio_signature()
     if not form.get("MessageSid") or not form.get("From"):
         abort(400)
-    if not deps().worker.enqueue(form):
+    if not deps().worker.enqueue(form):  # type: ignore[union-attr]  # checked with the signature
         log.info("replayed MessageSid %s acknowledged", form["MessageSid"])
     return current_app.response_class(EMPTY_TWIML, mimetype="application/xml")
 
@@ -110,5 +114,6 @@ def create_app(webhook_deps: WebhookDeps) -> Flask:
     app = Flask(__name__)
     app.extensions["tontine"] = webhook_deps
     app.register_blueprint(bp)
+    app.register_blueprint(telegram_hook.bp)
     app.register_error_handler(HTTPException, handle_http_error)
     return app

@@ -32,7 +32,6 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, 
 from telegram.ext import (
     AIORateLimiter,
     Application,
-    BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
@@ -52,7 +51,6 @@ CHANNEL = "telegram"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 SEND_ATTEMPTS = 4
-MIN_SECRET = 32
 
 
 def keyboard(reply: Reply) -> Any:
@@ -149,37 +147,6 @@ async def _edit(message: Message, reply: Reply, markup: Any) -> Any:
         return None
 
 
-class PerChatOrder(BaseUpdateProcessor):
-    """Updates of different chats run concurrently; one chat's run in the order they came.
-
-    asyncio locks are fair (first come, first served) and PTB starts the update tasks in
-    the order it fetched them, so a chat's messages reach the engine in order.
-    """
-
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:
-            await coroutine
-            return
-        lock = self._locks.setdefault(chat.id, asyncio.Lock())
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            if not lock.locked():
-                self._locks.pop(chat.id, None)
-
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to tear down."""
-
-
 class TelegramChannel:
     def __init__(self, application: Application, engine: Any, desk: Any, settings: Any):
         self.application = application
@@ -211,7 +178,10 @@ class TelegramChannel:
         query = update.callback_query
         if query is None or update.effective_user is None:
             return
-        await with_retries(query.answer)
+        try:
+            await with_retries(query.answer)
+        except BadRequest as error:  # e.g. "query is too old" when a stored press is replayed
+            log.info("callback answer refused: %s", error)
         if update.effective_chat is None:
             return
         chat_ref = str(update.effective_chat.id)
@@ -366,33 +336,39 @@ def build_channel(settings: Any, engine: Any, desk: Any) -> TelegramChannel:
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .concurrent_updates(PerChatOrder())
-        .post_init(channel.started)
+        .updater(None)  # updates come from our inbox, stored before they are confirmed
         .build()
     )
     channel.install()
     return channel
 
 
-def webhook_options(settings: Any, listen: str = "0.0.0.0") -> dict[str, Any]:
-    """PTB's webhook server options; Telegram must echo the secret in every request."""
-    secret = settings.telegram_webhook_secret
-    if secret is None or len(secret.get_secret_value()) < MIN_SECRET:
-        raise ValueError(f"TELEGRAM_WEBHOOK_SECRET must hold at least {MIN_SECRET} characters")
-    return {
-        "listen": listen,
-        "port": settings.telegram_webhook_port,
-        "url_path": "telegram",
-        "webhook_url": settings.telegram_webhook_url,
-        "secret_token": secret.get_secret_value(),
-        "allowed_updates": Update.ALL_TYPES,
-    }
-
-
-def run(channel: TelegramChannel) -> None:
-    """Long polling by default; PTB's webhook server with a secret token when configured."""
+async def serve(channel: TelegramChannel, inbox: Any) -> None:
+    """Long polling by default (stored, then confirmed); with TELEGRAM_WEBHOOK_URL, Telegram
+    posts to the web process, which stores each update, and this process handles them."""
     settings, app = channel.settings, channel.application
-    if settings.telegram_webhook_url:
-        app.run_webhook(**webhook_options(settings))
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    async with app:
+        await channel.started(app)
+        if settings.telegram_webhook_url:
+            await with_retries(
+                lambda: app.bot.set_webhook(
+                    settings.telegram_webhook_url,
+                    secret_token=settings.telegram_webhook_token(),
+                    allowed_updates=Update.ALL_TYPES,
+                )
+            )
+            loops = [inbox.work_forever()]
+        else:
+            await with_retries(app.bot.delete_webhook)
+            loops = [inbox.fetch_forever(), inbox.work_forever()]
+        try:
+            await asyncio.gather(*loops)
+        finally:
+            await inbox.stop()
+
+
+def run(channel: TelegramChannel, inbox: Any) -> None:
+    try:
+        asyncio.run(serve(channel, inbox))
+    except KeyboardInterrupt:
+        log.info("telegram bot stopped")

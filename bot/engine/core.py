@@ -69,17 +69,25 @@ class Engine:
 
     def handle(self, event: Inbound) -> list[Reply]:
         lock = f"chat:{event.channel}:{event.user_ref}"
-        return self.gate.run(lock, event, lambda: self._handle_locked(event))
+        conv = Conversation()
 
-    def _handle_locked(self, event: Inbound) -> list[Reply]:
-        conv = Conversation.from_dict(self.conversations.load(event.channel, event.user_ref))
+        def work() -> list[Reply]:
+            nonlocal conv
+            conv = Conversation.from_dict(self.conversations.load(event.channel, event.user_ref))
+            return self._handle_locked(conv, event)
+
+        def save() -> None:  # after the handled mark: see MessageGate
+            self.conversations.save(event.channel, event.user_ref, conv.to_dict())
+
+        return self.gate.run(lock, event, work, after=save)
+
+    def _handle_locked(self, conv: Conversation, event: Inbound) -> list[Reply]:
         self._identify(conv, event)
         replies = self._route(conv, event)
         if replies:
             conv.choices = list(replies[-1].choices)
             if conv.state in FLOW_HANDLERS:  # the open question, to ask again after a detour
                 conv.data[QUESTION] = replies[-1].text[:MAX_TEXT]
-        self.conversations.save(event.channel, event.user_ref, conv.to_dict())
         return replies
 
     def _identify(self, conv: Conversation, event: Inbound) -> None:

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, text
 
+from bot.channels.telegram_inbox import LEASE
 from storage.db import normalise_url
+from storage.kv import LOCK_TIMEOUT_S
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults import seed
 from tests.faults.chat import CHAT, CONFIRMATION, settled, show_quote, start_bot, texts_with
 from tests.faults.conftest import services_on
 from tests.faults.harness import wait_until
 
-RECOVERY_S = 20
+# A restarted bot takes the update again when its lease ends, and the chat once the dead
+# holder's lock expires: the recovery bound follows the product's own numbers.
+RECOVERY_S = LEASE.total_seconds() + LOCK_TIMEOUT_S + 15
 
 
 def check_once(services, trader_id: int, fake: FakeTelegram) -> None:
