@@ -34,7 +34,6 @@ class Settings(BaseSettings):
     telegram_file_base_url: str = "https://api.telegram.org/file/bot"
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: SecretStr | None = None
-    telegram_webhook_port: int = 8443
 
     admin_chat_id: int | None = None
     admin_phones: str = ""  # comma-separated E.164 numbers

@@ -6,7 +6,7 @@ soon as it is fetched, before any handler ran: a crash then loses it. Here, in p
 `fetch_forever` writes each batch to the inbound queue (one row per update_id, a replay is
 ignored) and only then asks for the next batch, which confirms it; in webhook mode the web
 process stores the update (webhooks/app.py) before answering 200. `work_forever` claims the
-stored updates with a short lease, renewed while they are in hand (a slow send or a 429
+stored updates with a 20 s lease, renewed while they are in hand (a slow send or a 429
 wait never lets a second worker take them), runs PTB's handlers on them (chats concurrently,
 one chat's in order), and marks them done. An update whose worker died falls due again when its
 lease ends: the engine's inbox replays the replies it already computed, so the trader is
@@ -32,7 +32,7 @@ from bot.services.updates import store_updates
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
-LEASE = timedelta(seconds=10)  # renewed every few seconds while an update is in hand
+LEASE = timedelta(seconds=20)  # renewed every few seconds while an update is in hand
 POLL_TIMEOUT_S = 25
 MAX_IN_FLIGHT = 64
 
@@ -148,8 +148,8 @@ class TelegramInbox:
         with self.uow_factory() as uow:
             claimed = uow.inbound.claim(self.clock(), self.lease, CHANNEL)
             uow.commit()
-        if claimed is None:
-            return None
+        if claimed is None or claimed[0] in self.in_hand:
+            return None  # nothing due, or our own update whose lease lapsed: claimed afresh
         self.in_hand.add(claimed[0])
         return claimed[0], claimed[2]
 

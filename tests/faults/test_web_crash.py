@@ -36,7 +36,7 @@ def test_worker_killed_between_acknowledging_and_replying(db_url, redis_url, pro
     fake_twilio.hold(TRADER)
     assert web.post(TRADER, "devis") == 200  # acknowledged: Twilio will not send it again
     wait_until(lambda: fake_twilio.held, 20, "the reply on its way to Twilio", procs)
-    assert QUESTION in fake_twilio.held[0].form["Body"]
+    assert QUESTION in str(fake_twilio.held[0].form)  # a body, or buttons' variables
     worker = pid_of_client(fake_twilio.held[0].client[1], web.workers())  # type: ignore[index]
     assert worker is not None, "no web worker owns the held connection"
     procs.kill_pid(worker)
