@@ -13,6 +13,7 @@ from bot.engine.events import Reply
 from bot.services import eta as eta_service
 from bot.services.notifications import traders_of
 from domain.containers import Container
+from domain.errors import InvalidInput
 from domain.eta import check_change, parse_day, visible_eta
 
 MAX_CODE = 20
@@ -55,6 +56,8 @@ def _change(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         )
     except eta_service.EtaMoved:
         return step.reply("eta.stale")
+    except InvalidInput as refused:  # e.g. the day went by between preview and confirmation
+        return step.reply(f"admin.invalid.{refused.reason}", usage=_usage(step))
     day = fmt.day(change.new, step.lang)
     return step.reply("eta.done", code=request.code, new=day, admin=step.admin.name, count=told)
 
