@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.containers import Stage
-from domain.errors import InvalidInput
+from domain.errors import DomainError, InvalidInput
 
 SEA_TRANSIT_DAYS = 45
 MAX_AHEAD = timedelta(days=366)  # "more than a year away" is refused
@@ -20,6 +20,10 @@ DEPARTURE_REASON = "departure"  # the reason recorded with the default ETA
 
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+class EtaMoved(DomainError):
+    """The ETA is no longer the date the admin saw when the change was previewed."""
 
 
 @dataclass(eq=False)

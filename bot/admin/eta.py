@@ -14,7 +14,7 @@ from bot.services import eta as eta_service
 from bot.services.notifications import traders_of
 from domain.containers import Container
 from domain.errors import InvalidInput
-from domain.eta import check_change, parse_day, visible_eta
+from domain.eta import EtaMoved, check_change, parse_day, visible_eta
 
 MAX_CODE = 20
 
@@ -54,7 +54,7 @@ def _change(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         change, told = eta_service.change_eta(
             step.desk.uow_factory(), request, step.actor, step.desk.clock()
         )
-    except eta_service.EtaMoved:
+    except EtaMoved:
         return step.reply("eta.stale")
     except InvalidInput as refused:  # e.g. the day went by between preview and confirmation
         return step.reply(f"admin.invalid.{refused.reason}", usage=_usage(step))

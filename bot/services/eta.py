@@ -8,21 +8,18 @@ from datetime import date, datetime, timedelta
 
 from bot.services.notifications import notify_many, traders_of
 from domain.containers import Container
-from domain.errors import DomainError, NotFound
+from domain.errors import NotFound
 from domain.eta import (
     DEPARTURE_REASON,
     SEA_TRANSIT_DAYS,
     EtaChange,
+    EtaMoved,
     check_change,
     default_eta,
 )
 from domain.ports import UnitOfWork
 
 MOVES_WINDOW = timedelta(hours=24)
-
-
-class EtaMoved(DomainError):
-    """The ETA changed between the admin's preview and the confirmation."""
 
 
 def day_marker(day: date) -> dict[str, str]:

@@ -255,3 +255,18 @@ def test_the_notice_is_rendered_when_it_is_sent(at_sea):
     assert sorted(r["lang"] for r in rows) == ["en", "fr"]
     assert all('"day": "2027-01-15"' in r["payload"] for r in rows)
     assert len({r["key"].rsplit(":", 3)[0] for r in rows}) == 1  # one change, one key
+
+
+def test_a_date_set_before_sailing_is_kept_when_the_container_sails(world):  # noqa: F811
+    app, _desk, admin, trader, traders, _ = world
+    order_and_proof(trader)
+    admin.login()
+    admin.say(f"/eta {CODE} 20/02/2027 réservation MSC confirmée")
+    assert "aucune → 20 février 2027" in admin.text
+    admin.confirm()
+    sail(admin)
+    assert eta_of(app) == date(2027, 2, 20)
+    [notice] = notices(traders, "t1", "en mer")
+    assert "Arrivée estimée à Conakry : 20 février 2027" in notice
+    [first] = notices(traders, "t1", "Motif : réservation MSC")
+    assert first.startswith("📅 Conteneur TD-2026-01 : arrivée estimée à Conakry le 20 février")

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from bot.services import containers as container_service
 from bot.services import eta as eta_service
 from domain.errors import InvalidInput
+from domain.eta import EtaMoved
 from storage import orm
 from storage.db import make_engine, make_session_factory
 from storage.uow import SqlUnitOfWork
@@ -83,7 +84,7 @@ def test_confirmations_racing_from_the_same_date_move_it_once(db_url):
         start.wait()
         try:
             eta_service.change_eta(SqlUnitOfWork(factory), request, f"admin {day}", NOW)
-        except eta_service.EtaMoved:
+        except EtaMoved:
             return "moved"
         return "changed"
 
