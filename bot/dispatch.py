@@ -25,7 +25,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot import formatting as fmt
@@ -54,6 +54,7 @@ def _value(value: Any, lang: str) -> Any:
             "gnf": lambda: fmt.gnf(raw, lang),
             "cbm": lambda: fmt.cbm(raw, lang),
             "when": lambda: fmt.when(datetime.fromisoformat(raw), lang),
+            "day": lambda: fmt.day(date.fromisoformat(raw), lang),
         }.get(kind)
         return render() if render else value
     return value

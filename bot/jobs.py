@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from bot import formatting as fmt
 from bot.messages import t
 from bot.services import orders as order_service
+from bot.services.eta import moves_since
 from bot.services.notifications import notify_admins, notify_many, notify_trader, traders_of
 from bot.settings import Settings
 from domain.containers import MILESTONES_PCT, Stage
@@ -116,6 +117,7 @@ def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
             )
             for c in uow.containers.open_for_orders()
         ]
+        lines += eta_moves(uow, now)
         yesterday = [
             o
             for o in uow.orders.created_between(start, start + timedelta(days=1))
@@ -138,6 +140,21 @@ def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
         queued = notify_admins(uow, f"digest:{today.isoformat()}", "admin.digest", values, now)
         uow.commit()
         return queued
+
+
+def eta_moves(uow: UnitOfWork, now: datetime) -> list[str]:
+    """The digest's lines for the containers whose arrival date moved in the last 24 h."""
+    lines = [
+        t(
+            "eta.digest_line",
+            code=container.code,
+            old=fmt.day(first.old),  # type: ignore[arg-type]
+            new=fmt.day(last.new),
+            reason=last.reason,
+        )
+        for container, first, last in moves_since(uow, now)
+    ]
+    return [t("eta.digest_title"), *lines] if lines else []
 
 
 def housekeeping(uow: UnitOfWork, now: datetime) -> dict[str, int]:

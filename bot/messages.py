@@ -588,13 +588,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/conteneurs — remplissage, étape, commandes\n"
         "/etape CODE — passer un conteneur à l'étape suivante\n"
         "/nouveau_conteneur [capacité CBM] — ouvrir un conteneur\n"
+        "/eta CODE JJ/MM/AAAA motif — changer la date d'arrivée estimée\n"
         "/attente — preuves en attente, les plus anciennes d'abord\n"
         "/commande NUMÉRO — détail d'une commande\n"
         "/stats [CODE] — volume, facturé, marge\n"
         "/annonce — message à tous les commerçants ou à un conteneur\n"
         "/export — commandes en CSV\n"
         "/langue fr|en — langue de vos réponses\n"
-        "Les changements de taux, tarifs, commission et étapes demandent une confirmation.",
+        "Les changements de taux, tarifs, commission, étapes et dates d'arrivée demandent "
+        "une confirmation.",
         "Admin commands:\n"
         "/admin — open a session (SMS code)\n"
         "/taux [value] — show or set the 1 ¥ → GNF rate\n"
@@ -603,13 +605,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/conteneurs — fill, stage, orders\n"
         "/etape CODE — move a container to its next stage\n"
         "/nouveau_conteneur [capacity CBM] — open a container\n"
+        "/eta CODE DD/MM/YYYY reason — change the estimated arrival date\n"
         "/attente — proofs waiting, oldest first\n"
         "/commande NUMBER — one order in detail\n"
         "/stats [CODE] — volume, billed, margin\n"
         "/annonce — message all traders or one container's\n"
         "/export — orders as CSV\n"
         "/langue fr|en — the language of your replies\n"
-        "Changes to the rate, tariffs, commission and stages ask for a confirmation.",
+        "Changes to the rate, tariffs, commission, stages and arrival dates ask for a "
+        "confirmation.",
     ),
     "admin.bad_value": (
         "Valeur illisible : {value}. {usage}",
@@ -934,6 +938,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sim.check_margin": (
         "marge = somme des marges recalculées",
         "margin = sum of the re-computed margins",
+    ),
+    # Issue 14 — arrival dates and delay notices
+    "eta.notify_set": (
+        "📅 Conteneur {code} : arrivée estimée à Conakry le {new}.\nMotif : {reason}",
+        "📅 Container {code}: estimated arrival at Conakry on {new}.\nReason: {reason}",
+    ),
+    "eta.notify_moved": (
+        "📅 Conteneur {code} : la date d'arrivée estimée à Conakry change.\n"
+        "Avant : {old}\nMaintenant : {new}\nMotif : {reason}",
+        "📅 Container {code}: the estimated arrival date at Conakry changes.\n"
+        "Before: {old}\nNow: {new}\nReason: {reason}",
+    ),
+    "eta.notify_departed": (
+        "🚢 Conteneur {code} : {stage}. Arrivée estimée à Conakry : {eta}. Suivez vos "
+        "commandes avec « Mes commandes ».",
+        "🚢 Container {code}: {stage}. Estimated arrival at Conakry: {eta}. Follow your "
+        "orders in “My orders”.",
+    ),
+    "eta.status": (
+        "\n📅 Arrivée estimée à Conakry : {eta}",
+        "\n📅 Estimated arrival at Conakry: {eta}",
+    ),
+    "eta.order": (" — arrivée estimée le {eta}", " — estimated arrival {eta}"),
+    "eta.admin_line": ("📅 Arrivée estimée : {eta}", "📅 Estimated arrival: {eta}"),
+    "eta.none": ("aucune", "none"),
+    "eta.preview": (
+        "Date d'arrivée estimée de {code} à Conakry : {old} → {new}\nMotif : {reason}\n"
+        "{count} commerçant(s) seront prévenus.",
+        "Estimated arrival of {code} at Conakry: {old} → {new}\nReason: {reason}\n"
+        "{count} trader(s) will be told.",
+    ),
+    "eta.done": (
+        "✅ {code} : arrivée estimée le {new} (par {admin}). {count} commerçant(s) vont être "
+        "prévenus.",
+        "✅ {code}: estimated arrival {new} (by {admin}). {count} trader(s) will be told.",
+    ),
+    "eta.stale": (
+        "Cette confirmation n'est plus valable : la date d'arrivée a changé. /conteneurs "
+        "pour la voir.",
+        "This confirmation is no longer valid: the arrival date changed. /conteneurs to see it.",
+    ),
+    "eta.container_unknown": (
+        "Conteneur {code} inconnu. {usage}",
+        "Unknown container {code}. {usage}",
+    ),
+    "eta.digest_title": ("Dates d'arrivée modifiées (24 h) :", "Arrival dates moved (24 h):"),
+    "eta.digest_line": ("{code} : {old} → {new} ({reason})", "{code}: {old} → {new} ({reason})"),
+    "admin.usage.eta": (
+        "/eta TD-2026-01 15/01/2027 motif (ex. congestion au port)",
+        "/eta TD-2026-01 15/01/2027 reason (e.g. port congestion)",
+    ),
+    "admin.invalid.eta_unreadable": (
+        "Date illisible : écrivez-la jj/mm/aaaa. {usage}",
+        "Unreadable date: write it dd/mm/yyyy. {usage}",
+    ),
+    "admin.invalid.eta_past": (
+        "Date refusée : elle est déjà passée. {usage}",
+        "Date refused: it is already past. {usage}",
+    ),
+    "admin.invalid.eta_too_far": (
+        "Date refusée : plus d'un an à l'avance. {usage}",
+        "Date refused: more than a year ahead. {usage}",
+    ),
+    "admin.invalid.eta_no_reason": (
+        "Donnez le motif du changement après la date. {usage}",
+        "Give the reason for the change after the date. {usage}",
+    ),
+    "admin.invalid.eta_reason_too_long": (
+        "Motif trop long : 200 caractères au plus. {usage}",
+        "Reason too long: 200 characters at most. {usage}",
+    ),
+    "admin.invalid.eta_delivered": (
+        "Ce conteneur est déjà livré : sa date d'arrivée ne change plus. {usage}",
+        "This container is already delivered: its arrival date no longer changes. {usage}",
+    ),
+    "admin.invalid.eta_unchanged": (
+        "C'est déjà la date d'arrivée estimée de ce conteneur. {usage}",
+        "That is already this container's estimated arrival date. {usage}",
     ),
 }
 

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     max_price_cny: Decimal = Decimal(10_000_000)
     mobile_money_number: str = "+224 620 00 00 00"
     mobile_money_name: str = "Tontine Digitale"
+    sea_transit_days: int = Field(default=45, gt=0, le=365)  # default ETA: sailing day + this
 
     sms_provider: str = "console"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from bot.services import containers as container_service
@@ -20,6 +20,7 @@ from bot.services import traders as trader_service
 from bot.settings import Settings
 from domain.containers import Container, Stage
 from domain.errors import NotFound
+from domain.eta import visible_eta
 from domain.orders import Order, OrderStatus, Progress, progress
 from domain.ports import UnitOfWork
 from domain.pricing import Category, TraderQuote
@@ -34,10 +35,12 @@ class ContainerView:
     used_l: int
     remaining_l: int
     fill_pct: Decimal
+    eta: date | None = None  # estimated arrival at Conakry
 
     @classmethod
     def of(cls, c: Container) -> ContainerView:
-        return cls(c.code, c.stage, c.capacity_l, c.used_l, c.remaining_l, c.fill_pct)
+        eta = visible_eta(c.stage, c.eta)
+        return cls(c.code, c.stage, c.capacity_l, c.used_l, c.remaining_l, c.fill_pct, eta)
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class TraderOrder:
     progress: Progress
     container_code: str
     expires_at: datetime
+    eta: date | None = None  # its container's estimated arrival at Conakry
 
     @classmethod
     def of(cls, order: Order, container: Container) -> TraderOrder:
@@ -64,6 +68,7 @@ class TraderOrder:
             progress=progress(order.status, container.stage),
             container_code=container.code,
             expires_at=order.expires_at,
+            eta=visible_eta(container.stage, container.eta) if order.holds_volume else None,
         )
 
 
@@ -138,6 +143,7 @@ class TraderApi:
             self.clock(),
             reservation=timedelta(hours=self.settings.reservation_hours),
             capacity_l=self.settings.capacity_l,
+            transit_days=self.settings.sea_transit_days,
         )
         return (
             TraderOrder.of(placement.order, placement.container),

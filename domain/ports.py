@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Protocol, Self
 
 from domain.containers import Container, Stage
+from domain.eta import EtaChange
 from domain.orders import Order
 from domain.otp import OtpPolicy, OtpScope
 from domain.pricing import Category, Tariff
@@ -37,6 +38,18 @@ class ContainerRepository(Protocol):
     def release(self, container: Container, volume_l: int) -> None: ...
     def advance(self, container: Container, now: datetime) -> Stage: ...
     def record_stage(self, container: Container, actor: str, now: datetime) -> None: ...
+
+
+class EtaRepository(Protocol):
+    """Containers' estimated arrival dates and every change made to them."""
+
+    def change(self, container: Container, seen: date | None, change: EtaChange) -> bool:
+        """Set the ETA to `change.new` only if it is still `seen` and the container is not
+        delivered (compare-and-set), and keep the change; False when it moved meanwhile."""
+        ...
+
+    def history(self, container_id: int) -> list[EtaChange]: ...
+    def since(self, moment: datetime) -> list[EtaChange]: ...
 
 
 class OrderRepository(Protocol):
@@ -146,6 +159,7 @@ class ContentTemplateRepository(Protocol):
 class UnitOfWork(Protocol):
     traders: TraderRepository
     containers: ContainerRepository
+    etas: EtaRepository
     orders: OrderRepository
     proofs: ProofRepository
     pricing: PricingRepository

@@ -12,6 +12,7 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     Column,
+    Date,
     Enum,
     ForeignKey,
     Index,
@@ -85,6 +86,7 @@ containers = Table(
     Column("stage", _enum(Stage), nullable=False, index=True),
     Column("opened_at", UtcDateTime, nullable=False),
     Column("stage_changed_at", UtcDateTime, nullable=False),
+    Column("eta", Date, nullable=True),  # estimated arrival at Conakry; history in storage.eta
     # The last line of defence against overfilling, whatever the code above does.
     CheckConstraint("used_l >= 0 AND used_l <= capacity_l", name="fill_within_capacity"),
     CheckConstraint("capacity_l > 0", name="positive_capacity"),

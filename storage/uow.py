@@ -7,6 +7,7 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.content_templates import SqlContentTemplateRepository
+from storage.eta import SqlEtaRepository
 from storage.repositories import (
     SqlAuditLog,
     SqlContainerRepository,
@@ -30,6 +31,7 @@ class SqlUnitOfWork:
         self.session = self.session_factory()
         self.traders = SqlTraderRepository(self.session)
         self.containers = SqlContainerRepository(self.session)
+        self.etas = SqlEtaRepository(self.session)
         self.orders = SqlOrderRepository(self.session)
         self.proofs = SqlProofRepository(self.session)
         self.pricing = SqlPricingRepository(self.session)

@@ -16,6 +16,7 @@ from bot.admin.attachments import attachment_lines
 from bot.admin.cards import order_detail, proof_card
 from bot.admin.charts import stats_chart
 from bot.admin.containers import cmd_containers, cmd_new_container, cmd_stage
+from bot.admin.eta import cmd_eta
 from bot.admin.export import orders_csv
 from bot.admin.step import AdminStep
 from bot.admin.terms import cmd_rate, cmd_tariffs
@@ -166,6 +167,8 @@ COMMANDS: dict[str, Callable[[AdminStep], list[Reply]]] = {
     "export": cmd_export,
     "langue": cmd_language,
     "annuler": cmd_cancel,
+    # Issue 14 — arrival dates and delay notices
+    "eta": cmd_eta,
 }
 # What only the admin desk understands (traders have /start, /aide, /langue, /annuler too).
 ADMIN_ONLY_COMMANDS = frozenset({"admin", *COMMANDS}) - {

@@ -16,6 +16,7 @@ from domain.errors import (
     NotFound,
     QuoteChanged,
 )
+from domain.eta import SEA_TRANSIT_DAYS
 from domain.orders import Order, OrderStatus
 from domain.ports import UnitOfWork
 from domain.pricing import Category, make_quote
@@ -73,6 +74,7 @@ def place_order(
     *,
     reservation: timedelta,
     capacity_l: int,
+    transit_days: int = SEA_TRANSIT_DAYS,
 ) -> Placement:
     """Reserve the volume and record the order with its quote frozen in, in one transaction."""
     if request.volume_l <= 0:
@@ -104,7 +106,7 @@ def place_order(
             assert winner is not None
             return Placement(winner, uow.containers.get(winner.container_id), False)  # type: ignore[arg-type]
         if filled:
-            container_service.after_fill(uow, container, now)
+            container_service.after_fill(uow, container, now, transit_days=transit_days)
         uow.commit()
         return Placement(order, container, filled)
 

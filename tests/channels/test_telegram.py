@@ -103,6 +103,7 @@ ADMIN_COMMANDS = [
     "/tarifs",
     "/conteneurs",
     "/etape TD-2026-01",
+    "/eta TD-2026-01 15/01/2027 retard",
     "/nouveau_conteneur",
     "/attente",
     "/commande C00001",
