@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     port: int = 8000
     # Issue 14 — PDF receipts: requests per minute and client address on the receipt routes.
     receipt_requests_per_minute: int = Field(default=60, gt=0)
+    proxy_hops: int = Field(default=0, ge=0)  # proxies in front of the web app (X-Forwarded-For)
 
     @property
     def admin_phone_set(self) -> frozenset[str]:

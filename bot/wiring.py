@@ -287,7 +287,7 @@ def install_receipt_routes(services: Services, app: Any) -> None:
         settings.public_base_url or "",
         settings.receipt_requests_per_minute,
     )
-    install(app, routes)
+    install(app, routes, settings.proxy_hops)
 
 
 def build_dispatcher(services: Services) -> Dispatcher:

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from bot.messages import t
 from bot.receipt_pdf import lines, render_pdf
@@ -123,6 +124,11 @@ def receipt_pdf(token: str) -> Any:
     return response
 
 
-def install(app: Any, receipt_deps: ReceiptRoutesDeps) -> None:
+def install(app: Any, receipt_deps: ReceiptRoutesDeps, proxy_hops: int = 0) -> None:
+    """The routes on `app`. Behind `proxy_hops` proxies (a platform's router), the client
+    address is the one they append to X-Forwarded-For; with 0, the header is ignored (it
+    would let anyone choose their address, and so their budget)."""
     app.extensions["tontine.receipts"] = receipt_deps
     app.register_blueprint(bp)
+    if proxy_hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxy_hops)

@@ -140,3 +140,18 @@ def test_recu_on_whatsapp_sends_the_pdf_again(wa):
     wa.say("/recu C00001")
     again = [m for m in wa.fake.messages(TRADER) if "MediaUrl" in m]
     assert len(again) == 2 and again[-1]["MediaUrl"] == first
+
+
+def test_behind_a_proxy_the_forwarded_address_is_the_client(wa):
+    app = Flask(__name__)
+    hits = RedisHitCounter(make_redis(None), prefix="proxy")
+    routes = ReceiptRoutesDeps(wa.services.uow_factory, wa.services.clock, hits, PUBLIC, 2)
+    install(app, routes, proxy_hops=1)
+    client, router = app.test_client(), {"REMOTE_ADDR": "10.0.0.1"}
+
+    def status(client_address: str) -> int:
+        headers = {"X-Forwarded-For": client_address}
+        return client.get("/r/" + "x" * 43, headers=headers, environ_base=router).status_code
+
+    assert [status("198.51.100.1") for _ in range(3)] == [404, 404, 429]
+    assert status("198.51.100.2") == 404  # another client behind the same router
