@@ -36,6 +36,8 @@ from bot.loops import run_forever
 from bot.messages import t
 from bot.notify import Channels
 from bot.services.notifications import ADMIN, notify_admins
+from bot.services.receipts import TEMPLATE as RECEIPT
+from bot.services.receipts import receipt_view
 from domain.errors import DeliveryFailed
 from domain.ports import UnitOfWork
 
@@ -60,11 +62,18 @@ def _value(value: Any, lang: str) -> Any:
     return value
 
 
-def render(message: dict, uow_factory: Callable[[], UnitOfWork]) -> Reply | None:
+def render(
+    message: dict, uow_factory: Callable[[], UnitOfWork], public_base_url: str | None = None
+) -> Reply | None:
     """The reply for an outbox row, in the recipient's language, built at sending time."""
     lang, payload = message["lang"], message["payload"]
     if message["template"] == "proof_card":
         return proof_card(uow_factory(), int(payload["proof_id"]), lang)
+    if message["template"] == RECEIPT:
+        from bot.receipt_pdf import receipt_reply  # reportlab, loaded when a receipt goes
+
+        view = receipt_view(uow_factory(), int(payload["receipt_id"]))
+        return None if view is None else receipt_reply(view, lang, public_base_url)
     values = {key: _value(value, lang) for key, value in payload.items()}
     return Reply(t(message["template"], lang, **values))
 
@@ -131,8 +140,10 @@ class Dispatcher:
         channels: Channels,
         clock: Callable[[], datetime],
         limits: dict[str, RateLimiter] | None = None,
+        public_base_url: str | None = None,
     ) -> None:
         self.uow_factory = uow_factory
+        self.public_base_url = public_base_url  # the receipts' QR codes point there
         self.channels = channels
         self.clock = clock
         self.limits = limits or {}
@@ -175,7 +186,7 @@ class Dispatcher:
 
     def _send(self, message: dict) -> None:
         route = self.channels.route(message["channel"], message["recipient"])
-        reply = render(message, self.uow_factory)
+        reply = render(message, self.uow_factory, self.public_base_url)
         if route is None or reply is None:
             raise DeliveryFailed(f"no way to deliver on {message['channel']}")
         sender, recipient = route

@@ -1017,6 +1017,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "C'est déjà la date d'arrivée estimée de ce conteneur. {usage}",
         "That is already this container's estimated arrival date. {usage}",
     ),
+    # Issue 14 — PDF receipts
+    "receipt.caption": (
+        "🧾 Reçu de paiement {receipt} — commande {number}. Vérifiable en ligne par son code "
+        "QR jusqu'au {until}.",
+        "🧾 Payment receipt {receipt} — order {number}. It can be checked online through its QR "
+        "code until {until}.",
+    ),
+    "receipt.usage": (
+        "Pour recevoir un reçu, écrivez /recu suivi du numéro de commande, par exemple "
+        "/recu C00001.",
+        "To get a receipt, type /recu followed by the order number, for example /recu C00001.",
+    ),
+    "receipt.unknown_order": (
+        "Je ne trouve pas de commande {number} à votre nom.",
+        "I cannot find an order {number} in your name.",
+    ),
+    "receipt.none_yet": (
+        "La commande {number} n'a pas encore de paiement validé, donc pas de reçu.",
+        "Order {number} has no approved payment yet, so no receipt.",
+    ),
+    "receipt.title": ("Reçu de paiement", "Payment receipt"),
+    "receipt.issuer": (
+        "Tontine Digitale — groupage Chine → Conakry",
+        "Tontine Digitale — China → Conakry groupage",
+    ),
+    "receipt.number": ("Reçu n°", "Receipt no."),
+    "receipt.date": ("Date", "Date"),
+    "receipt.order": ("Commande", "Order"),
+    "receipt.trader": ("Commerçant", "Trader"),
+    "receipt.container": ("Conteneur", "Container"),
+    "receipt.category": ("Catégorie", "Category"),
+    "receipt.volume": ("Volume", "Volume"),
+    "receipt.goods_cny": ("Marchandises", "Goods"),
+    "receipt.rate": ("Taux", "Rate"),
+    "receipt.rate_value": ("1 ¥ = {rate} (taux du {date})", "1 ¥ = {rate} (rate of {date})"),
+    "receipt.goods_gnf": ("Marchandises en GNF", "Goods in GNF"),
+    "receipt.commission": ("Commission ({pct})", "Commission ({pct})"),
+    "receipt.logistics": ("Logistique", "Logistics"),
+    "receipt.total": ("Total de la commande", "Order total"),
+    "receipt.kind": ("Paiement", "Payment"),
+    "receipt.kind.full": ("totalité de la commande", "the whole order"),
+    "receipt.kind.deposit": ("acompte", "deposit"),
+    "receipt.kind.balance": ("solde", "balance"),
+    "receipt.paid": ("Montant payé", "Amount paid"),
+    "receipt.reference": ("Référence du paiement", "Payment reference"),
+    "receipt.no_reference": ("—", "—"),
+    "receipt.remaining": ("Reste à payer", "Remaining due"),
+    "receipt.verify": (
+        "Vérifiez ce reçu en scannant le code QR (jusqu'au {until}) :",
+        "Check this receipt by scanning the QR code (until {until}):",
+    ),
+    "receipt.page_title": (
+        "Reçu de paiement — Tontine Digitale",
+        "Payment receipt — Tontine Digitale",
+    ),
+    "receipt.valid": ("Reçu valide", "Valid receipt"),
+    "receipt.not_found_title": ("Reçu introuvable", "Receipt not found"),
+    "receipt.not_found": (
+        "Ce lien ne correspond à aucun reçu valide.",
+        "This link matches no valid receipt.",
+    ),
+    "receipt.too_many_title": ("Trop de demandes", "Too many requests"),
+    "receipt.too_many": (
+        "Trop de demandes depuis votre adresse. Réessayez dans une minute.",
+        "Too many requests from your address. Try again in a minute.",
+    ),
 }
 
 

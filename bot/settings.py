@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     whatsapp_max_per_second: float = Field(default=10, gt=0)
     whatsapp_interactive: bool = True  # WhatsApp buttons (Content API); False: numbered lists
     port: int = 8000
+    # Issue 14 — PDF receipts: requests per minute and client address on the receipt routes.
+    receipt_requests_per_minute: int = Field(default=60, gt=0)
+    proxy_hops: int = Field(default=0, ge=0)  # proxies in front of the web app (X-Forwarded-For)
 
     @property
     def admin_phone_set(self) -> frozenset[str]:

@@ -16,6 +16,7 @@ from bot.services import containers as container_service
 from bot.services import orders as order_service
 from bot.services import pricing
 from bot.services import proofs as proof_service
+from bot.services import receipts as receipt_service
 from bot.services import traders as trader_service
 from bot.settings import Settings
 from domain.containers import Container, Stage
@@ -207,3 +208,10 @@ class TraderApi:
 
     def add_reference(self, trader_id: int, proof_id: int, reference: str) -> None:
         proof_service.set_reference(self.uow(), trader_id, proof_id, reference, self.clock())
+
+    # Receipts (issue 14)
+    def receipt(self, trader_id: int, order_id: int) -> receipt_service.ReceiptView:
+        """The latest receipt of one of the trader's orders (its link renewed if expired):
+        NotFound("order") for an unknown or someone else's order alike, NotFound("receipt")
+        when no payment of the order was approved yet."""
+        return receipt_service.latest_for_trader(self.uow(), trader_id, order_id, self.clock())

@@ -15,6 +15,7 @@ from bot.services.otp import OtpService
 from bot.settings import Settings
 from domain.otp import OtpPolicy
 from storage.db import make_engine, make_session_factory
+from storage.hit_counter import RedisHitCounter
 from storage.kv import (
     RedisConversationStore,
     RedisLocks,
@@ -60,6 +61,7 @@ class Services:
     sms: SmsSender
     channels: Channels
     health: Callable[[], dict[str, str]]
+    hits: RedisHitCounter
     clock: Callable[[], datetime] = utc_now
     otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
 
@@ -101,6 +103,7 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         sms=sms or make_sms(settings),
         channels=Channels(),
         health=lambda: check_health(db_engine, redis_client),
+        hits=RedisHitCounter(redis_client),
     )
 
 
@@ -204,6 +207,7 @@ def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
         status_callback=f"{base.rstrip('/')}/webhooks/whatsapp/status" if base else None,
         on_sent=record_sent,
         interactive=whatsapp_templates(services, client),
+        media_base=base,
     )
     services.channels.senders["whatsapp"] = sender
     return sender
@@ -253,7 +257,9 @@ def build_web(services: Services) -> Any:
         services.health,
         secret,
     )
-    return create_app(deps), worker
+    app = create_app(deps)
+    install_receipt_routes(services, app)
+    return app, worker
 
 
 def _whatsapp_inbound(services: Services) -> tuple[Any, Any]:
@@ -280,6 +286,21 @@ def _whatsapp_inbound(services: Services) -> tuple[Any, Any]:
     return RequestValidator(token), worker
 
 
+def install_receipt_routes(services: Services, app: Any) -> None:
+    """The receipts' verification page and PDF links (issue 14), on the web app."""
+    from webhooks.receipts import ReceiptRoutesDeps, install
+
+    settings = services.settings
+    routes = ReceiptRoutesDeps(
+        services.uow_factory,
+        services.clock,
+        services.hits,
+        settings.public_base_url or "",
+        settings.receipt_requests_per_minute,
+    )
+    install(app, routes, settings.proxy_hops)
+
+
 def build_dispatcher(services: Services) -> Dispatcher:
     from bot.dispatch import Dispatcher, RateLimiter
 
@@ -289,4 +310,5 @@ def build_dispatcher(services: Services) -> Dispatcher:
         "admin": telegram,
         "whatsapp": RateLimiter(services.settings.whatsapp_max_per_second),
     }
-    return Dispatcher(services.uow_factory, services.channels, services.clock, limits)
+    base = services.settings.public_base_url
+    return Dispatcher(services.uow_factory, services.channels, services.clock, limits, base)

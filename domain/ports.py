@@ -13,6 +13,7 @@ from domain.orders import Order
 from domain.otp import OtpPolicy, OtpScope
 from domain.pricing import Category, Tariff
 from domain.proofs import PaymentProof, UnreadableAttachment
+from domain.receipts import Receipt
 from domain.traders import ChannelIdentity, Trader
 
 
@@ -156,6 +157,26 @@ class ContentTemplateRepository(Protocol):
         ...
 
 
+class ReceiptRepository(Protocol):
+    """One receipt per payment (`payment_key`): adding a second one for the same payment
+    returns the first, whoever races for it."""
+
+    def add(self, receipt: Receipt) -> Receipt: ...
+    def get(self, receipt_id: int) -> Receipt | None: ...
+    def by_token(self, token: str) -> Receipt | None: ...
+    def latest_for_order(self, order_id: int, *, for_update: bool = False) -> Receipt | None: ...
+    def save(self, receipt: Receipt) -> None:
+        """Store a renewed token and expiry."""
+        ...
+
+
+class HitCounter(Protocol):
+    """A fixed-window counter per key: counts one hit and returns the count of the window,
+    in one atomic step."""
+
+    def hit(self, key: str, window_s: int, now: datetime) -> int: ...
+
+
 class UnitOfWork(Protocol):
     traders: TraderRepository
     containers: ContainerRepository
@@ -170,6 +191,7 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     housekeeping: Housekeeping
     content_templates: ContentTemplateRepository
+    receipts: ReceiptRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc_info: object) -> None: ...

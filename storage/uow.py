@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.content_templates import SqlContentTemplateRepository
 from storage.eta import SqlEtaRepository
+from storage.receipts import SqlReceiptRepository
 from storage.repositories import (
     SqlAuditLog,
     SqlContainerRepository,
@@ -42,6 +43,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(self.session)
         self.housekeeping = SqlHousekeeping(self.session)
         self.content_templates = SqlContentTemplateRepository(self.session)
+        self.receipts = SqlReceiptRepository(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

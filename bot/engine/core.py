@@ -14,7 +14,7 @@ from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
-from bot.flows import account, order, proof, quote, registration, talk
+from bot.flows import account, order, proof, quote, receipt, registration, talk
 from bot.flows.context import Step
 from bot.messages import t
 from bot.services.otp import OtpService
@@ -138,6 +138,8 @@ class Engine:
             return self._detour(step, menu_item)
         if menu_item in MENU_ACTIONS:
             return MENU_ACTIONS[menu_item](step)
+        if receipt.requested(step, in_flow=state in FLOW_HANDLERS):
+            return receipt.send_again(step)
         if choice == "orders:pick_cancel":
             return account.pick_cancel(step)
         handler = FLOW_HANDLERS.get(step.conv.state)

@@ -38,5 +38,6 @@ class Reply:
     choices: tuple[Choice, ...] = ()
     request_contact: str | None = None  # label of a "share my number" button
     document: tuple[str, bytes] | None = None  # (file name, content)
+    document_path: str | None = None  # where the web app serves `document` (WhatsApp media)
     photo: bytes | None = None  # sent as a photo, `text` as its caption
     edit: bool = False  # replaces the message whose button was pressed

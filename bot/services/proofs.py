@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from bot.formatting import kilobytes
 from bot.services.notifications import notify_admins, notify_trader
+from bot.services.receipts import issue_receipt
 from domain.errors import NotFound, ProofRejected
 from domain.orders import Order, OrderStatus, format_number
 from domain.ports import UnitOfWork
@@ -110,6 +111,7 @@ def approve_proof(uow: UnitOfWork, proof_id: int, actor: str, now: datetime) -> 
         container = uow.containers.get(order.container_id)
         values = {"number": order.number, "code": container.code if container else "?"}
         notify_trader(uow, order.trader_id, f"approved:{proof_id}", "notify.approved", values, now)
+        issue_receipt(uow, order, f"proof:{proof_id}", now, reference=proof.reference)
         uow.commit()
         return order
 
