@@ -16,6 +16,7 @@ from bot.services import containers as container_service
 from bot.services import orders as order_service
 from bot.services import pricing
 from bot.services import proofs as proof_service
+from bot.services import support as support_service
 from bot.services import traders as trader_service
 from bot.settings import Settings
 from domain.containers import Container, Stage
@@ -65,6 +66,14 @@ class TraderOrder:
             container_code=container.code,
             expires_at=order.expires_at,
         )
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """A trader's own support ticket: its number, nothing about who answers."""
+
+    id: int
+    number: str
 
 
 @dataclass(frozen=True)
@@ -201,3 +210,32 @@ class TraderApi:
 
     def add_reference(self, trader_id: int, proof_id: int, reference: str) -> None:
         proof_service.set_reference(self.uow(), trader_id, proof_id, reference, self.clock())
+
+    # Support: the trader's own tickets only
+    def open_ticket(
+        self,
+        trader_id: int,
+        reason: str,
+        attachment: bytes | None = None,
+        chat: tuple[str, str] | None = None,
+    ) -> TicketView:
+        """Open a ticket (or add `reason` to the one open): see services.support."""
+        ticket = support_service.open_ticket(
+            self.uow(), trader_id, reason, self.clock(), attachment, chat
+        )
+        return TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+
+    def ticket_message(
+        self, trader_id: int, ticket_id: int, text: str, image: bytes | None
+    ) -> TicketView:
+        ticket = support_service.add_trader_message(
+            self.uow(), trader_id, ticket_id, text, image, self.clock()
+        )
+        return TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+
+    def open_ticket_of(self, trader_id: int) -> TicketView | None:
+        ticket = support_service.open_ticket_of(self.uow(), trader_id)
+        return None if ticket is None else TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+
+    def ticket_is_open(self, trader_id: int, ticket_id: int) -> bool:
+        return support_service.is_open(self.uow(), trader_id, ticket_id)

@@ -12,6 +12,7 @@ from domain.orders import Order
 from domain.otp import OtpPolicy, OtpScope
 from domain.pricing import Category, Tariff
 from domain.proofs import PaymentProof, UnreadableAttachment
+from domain.support import SupportRepository
 from domain.traders import ChannelIdentity, Trader
 
 
@@ -153,6 +154,7 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     housekeeping: Housekeeping
     content_templates: ContentTemplateRepository
+    support: SupportRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc_info: object) -> None: ...

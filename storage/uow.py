@@ -20,6 +20,7 @@ from storage.repositories import (
     SqlProofRepository,
     SqlTraderRepository,
 )
+from storage.support import SqlSupportRepository
 
 
 class SqlUnitOfWork:
@@ -40,6 +41,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(self.session)
         self.housekeeping = SqlHousekeeping(self.session)
         self.content_templates = SqlContentTemplateRepository(self.session)
+        self.support = SqlSupportRepository(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
