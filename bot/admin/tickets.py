@@ -29,8 +29,8 @@ def on_reply(step: AdminStep) -> list[Reply] | None:
         return step.reply("support.admin_text_only")
     try:
         return _answer(step, ticket_id, step.event.text)
-    except InvalidInput as bad:
-        return step.reply(f"admin.invalid.{bad.reason}", usage="")
+    except InvalidInput as bad:  # no command, so no usage line
+        return [Reply(step.t(f"admin.invalid.{bad.reason}", usage="").strip())]
 
 
 def _replied_ticket(step: AdminStep) -> int | None:

@@ -70,6 +70,8 @@ def on_message(step: Step, action: str | None) -> list[Reply] | None:
     slash command): the conversation is left and the engine handles it."""
     if action in ("cancel", "menu") or step.choice in (LEAVE, STALE):
         return [_leave(step)]
+    if action == "support":  # `conseiller` again: where they are
+        return start(step)
     if (step.choice or "").startswith("menu:") or (action and step.text.startswith("/")):
         step.conv.go("idle")
         return None

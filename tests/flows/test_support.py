@@ -168,6 +168,8 @@ def test_menu_leaves_the_conversation_but_the_ticket_stays_open(desk):
     assert "Votre colis est à Canton." in traders.texts()[-1]  # still reaches the trader
     trader.say("conseiller")  # back into the open ticket: no new card
     assert "Votre demande T1 est toujours ouverte" in trader.text
+    trader.say("conseiller")  # said again inside: where they are, nothing relayed
+    assert "Votre demande T1 est toujours ouverte" in trader.text
     cards = sum("🙋 Demande" in t for t in admin_chat.texts())
     trader.say("Merci, et le prix ?")
     assert "Merci, et le prix ?" in admin_chat.texts()[-1]
