@@ -31,6 +31,7 @@ def job_table(services: Services) -> dict[str, Callable[[], object]]:
         "payment_reminders": lambda: jobs.payment_reminders(uow(), clock(), settings),
         "expire_reservations": lambda: jobs.expire_reservations(uow, clock()),
         "proofs_waiting": lambda: jobs.proofs_waiting(uow(), clock()),
+        "tickets_waiting": lambda: jobs.tickets_waiting(uow, clock()),
         "rate_staleness": lambda: jobs.rate_staleness(uow(), clock()),
         "daily_digest": lambda: jobs.daily_digest(uow(), clock()),
         "housekeeping": lambda: jobs.housekeeping(uow(), clock()),
@@ -60,6 +61,7 @@ def schedule(scheduler: BlockingScheduler | BackgroundScheduler, services: Servi
         "payment_reminders",
         "expire_reservations",
         "proofs_waiting",
+        "tickets_waiting",
         "rate_staleness",
     ):
         scheduler.add_job(

@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot import formatting as fmt
+from bot.admin import ticket_cards
 from bot.admin.cards import proof_card
 from bot.engine.events import Reply
 from bot.failures import TRANSIENT, alert_bug
@@ -38,6 +39,7 @@ from bot.notify import Channels
 from bot.services.notifications import ADMIN, notify_admins
 from bot.services.receipts import TEMPLATE as RECEIPT
 from bot.services.receipts import receipt_view
+from bot.services.support import remember_sent
 from domain.errors import DeliveryFailed
 from domain.ports import UnitOfWork
 
@@ -74,6 +76,8 @@ def render(
 
         view = receipt_view(uow_factory(), int(payload["receipt_id"]))
         return None if view is None else receipt_reply(view, lang, public_base_url)
+    if message["template"] in ticket_cards.TEMPLATES:
+        return ticket_cards.render(uow_factory(), message["template"], payload, lang)
     values = {key: _value(value, lang) for key, value in payload.items()}
     return Reply(t(message["template"], lang, **values))
 
@@ -170,7 +174,7 @@ class Dispatcher:
 
     def _deliver(self, message: dict, owner: str) -> None:
         try:
-            self._send(message)
+            recipient, sent_ref = self._send(message)
         except TRANSIENT as error:
             log.warning("outbox %s: %s", message["key"], error)
             self._failed(message, owner, error)
@@ -182,9 +186,12 @@ class Dispatcher:
         with self.uow_factory() as uow:
             if not uow.outbox.finish(message["id"], owner, "sent", self.clock()):
                 log.warning("outbox %s sent after its lease was lost", message["key"])
+            if sent_ref is not None and message["channel"] == ADMIN:  # a ticket's card
+                remember_sent(uow, message["template"], message["payload"], recipient, sent_ref)
             uow.commit()
 
-    def _send(self, message: dict) -> None:
+    def _send(self, message: dict) -> tuple[str, str | None]:
+        """Returns the chat and the id of the message sent there (when the sender gives one)."""
         route = self.channels.route(message["channel"], message["recipient"])
         reply = render(message, self.uow_factory, self.public_base_url)
         if route is None or reply is None:
@@ -193,7 +200,7 @@ class Dispatcher:
         limiter = self.limits.get(message["channel"])
         if limiter is not None:
             limiter.wait(recipient)
-        sender.send(recipient, reply)
+        return recipient, sender.send(recipient, reply)
 
     def _failed(self, message: dict, owner: str, error: Exception) -> None:
         now, attempts, item = self.clock(), message["attempts"], message["id"]

@@ -12,6 +12,7 @@ from bot.messages import t
 from bot.services import orders as order_service
 from bot.services.eta import moves_since
 from bot.services.notifications import notify_admins, notify_many, notify_trader, traders_of
+from bot.services.support import late_tickets
 from bot.settings import Settings
 from domain.containers import MILESTONES_PCT, Stage
 from domain.ports import UnitOfWork
@@ -84,6 +85,26 @@ def proofs_waiting(uow: UnitOfWork, now: datetime) -> bool:
         queued = notify_admins(
             uow, f"proofs-waiting:{window.isoformat()}", "admin.proofs_waiting", values, now
         )
+        uow.commit()
+        return queued
+
+
+def tickets_waiting(uow_factory: UowFactory, now: datetime) -> bool:
+    """Like proofs: one reminder per two-hour window while a trader's ticket has waited
+    more than two hours for an answer."""
+    late = late_tickets(uow_factory(), now)
+    if not late:
+        return False
+    late.sort(key=lambda ticket: ticket.waiting_since)  # type: ignore[arg-type,return-value]
+    window = now.replace(minute=0, second=0, microsecond=0, hour=now.hour - now.hour % 2)
+    values = {
+        "count": len(late),
+        "tickets": ", ".join(ticket.number for ticket in late[:20]),
+        "oldest": {"when": late[0].waiting_since.isoformat()},  # type: ignore[union-attr]
+    }
+    with uow_factory() as uow:
+        key = f"tickets-waiting:{window.isoformat()}"
+        queued = notify_admins(uow, key, "support.admin_reminder", values, now)
         uow.commit()
         return queued
 

@@ -597,6 +597,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/langue fr|en — langue de vos réponses\n"
         "Les changements de taux, tarifs, commission, étapes et dates d'arrivée demandent "
         "une confirmation.",
+        "/tickets — demandes des commerçants ouvertes\n"
+        "/repondre T12 texte — répondre à une demande (ou répondez à sa fiche)\n"
+        "/fermer T12 — clore une demande\n"
+        "Les changements de taux, tarifs, commission et étapes demandent une confirmation.",
         "Admin commands:\n"
         "/admin — open a session (SMS code)\n"
         "/taux [value] — show or set the 1 ¥ → GNF rate\n"
@@ -614,6 +618,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/langue fr|en — the language of your replies\n"
         "Changes to the rate, tariffs, commission, stages and arrival dates ask for a "
         "confirmation.",
+        "/tickets — traders' open requests\n"
+        "/repondre T12 text — answer a request (or reply to its card)\n"
+        "/fermer T12 — close a request\n"
+        "Changes to the rate, tariffs, commission and stages ask for a confirmation.",
     ),
     "admin.bad_value": (
         "Valeur illisible : {value}. {usage}",
@@ -1082,6 +1090,140 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "receipt.too_many": (
         "Trop de demandes depuis votre adresse. Réessayez dans une minute.",
         "Too many requests from your address. Try again in a minute.",
+    ),
+    # Issue 14 — a human to talk to (support tickets)
+    "menu.support": ("🙋 Parler à un conseiller", "🙋 Talk to an adviser"),
+    "support.leave": ("↩️ Revenir au menu", "↩️ Back to the menu"),
+    "support.ask": (
+        "🙋 Un conseiller de l'équipe va vous répondre ici. Écrivez votre question (vous "
+        "pouvez joindre une photo) :",
+        "🙋 An adviser from the team will answer you here. Write your question (you may add "
+        "a photo):",
+    ),
+    "support.opened": (
+        "✉️ C'est transmis à un conseiller (demande {ticket}). Il vous répond ici dès que "
+        "possible. Ajoutez des messages ou des photos si besoin ; « menu » pour revenir au bot.",
+        "✉️ Passed on to an adviser (request {ticket}). They will answer you here as soon as "
+        "they can. Add messages or photos if needed; “menu” to go back to the bot.",
+    ),
+    "support.relayed": ("✉️ Transmis au conseiller ({ticket}).", "✉️ Passed on ({ticket})."),
+    "support.resume": (
+        "🙋 Votre demande {ticket} est toujours ouverte : écrivez ici, vos messages et photos "
+        "sont transmis au conseiller.",
+        "🙋 Your request {ticket} is still open: write here, your messages and photos go to "
+        "the adviser.",
+    ),
+    "support.left": (
+        "Vous avez quitté la conversation avec le conseiller. Votre demande {ticket} reste "
+        "ouverte : sa réponse arrivera ici.",
+        "You left the conversation with the adviser. Your request {ticket} stays open: their "
+        "answer will arrive here.",
+    ),
+    "support.left_empty": (
+        "Rien n'a été envoyé au conseiller. Voici le menu.",
+        "Nothing was sent to the adviser. Here is the menu.",
+    ),
+    "support.not_relayed": (
+        "Je ne peux transmettre au conseiller que du texte et des photos. Écrivez votre "
+        "message, s'il vous plaît.",
+        "I can only pass text and photos on to the adviser. Please write your message.",
+    ),
+    "support.closed_meanwhile": (
+        "Votre demande vient d'être close : ce message n'a pas été transmis. « Parler à un "
+        "conseiller » pour en ouvrir une autre.",
+        "Your request has just been closed: this message was not passed on. “Talk to an "
+        "adviser” to open another one.",
+    ),
+    "support.answer": (
+        "💬 Réponse du conseiller (demande {ticket}) :\n{text}\n\nPour lui répondre, écrivez "
+        "ici (ou « conseiller » si vous êtes revenu au menu).",
+        "💬 The adviser's answer (request {ticket}):\n{text}\n\nTo answer, write here (or "
+        "“conseiller” if you went back to the menu).",
+    ),
+    "support.answer_named": (
+        "💬 Réponse de {admin}, conseiller (demande {ticket}) :\n{text}\n\nPour lui "
+        "répondre, écrivez ici (ou « conseiller » si vous êtes revenu au menu).",
+        "💬 Answer from {admin}, adviser (request {ticket}):\n{text}\n\nTo answer, write "
+        "here (or “conseiller” if you went back to the menu).",
+    ),
+    "support.closed": (
+        "✅ Votre demande {ticket} est close. Le bot reprend la main : « menu » pour les "
+        "options, « conseiller » pour une nouvelle demande.",
+        "✅ Your request {ticket} is closed. The bot is back: “menu” for the options, "
+        "“conseiller” for a new request.",
+    ),
+    "support.card": (
+        "🙋 Demande {ticket} — {trader} ({phone})\nCanal : {channel}\nDernière commande : "
+        "{order}\nOuverte le {date}\n\n{text}\n\n↩️ Répondez à ce message pour répondre au "
+        "commerçant, ou /repondre {ticket} texte ; /fermer {ticket} pour clore.",
+        "🙋 Request {ticket} — {trader} ({phone})\nChannel: {channel}\nLatest order: "
+        "{order}\nOpened {date}\n\n{text}\n\n↩️ Reply to this message to answer the "
+        "trader, or /repondre {ticket} text; /fermer {ticket} to close it.",
+    ),
+    "support.card_no_order": ("aucune", "none"),
+    "support.card_order": ("{number} ({code}, {state})", "{number} ({code}, {state})"),
+    "support.relay": ("💬 {ticket} · {trader} :\n{text}", "💬 {ticket} · {trader}:\n{text}"),
+    "support.photo": ("📷 (photo)", "📷 (photo)"),
+    "support.admin_sent": (
+        "✅ Réponse envoyée à {trader} ({ticket}).",
+        "✅ Answer sent to {trader} ({ticket}).",
+    ),
+    "support.admin_closed_done": (
+        "✅ Demande {ticket} fermée ; {trader} est prévenu(e) et le bot reprend la main.",
+        "✅ Request {ticket} closed; {trader} is told and the bot takes over again.",
+    ),
+    "support.admin_unknown": (
+        "Demande {ticket} inconnue : rien n'a été envoyé. /tickets liste les demandes ouvertes.",
+        "Unknown request {ticket}: nothing was sent. /tickets lists the open requests.",
+    ),
+    "support.admin_already_closed": (
+        "La demande {ticket} est déjà fermée : rien n'a été envoyé.",
+        "Request {ticket} is already closed: nothing was sent.",
+    ),
+    "support.admin_text_only": (
+        "Seul du texte part au commerçant : rien n'a été envoyé. Répondez à la fiche par écrit.",
+        "Only text goes to the trader: nothing was sent. Reply to the card in writing.",
+    ),
+    "support.admin_none": ("Aucune demande ouverte.", "No open request."),
+    "support.admin_list_title": ("Demandes ouvertes ({count}) :", "Open requests ({count}):"),
+    "support.admin_line": (
+        "{ticket} · {trader} · {channel} · {state}",
+        "{ticket} · {trader} · {channel} · {state}",
+    ),
+    "support.admin_waiting_since": ("sans réponse depuis le {date}", "unanswered since {date}"),
+    "support.admin_late": ("⏰ sans réponse depuis le {date}", "⏰ unanswered since {date}"),
+    "support.admin_answered": ("répondu le {date}", "answered {date}"),
+    "support.admin_more": ("… et {count} autre(s).", "… and {count} more."),
+    "support.pending_title": (
+        "Demandes de commerçants sans réponse :",
+        "Traders' requests without an answer:",
+    ),
+    "support.admin_reminder": (
+        "⏰ {count} demande(s) de commerçants sans réponse depuis plus de 2 h ({tickets} ; la "
+        "plus ancienne depuis le {oldest}). /tickets pour les voir.",
+        "⏰ {count} trader request(s) unanswered for over 2 h ({tickets}; the oldest since "
+        "{oldest}). /tickets to see them.",
+    ),
+    "admin.usage.repondre": (
+        "/repondre T12 votre réponse (ou répondez à la fiche de la demande)",
+        "/repondre T12 your answer (or reply to the request's card)",
+    ),
+    "admin.usage.fermer": (
+        "/fermer T12 (ou /fermer en réponse à la fiche)",
+        "/fermer T12 (or /fermer as a reply to the card)",
+    ),
+    "admin.usage.tickets": ("/tickets", "/tickets"),
+    "admin.invalid.unreadable_ticket": (
+        "Numéro de demande illisible (ex. T12) : rien n'a été fait. {usage}",
+        "Unreadable request number (e.g. T12): nothing was done. {usage}",
+    ),
+    "admin.invalid.empty_text": (
+        "Réponse vide : rien n'a été envoyé. {usage}",
+        "Empty answer: nothing was sent. {usage}",
+    ),
+    "admin.invalid.text_too_long": (
+        "Réponse trop longue (1 000 caractères au plus) : rien n'a été envoyé. {usage}",
+        "Answer too long (1,000 characters at most): nothing was sent. {usage}",
     ),
 }
 

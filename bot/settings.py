@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     admin_phones: str = ""  # comma-separated E.164 numbers
     admin_require_2fa: bool = True
     admin_session_minutes: int = Field(default=60, gt=0)
+    support_show_admin_name: bool = False  # traders see who answered their ticket
     twilio_account_sid: str | None = None
     twilio_auth_token: SecretStr | None = None
     twilio_sms_from: str | None = None

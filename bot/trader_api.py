@@ -17,6 +17,7 @@ from bot.services import orders as order_service
 from bot.services import pricing
 from bot.services import proofs as proof_service
 from bot.services import receipts as receipt_service
+from bot.services import support as support_service
 from bot.services import traders as trader_service
 from bot.settings import Settings
 from domain.containers import Container, Stage
@@ -71,6 +72,14 @@ class TraderOrder:
             expires_at=order.expires_at,
             eta=visible_eta(container.stage, container.eta) if order.holds_volume else None,
         )
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """A trader's own support ticket: its number, nothing about who answers."""
+
+    id: int
+    number: str
 
 
 @dataclass(frozen=True)
@@ -215,3 +224,32 @@ class TraderApi:
         NotFound("order") for an unknown or someone else's order alike, NotFound("receipt")
         when no payment of the order was approved yet."""
         return receipt_service.latest_for_trader(self.uow(), trader_id, order_id, self.clock())
+
+    # Support: the trader's own tickets only
+    def open_ticket(
+        self,
+        trader_id: int,
+        reason: str,
+        attachment: bytes | None = None,
+        chat: tuple[str, str] | None = None,
+    ) -> TicketView:
+        """Open a ticket (or add `reason` to the one open): see services.support."""
+        ticket = support_service.open_ticket(
+            self.uow(), trader_id, reason, self.clock(), attachment, chat
+        )
+        return TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+
+    def ticket_message(
+        self, trader_id: int, ticket_id: int, text: str, image: bytes | None
+    ) -> TicketView:
+        ticket = support_service.add_trader_message(
+            self.uow(), trader_id, ticket_id, text, image, self.clock()
+        )
+        return TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+
+    def open_ticket_of(self, trader_id: int) -> TicketView | None:
+        ticket = support_service.open_ticket_of(self.uow(), trader_id)
+        return None if ticket is None else TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+
+    def ticket_is_open(self, trader_id: int, ticket_id: int) -> bool:
+        return support_service.is_open(self.uow(), trader_id, ticket_id)

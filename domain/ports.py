@@ -14,6 +14,7 @@ from domain.otp import OtpPolicy, OtpScope
 from domain.pricing import Category, Tariff
 from domain.proofs import PaymentProof, UnreadableAttachment
 from domain.receipts import Receipt
+from domain.support import SupportRepository
 from domain.traders import ChannelIdentity, Trader
 
 
@@ -192,6 +193,7 @@ class UnitOfWork(Protocol):
     housekeeping: Housekeeping
     content_templates: ContentTemplateRepository
     receipts: ReceiptRepository
+    support: SupportRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc_info: object) -> None: ...

@@ -22,6 +22,7 @@ from storage.repositories import (
     SqlProofRepository,
     SqlTraderRepository,
 )
+from storage.support import SqlSupportRepository
 
 
 class SqlUnitOfWork:
@@ -44,6 +45,7 @@ class SqlUnitOfWork:
         self.housekeeping = SqlHousekeeping(self.session)
         self.content_templates = SqlContentTemplateRepository(self.session)
         self.receipts = SqlReceiptRepository(self.session)
+        self.support = SqlSupportRepository(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -14,7 +14,7 @@ from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
-from bot.flows import account, order, proof, quote, receipt, registration, talk
+from bot.flows import account, order, proof, quote, receipt, registration, support, talk
 from bot.flows.context import Step
 from bot.messages import t
 from bot.services.otp import OtpService
@@ -34,6 +34,7 @@ WORDS = {
     "container": {"/conteneur", "conteneur", "/container", "container"},
     "help": {"/aide", "aide", "/help", "help", "?"},
     "language": {"/langue", "langue", "/language", "language"},
+    "support": {"/conseiller", "conseiller", "/support", "support"},
 }
 WORD_ACTIONS = {word: action for action, words in WORDS.items() for word in words}
 MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
@@ -43,6 +44,7 @@ MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
     "container": account.container_status,
     "help": account.help_text,
     "language": account.ask_language,
+    "support": support.start,
 }
 FLOW_HANDLERS = {**quote.HANDLERS, **order.HANDLERS, **proof.HANDLERS, **account.HANDLERS}
 PROOF_STATES = frozenset(proof.HANDLERS)
@@ -123,6 +125,10 @@ class Engine:
         return handler(step) if handler else registration.start(step)
 
     def _route_trader(self, step: Step, action: str | None) -> list[Reply]:
+        if support.active(step):  # talking to a human: relayed, unless it is for the bot
+            relayed = support.on_message(step, action)
+            if relayed is not None:
+                return relayed
         choice = step.choice or ""
         if choice == STALE:
             log.info("stale or forged button %r from %s", step.event.choice, step.event.user_ref)

@@ -110,6 +110,9 @@ ADMIN_COMMANDS = [
     "/stats",
     "/annonce x",
     "/export",
+    "/tickets",
+    "/repondre T1 bonjour",
+    "/fermer T1",
 ]
 SECRET_NUMBERS = ("3 025 000", "12 600 000", "Marge", "Coût réel", "réel")
 

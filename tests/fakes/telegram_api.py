@@ -3,8 +3,9 @@
 It serves getMe, long-polling getUpdates (offset and limit as Telegram reads them: an update
 is served again until a later call confirms it with a higher offset), sendMessage, sendPhoto,
 sendDocument, editMessageText, editMessageCaption, answerCallbackQuery, getFile and file
-downloads; it records every call, and can answer scripted errors (429 with retry_after, 500,
-slow answers), enforce a messages-per-second limit, or hold a chat's sends unanswered (the
+downloads; it records every call (with what it answered: sent messages have ids, and a
+pushed text may reply to one of them), and can answer scripted errors (429 with retry_after,
+500, slow answers), enforce a messages-per-second limit, or hold a chat's sends unanswered (the
 request never reaches "Telegram": a process killed meanwhile has sent nothing).
 """
 
@@ -32,6 +33,7 @@ class Call:
     params: dict[str, object]
     files: dict[str, bytes]
     at: float
+    result: object = None  # what the fake answered (a sent message, with its message_id)
 
 
 @dataclass
@@ -95,8 +97,16 @@ class FakeTelegram:
             **fields,
         }
 
-    def text(self, chat_id: int, text: str, user_id: int | None = None) -> None:
-        self._push({"message": self._message(chat_id, user_id or chat_id, text=text)})
+    def text(
+        self, chat_id: int, text: str, user_id: int | None = None, reply_to: int | None = None
+    ) -> None:
+        """`reply_to`: the id of a message of this chat the text replies to (a Telegram reply)."""
+        fields: dict[str, object] = {"text": text}
+        if reply_to is not None:
+            fields["reply_to_message"] = self._message(chat_id, 42, text="…") | {
+                "message_id": reply_to
+            }
+        self._push({"message": self._message(chat_id, user_id or chat_id, **fields)})
 
     def contact(self, chat_id: int, phone: str, owner: int | None = None) -> None:
         contact = {"phone_number": phone, "first_name": "X", "user_id": owner or chat_id}
@@ -287,9 +297,10 @@ class FakeTelegram:
                 },
             )
             return
+        result = self._result(method, params, files)
         if method != "getUpdates":
-            self.calls.append(Call(method, params, files, time.time()))
-        self._reply(handler, 200, {"ok": True, "result": self._result(method, params, files)})
+            self.calls.append(Call(method, params, files, time.time(), result))
+        self._reply(handler, 200, {"ok": True, "result": result})
 
     def _over_limit(self) -> bool:
         if self.max_sends_per_second is None:

@@ -7,7 +7,10 @@ import pytest
 from bot.messages import t
 from tests.flows.test_quote_and_order import orders_in_db
 
-MENU = ["menu:quote", "menu:orders", "menu:proof", "menu:container", "menu:help", "menu:language"]
+MENU = [
+    "menu:quote", "menu:orders", "menu:proof", "menu:container", "menu:help", "menu:language",
+    "menu:support",
+]  # fmt: skip
 NOT_UNDERSTOOD = "Je n'ai pas compris"
 
 
