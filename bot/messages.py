@@ -589,18 +589,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/etape CODE — passer un conteneur à l'étape suivante\n"
         "/nouveau_conteneur [capacité CBM] — ouvrir un conteneur\n"
         "/eta CODE JJ/MM/AAAA motif — changer la date d'arrivée estimée\n"
-        "/attente — preuves en attente, les plus anciennes d'abord\n"
+        "/attente — preuves et demandes en attente, les plus anciennes d'abord\n"
         "/commande NUMÉRO — détail d'une commande\n"
         "/stats [CODE] — volume, facturé, marge\n"
         "/annonce — message à tous les commerçants ou à un conteneur\n"
         "/export — commandes en CSV\n"
-        "/langue fr|en — langue de vos réponses\n"
-        "Les changements de taux, tarifs, commission, étapes et dates d'arrivée demandent "
-        "une confirmation.",
         "/tickets — demandes des commerçants ouvertes\n"
         "/repondre T12 texte — répondre à une demande (ou répondez à sa fiche)\n"
         "/fermer T12 — clore une demande\n"
-        "Les changements de taux, tarifs, commission et étapes demandent une confirmation.",
+        "/langue fr|en — langue de vos réponses\n"
+        "Les changements de taux, tarifs, commission, étapes et dates d'arrivée demandent "
+        "une confirmation.",
         "Admin commands:\n"
         "/admin — open a session (SMS code)\n"
         "/taux [value] — show or set the 1 ¥ → GNF rate\n"
@@ -610,18 +609,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/etape CODE — move a container to its next stage\n"
         "/nouveau_conteneur [capacity CBM] — open a container\n"
         "/eta CODE DD/MM/YYYY reason — change the estimated arrival date\n"
-        "/attente — proofs waiting, oldest first\n"
+        "/attente — proofs and requests waiting, oldest first\n"
         "/commande NUMBER — one order in detail\n"
         "/stats [CODE] — volume, billed, margin\n"
         "/annonce — message all traders or one container's\n"
         "/export — orders as CSV\n"
-        "/langue fr|en — the language of your replies\n"
-        "Changes to the rate, tariffs, commission, stages and arrival dates ask for a "
-        "confirmation.",
         "/tickets — traders' open requests\n"
         "/repondre T12 text — answer a request (or reply to its card)\n"
         "/fermer T12 — close a request\n"
-        "Changes to the rate, tariffs, commission and stages ask for a confirmation.",
+        "/langue fr|en — the language of your replies\n"
+        "Changes to the rate, tariffs, commission, stages and arrival dates ask for a "
+        "confirmation.",
     ),
     "admin.bad_value": (
         "Valeur illisible : {value}. {usage}",
