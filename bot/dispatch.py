@@ -34,6 +34,7 @@ from bot.engine.events import Reply
 from bot.failures import TRANSIENT, alert_bug
 from bot.messages import t
 from bot.notify import Channels
+from bot.receipt_card import receipt_card
 from bot.services.notifications import ADMIN, notify_admins
 from domain.errors import DeliveryFailed
 from domain.ports import UnitOfWork
@@ -63,6 +64,8 @@ def render(message: dict, uow_factory: Callable[[], UnitOfWork]) -> Reply | None
     lang, payload = message["lang"], message["payload"]
     if message["template"] == "proof_card":
         return proof_card(uow_factory(), int(payload["proof_id"]), lang)
+    if message["template"] == "receipt_card":
+        return receipt_card(uow_factory, payload, lang)
     values = {key: _value(value, lang) for key, value in payload.items()}
     return Reply(t(message["template"], lang, **values))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from bot.services.loading import load_orders
 from bot.services.notifications import notify_many, traders_of
-from domain.containers import DEFAULT_CAPACITY_L, Container, container_code
+from domain.containers import DEFAULT_CAPACITY_L, Container, Stage, container_code
 from domain.errors import DuplicateRequest, NoOpenContainer, NotFound
 from domain.ports import UnitOfWork
 from domain.terms import check_capacity
@@ -73,6 +74,8 @@ def advance_stage(uow: UnitOfWork, code: str, actor: str, now: datetime) -> Cont
             raise NotFound("container", code)
         uow.containers.advance(container, now)
         uow.containers.record_stage(container, actor, now)
+        if container.stage is Stage.MER:
+            load_orders(uow, container, actor, now)
         uow.audit.record(actor, "advance_stage", {"code": code, "stage": container.stage}, now)
         _announce_stage(uow, container, now)
         uow.commit()
@@ -90,5 +93,6 @@ def after_fill(uow: UnitOfWork, container: Container, now: datetime) -> None:
     """A reservation filled `container`: record its departure, tell its traders, keep one
     open."""
     uow.containers.record_stage(container, "system", now)
+    load_orders(uow, container, "system", now)
     _announce_stage(uow, container, now)
     current_container(uow, now, container.capacity_l)

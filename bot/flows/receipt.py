@@ -1,0 +1,32 @@
+"""The trader's answer to a larger warehouse measure: *Accepter* (the difference is then due,
+the trader's credit taken first) or *Contester* (the admins are told)."""
+
+from __future__ import annotations
+
+from bot.engine.events import Reply
+from bot.flows.context import Step
+from bot.receipt_card import statement_text
+from domain.errors import IllegalTransition, NotFound
+
+PREFIX = "receipt:"
+
+
+def on_answer(step: Step) -> list[Reply]:
+    """`receipt:accept:<id>` / `receipt:contest:<id>`, from the pushed card or My orders.
+    The id is checked on the server: someone else's receipt is a stale button."""
+    parts = (step.choice or "").split(":")
+    if len(parts) != 3 or parts[1] not in ("accept", "contest") or not parts[2].isdigit():
+        return [step.menu(step.t("stale_button"))]
+    accept = parts[1] == "accept"
+    try:
+        order, statement = step.api.answer_receipt(step.trader_id, int(parts[2]), accept)
+    except NotFound:
+        return [step.menu(step.t("stale_button"))]
+    except IllegalTransition:
+        return [step.menu(step.t("receipt.already_answered"))]
+    if not accept:
+        return [step.menu(step.t("receipt.contested", number=order.number))]
+    if not statement.to_pay_gnf:
+        return [step.menu(step.t("receipt.accepted_nothing", number=order.number))]
+    lines = statement_text(statement, step.conv.lang)
+    return [step.menu(step.t("receipt.accepted", number=order.number, statement=lines))]
