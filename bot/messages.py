@@ -962,6 +962,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the amount due: nothing to pay now.",
     ),
     "orders.due": (" — à payer : {amount}", " — to pay: {amount}"),
+    "orders.credit": (
+        "💰 Votre crédit : {amount} (utilisé automatiquement sur votre prochain paiement)",
+        "💰 Your credit: {amount} (used automatically on your next payment)",
+    ),
     "orders.awaiting_answer": (
         " — mesure à accepter ou contester",
         " — measure to accept or contest",

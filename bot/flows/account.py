@@ -45,6 +45,9 @@ def my_orders(step: Step) -> list[Reply]:
     lines = [step.t("orders.title"), *(_line(step, o) for o in orders[:SHOWN_ORDERS])]
     if len(orders) > SHOWN_ORDERS:
         lines.append(step.t("orders.more", count=len(orders) - SHOWN_ORDERS))
+    credit = step.api.balance(step.trader_id)
+    if credit > 0:
+        lines.append(step.t("orders.credit", amount=fmt.gnf(credit, step.conv.lang)))
     menu = step.menu()
     extra = _answers(step, orders)
     if any(o.status is OrderStatus.RESERVED for o in orders):

@@ -321,3 +321,26 @@ def test_measured_orders_are_loaded_when_the_container_leaves(world):
     assert state(app)[0].status is OrderStatus.LOADED
     trader.press("menu:orders")
     assert "payée, en mer" in trader.replies[-2].text
+
+
+def test_the_payment_reminder_asks_the_deposit_not_the_total(tmp_path, time_machine):
+    from datetime import timedelta
+
+    from bot import jobs
+
+    app, _admin, trader, traders, _ = _world(tmp_path, time_machine, deposit_percent=30)
+    order(trader, pay=False)
+    time_machine.shift(timedelta(hours=24))
+    services = app.services
+    assert jobs.payment_reminders(services.uow_factory(), services.clock(), services.settings) == 1
+    [reminder] = [t for t in traders.texts() if "Rappel" in t]
+    assert "attend votre paiement de 8 437 500 GNF" in reminder
+
+
+def test_my_orders_show_the_credit_to_be_used(world):
+    app, admin, trader, *_ = world
+    paid_order(app, admin, trader)
+    admin.say("/reception C00001 2,5")
+    admin.confirm()
+    trader.press("menu:orders")
+    assert "Votre crédit : 2 500 000 GNF" in plain(trader.replies[-2].text)
