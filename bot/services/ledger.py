@@ -110,3 +110,18 @@ def balance_of(uow: UnitOfWork, trader_id: int) -> int:
     """The trader's ledger balance (Σ entries), in its own transaction."""
     with uow:
         return uow.ledger.balance(trader_id)
+
+
+def books_problems(uow: UnitOfWork, trader_ids: list[int]) -> list[str]:
+    """What does not balance in these traders' books (empty: all is well), for simulations
+    and checks: each balance is the sum of its entries and never negative, and no order
+    asks less than nothing. Call inside an open unit of work."""
+    problems = []
+    for trader_id in trader_ids:
+        total = uow.ledger.balance(trader_id)
+        if total != ledger.balance(uow.ledger.entries(trader_id)) or total < 0:
+            problems.append(f"trader {trader_id}: balance {total}")
+        for order in uow.orders.for_trader(trader_id):
+            if remaining_due(uow, order) < 0:
+                problems.append(f"order {order.number}: remaining {remaining_due(uow, order)}")
+    return problems

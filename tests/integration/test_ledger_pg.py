@@ -170,3 +170,11 @@ def test_accepting_one_measure_from_many_chats_moves_it_once(uow_factory):
         order_ = uow.orders.get(order_id)
         assert ledger_service.remaining_due(uow, order_) == 2_000_000 - 500_000
         assert order_.status is OrderStatus.ADJUSTED
+
+
+def test_the_books_balance_after_the_races(uow_factory):
+    test_a_credit_is_never_spent_twice_by_orders_placed_at_once(uow_factory)
+    with uow_factory() as uow:
+        assert ledger_service.books_problems(uow, uow.ledger.traders()) == []
+        uow.ledger.add(LedgerEntry(1, -(10**9), EntryKind.ADJUSTMENT, "overdraw", NOW))
+        assert ledger_service.books_problems(uow, [1]) == ["trader 1: balance -1000000000"]
