@@ -141,7 +141,7 @@ class Engine:
             return proof.refused(step)
         if step.event.image is not None:
             return proof.start(step, image=step.event.image)
-        return talk.free_text(step, MENU_ACTIONS)
+        return receipt.typed_answer(step) or talk.free_text(step, MENU_ACTIONS)
 
     def _detour(self, step: Step, action: str | None) -> list[Reply]:
         """`aide`, or a photo, in the middle of a flow: answered (the photo kept and handled as

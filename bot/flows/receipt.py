@@ -3,12 +3,27 @@ the trader's credit taken first) or *Contester* (the admins are told)."""
 
 from __future__ import annotations
 
+from bot.engine.choices import fold
 from bot.engine.events import Reply
 from bot.flows.context import Step
 from bot.receipt_card import statement_text
 from domain.errors import IllegalTransition, NotFound
 
 PREFIX = "receipt:"
+WORDS = {"accepter": "accept", "accept": "accept", "contester": "contest", "contest": "contest"}
+
+
+def typed_answer(step: Step) -> list[Reply] | None:
+    """`accepter` / `contester` typed (WhatsApp without buttons): the answer to the one
+    measure awaiting it; None when the words are not that, or no single measure waits."""
+    verb = WORDS.get(fold(step.text))
+    if verb is None:
+        return None
+    waiting = [o.awaiting_receipt for o in step.api.orders(step.trader_id) if o.awaiting_receipt]
+    if len(waiting) != 1:
+        return None
+    step.choice = f"{PREFIX}{verb}:{waiting[0]}"
+    return on_answer(step)
 
 
 def on_answer(step: Step) -> list[Reply]:

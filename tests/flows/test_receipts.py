@@ -344,3 +344,14 @@ def test_my_orders_show_the_credit_to_be_used(world):
     admin.confirm()
     trader.press("menu:orders")
     assert "Votre crédit : 2 500 000 GNF" in plain(trader.replies[-2].text)
+
+
+def test_a_trader_without_buttons_answers_in_words(world):
+    app, admin, trader, *_ = world
+    paid_order(app, admin, trader)
+    admin.say("/reception C00001 3,4")
+    admin.confirm()
+    trader.say("Accepter")
+    assert "Mesure acceptée pour la commande C00001" in trader.text
+    trader.say("contester")  # nothing waits any more: an ordinary word
+    assert "Mesure" not in trader.text
