@@ -47,9 +47,9 @@ def test_reused_image_or_reference_is_flagged_not_refused(uow):
     a = order(uow, trader_id, NOW).order
     b = order(uow, trader_id, NOW).order
     c = order(uow, trader_id, NOW).order
-    proofs.submit_proof(uow, trader_id, a.id, PNG, "ref-9", NOW)
+    proofs.submit_proof(uow, trader_id, a.id, PNG, "ref-900009", NOW)
     by_image = proofs.submit_proof(uow, trader_id, b.id, PNG, None, NOW)
-    by_reference = proofs.submit_proof(uow, trader_id, c.id, JPEG, "REF 9", NOW)
+    by_reference = proofs.submit_proof(uow, trader_id, c.id, JPEG, "REF 900 009", NOW)
     assert [(w.kind, w.other_order_id) for w in by_image.warnings] == [("image", a.id)]
     assert [(w.kind, w.other_order_id) for w in by_reference.warnings] == [("reference", a.id)]
 
