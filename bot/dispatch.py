@@ -34,8 +34,8 @@ from bot.engine.events import Reply
 from bot.failures import TRANSIENT, alert_bug
 from bot.messages import t
 from bot.notify import Channels
-from bot.receipt_card import receipt_card
 from bot.services.notifications import ADMIN, notify_admins
+from bot.warehouse_card import receipt_card
 from domain.errors import DeliveryFailed
 from domain.ports import UnitOfWork
 

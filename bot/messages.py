@@ -972,42 +972,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "orders.accept": ("✅ Accepter la mesure {number}", "✅ Accept the measure {number}"),
     "orders.contest": ("⚠️ Contester la mesure {number}", "⚠️ Contest the measure {number}"),
-    "receipt.title": (
+    "warehouse.title": (
         "📦 Réception à l'entrepôt — commande {number}\n"
         "Volume mesuré : {measured} — cartons : {cartons}",
         "📦 Received at the warehouse — order {number}\n"
         "Measured volume: {measured} — cartons: {cartons}",
     ),
-    "receipt.done_equal": (
+    "warehouse.done_equal": (
         "Le volume est conforme à votre commande.",
         "The volume matches your order.",
     ),
-    "receipt.done_smaller": (
+    "warehouse.done_smaller": (
         "Volume inférieur à la commande ({previous}) : nouveau total {total} (avant : {before}). "
         "La différence, {difference}, est créditée sur votre solde.",
         "Smaller than ordered ({previous}): new total {total} (before: {before}). The "
         "difference, {difference}, is credited to your balance.",
     ),
-    "receipt.awaiting_larger": (
+    "warehouse.awaiting_larger": (
         "Volume supérieur à la commande ({previous}) : nouveau total {total} (avant : {before}), "
         "différence à payer : {difference}. Acceptez-vous cette mesure ? (aussi dans « Mes "
         "commandes »)",
         "Larger than ordered ({previous}): new total {total} (before: {before}), difference to "
         "pay: {difference}. Do you accept this measure? (also in “My orders”)",
     ),
-    "receipt.accepted_larger": (
+    "warehouse.accepted_larger": (
         "Volume supérieur à la commande ({previous}) : nouveau total {total} (avant : {before}), "
         "différence : {difference} (mesure acceptée).",
         "Larger than ordered ({previous}): new total {total} (before: {before}), difference: "
         "{difference} (measure accepted).",
     ),
-    "receipt.contested_larger": (
+    "warehouse.contested_larger": (
         "Volume supérieur à la commande ({previous}) : nouveau total {total} (avant : {before}). "
         "Mesure contestée : notre équipe l'examine.",
         "Larger than ordered ({previous}): new total {total} (before: {before}). Measure "
         "contested: our team is looking into it.",
     ),
-    "receipt.extra_refused_larger": (
+    "warehouse.extra_refused_larger": (
         "Volume supérieur à la commande ({previous}) mais le conteneur n'a plus de place : "
         "seuls {previous} voyagent, le surplus reste à l'entrepôt. Rien ne change à votre "
         "total ; notre équipe vous contactera.",
@@ -1015,29 +1015,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "travels, the extra stays at the warehouse. Your total does not change; our team will "
         "contact you.",
     ),
-    "receipt.send_proof": (
+    "warehouse.send_proof": (
         "Envoyez la photo du reçu de paiement (menu « Envoyer une preuve »).",
         "Send a photo of the payment receipt (menu “Send a payment proof”).",
     ),
-    "receipt.accept": ("✅ Accepter", "✅ Accept"),
-    "receipt.contest": ("⚠️ Contester", "⚠️ Contest"),
-    "receipt.accepted": (
+    "warehouse.accept": ("✅ Accepter", "✅ Accept"),
+    "warehouse.contest": ("⚠️ Contester", "⚠️ Contest"),
+    "warehouse.accepted": (
         "✅ Mesure acceptée pour la commande {number}.\n{statement}\n"
         "Envoyez la photo du reçu de paiement (menu « Envoyer une preuve »).",
         "✅ Measure accepted for order {number}.\n{statement}\n"
         "Send a photo of the payment receipt (menu “Send a payment proof”).",
     ),
-    "receipt.accepted_nothing": (
+    "warehouse.accepted_nothing": (
         "✅ Mesure acceptée pour la commande {number}. Rien à payer maintenant.",
         "✅ Measure accepted for order {number}. Nothing to pay now.",
     ),
-    "receipt.contested": (
+    "warehouse.contested": (
         "Votre contestation de la mesure de la commande {number} est transmise à notre équipe, "
         "qui vous répondra ici.",
         "Your objection to the measure of order {number} was passed to our team, who will "
         "answer you here.",
     ),
-    "receipt.already_answered": (
+    "warehouse.already_answered": (
         "Cette mesure a déjà reçu votre réponse.",
         "You already answered about this measure.",
     ),

@@ -17,8 +17,8 @@ from bot.services import ledger as ledger_service
 from bot.services import orders as order_service
 from bot.services import pricing
 from bot.services import proofs as proof_service
-from bot.services import receipts as receipt_service
 from bot.services import traders as trader_service
+from bot.services import warehouse as receipt_service
 from bot.settings import Settings
 from domain.containers import Container, Stage
 from domain.errors import NotFound

@@ -13,8 +13,8 @@ from domain.orders import Order
 from domain.otp import OtpPolicy, OtpScope
 from domain.pricing import Category, Tariff
 from domain.proofs import PaymentProof, UnreadableAttachment
-from domain.receipts import WarehouseReceipt
 from domain.traders import ChannelIdentity, Trader
+from domain.warehouse import WarehouseReceipt
 
 
 class TraderRepository(Protocol):
@@ -76,7 +76,7 @@ class Ledger(Protocol):
     def traders(self) -> list[int]: ...
 
 
-class ReceiptRepository(Protocol):
+class WarehouseReceiptRepository(Protocol):
     def add(self, receipt: WarehouseReceipt) -> WarehouseReceipt: ...
     def get(self, receipt_id: int, *, for_update: bool = False) -> WarehouseReceipt | None: ...
     def for_order(self, order_id: int) -> WarehouseReceipt | None: ...
@@ -175,7 +175,7 @@ class UnitOfWork(Protocol):
     housekeeping: Housekeeping
     content_templates: ContentTemplateRepository
     ledger: Ledger
-    receipts: ReceiptRepository
+    warehouse: WarehouseReceiptRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc_info: object) -> None: ...

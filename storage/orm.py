@@ -30,8 +30,8 @@ from domain.ledger import EntryKind
 from domain.orders import Order, OrderStatus
 from domain.pricing import Category
 from domain.proofs import PaymentProof, ProofKind, ProofStatus
-from domain.receipts import ReceiptStatus, WarehouseReceipt
 from domain.traders import ChannelIdentity, Language, Trader
+from domain.warehouse import ReceiptStatus, WarehouseReceipt
 from storage.types import DecimalText, UtcDateTime
 
 metadata = MetaData(

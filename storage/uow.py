@@ -7,7 +7,7 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.content_templates import SqlContentTemplateRepository
-from storage.money import SqlLedger, SqlReceiptRepository
+from storage.money import SqlLedger, SqlWarehouseReceiptRepository
 from storage.repositories import (
     SqlAuditLog,
     SqlContainerRepository,
@@ -42,7 +42,7 @@ class SqlUnitOfWork:
         self.housekeeping = SqlHousekeeping(self.session)
         self.content_templates = SqlContentTemplateRepository(self.session)
         self.ledger = SqlLedger(self.session)
-        self.receipts = SqlReceiptRepository(self.session)
+        self.warehouse = SqlWarehouseReceiptRepository(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from bot import formatting as fmt
 from bot.admin import broadcast, confirm, review
-from bot.admin import receipts as receipt_desk
+from bot.admin import warehouse as receipt_desk
 from bot.admin.attachments import attachment_lines
 from bot.admin.cards import order_detail, proof_card
 from bot.admin.charts import stats_chart

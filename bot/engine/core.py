@@ -14,7 +14,7 @@ from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
-from bot.flows import account, order, proof, quote, receipt, registration, talk
+from bot.flows import account, order, proof, quote, registration, talk, warehouse
 from bot.flows.context import Step
 from bot.messages import t
 from bot.services.otp import OtpService
@@ -96,7 +96,7 @@ class Engine:
         if len(event.text) > MAX_TEXT:
             log.info("oversized message (%d chars) from %s", len(event.text), event.user_ref)
             return [Reply(t("too_long", conv.lang), tuple(conv.choices))]
-        choice = resolve_choice(conv.choices, event, open_ids=("menu:", receipt.PREFIX))
+        choice = resolve_choice(conv.choices, event, open_ids=("menu:", warehouse.PREFIX))
         step = Step(self.api, self.otp, self.settings, event, conv, choice, event.text.strip())
         action = None if event.image else WORD_ACTIONS.get(fold(event.text))
         if conv.trader_id is None:
@@ -132,8 +132,8 @@ class Engine:
             return MENU_ACTIONS[menu_item](step)
         if choice == "orders:pick_cancel":
             return account.pick_cancel(step)
-        if choice.startswith(receipt.PREFIX):  # pushed with the receipt card, or My orders
-            return receipt.on_answer(step)
+        if choice.startswith(warehouse.PREFIX):  # pushed with the receipt card, or My orders
+            return warehouse.on_answer(step)
         handler = FLOW_HANDLERS.get(step.conv.state)
         if handler is not None:
             return handler(step)
@@ -141,7 +141,7 @@ class Engine:
             return proof.refused(step)
         if step.event.image is not None:
             return proof.start(step, image=step.event.image)
-        return receipt.typed_answer(step) or talk.free_text(step, MENU_ACTIONS)
+        return warehouse.typed_answer(step) or talk.free_text(step, MENU_ACTIONS)
 
     def _detour(self, step: Step, action: str | None) -> list[Reply]:
         """`aide`, or a photo, in the middle of a flow: answered (the photo kept and handled as

@@ -22,7 +22,7 @@ from domain.errors import ContainerClosed, ContainerFull, InvalidInput, NotFound
 from domain.ledger import EntryKind, Statement
 from domain.orders import Order, OrderStatus
 from domain.ports import UnitOfWork
-from domain.receipts import (
+from domain.warehouse import (
     NoRoomForMeasure,
     ReceiptOutcome,
     ReceiptStatus,
@@ -77,7 +77,7 @@ def _receivable(uow: UnitOfWork, order_id: int, measured_l: int, lock: bool = Fa
         raise NotFound("order", order_id)
     if order.status in CLOSED:
         raise InvalidInput("receipt_cancelled")
-    if uow.receipts.for_order(order_id) is not None:
+    if uow.warehouse.for_order(order_id) is not None:
         raise InvalidInput("receipt_already")
     if order.status is not OrderStatus.PAID:
         raise InvalidInput("receipt_not_paid")
@@ -143,7 +143,7 @@ def _apply(uow: UnitOfWork, request: ReceiptRequest, order: Order, container: Co
         order.move_to(OrderStatus.ADJUSTED, now)
     else:
         order.move_to(OrderStatus.RECEIVED, now)
-    return uow.receipts.add(receipt), container, filled
+    return uow.warehouse.add(receipt), container, filled
 
 
 def record_receipt(uow: UnitOfWork, request: ReceiptRequest, now: datetime) -> Recorded:
@@ -191,7 +191,7 @@ def answer(
     """The trader accepts (the difference is then due, the credit taken first) or contests
     a larger measure. NotFound for someone else's receipt."""
     with uow:
-        found = uow.receipts.get(receipt_id)
+        found = uow.warehouse.get(receipt_id)
         order = uow.orders.get(found.order_id, for_update=True) if found else None
         if order is None or order.trader_id != trader_id:
             raise NotFound("receipt", receipt_id)
@@ -199,7 +199,7 @@ def answer(
             contest(uow, order, now)
             uow.commit()
             return order, Statement(0, 0)
-        receipt = uow.receipts.get(receipt_id, for_update=True)
+        receipt = uow.warehouse.get(receipt_id, for_update=True)
         receipt.answer(True, now)  # type: ignore[union-attr]
         order.move_to(OrderStatus.ADJUSTED, now)
         uow.audit.record(f"trader {trader_id}", "accept_measure", {"order": order.number}, now)
@@ -212,8 +212,8 @@ def contest(uow: UnitOfWork, order: Order, now: datetime) -> WarehouseReceipt:
     """The trader contests the measure of `order` (inside the caller's transaction): the
     order is marked contested and the admins get the receipt. The one place to hook a
     support conversation on."""
-    found = uow.receipts.for_order(order.id)  # type: ignore[arg-type]
-    receipt = uow.receipts.get(found.id, for_update=True) if found and found.id else None
+    found = uow.warehouse.for_order(order.id)  # type: ignore[arg-type]
+    receipt = uow.warehouse.get(found.id, for_update=True) if found and found.id else None
     if receipt is None:
         raise NotFound("receipt of order", order.number)
     receipt.answer(False, now)

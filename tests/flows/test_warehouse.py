@@ -8,7 +8,7 @@ import pytest
 from bot.dispatch import Dispatcher
 from bot.wiring import build_desk
 from domain.orders import OrderStatus
-from domain.receipts import ReceiptStatus
+from domain.warehouse import ReceiptStatus
 from tests.flows.conftest import JPEG, PNG, make_app
 from tests.flows.test_admin_desk import ADMIN_CHAT, AdminChat, FakeSender
 
@@ -61,7 +61,7 @@ def state(app, order_id=1):
     with app.services.uow_factory() as uow:
         o = uow.orders.get(order_id)
         c = uow.containers.get(o.container_id)
-        return o, c, uow.receipts.for_order(order_id), uow.ledger.balance(o.trader_id)
+        return o, c, uow.warehouse.for_order(order_id), uow.ledger.balance(o.trader_id)
 
 
 def last_card(traders):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.engine.choices import fold
 from bot.engine.events import Reply
 from bot.flows.context import Step
-from bot.receipt_card import statement_text
+from bot.warehouse_card import statement_text
 from domain.errors import IllegalTransition, NotFound
 
 PREFIX = "receipt:"
@@ -38,10 +38,10 @@ def on_answer(step: Step) -> list[Reply]:
     except NotFound:
         return [step.menu(step.t("stale_button"))]
     except IllegalTransition:
-        return [step.menu(step.t("receipt.already_answered"))]
+        return [step.menu(step.t("warehouse.already_answered"))]
     if not accept:
-        return [step.menu(step.t("receipt.contested", number=order.number))]
+        return [step.menu(step.t("warehouse.contested", number=order.number))]
     if not statement.to_pay_gnf:
-        return [step.menu(step.t("receipt.accepted_nothing", number=order.number))]
+        return [step.menu(step.t("warehouse.accepted_nothing", number=order.number))]
     lines = statement_text(statement, step.conv.lang)
-    return [step.menu(step.t("receipt.accepted", number=order.number, statement=lines))]
+    return [step.menu(step.t("warehouse.accepted", number=order.number, statement=lines))]
