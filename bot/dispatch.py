@@ -40,6 +40,7 @@ from bot.services.notifications import ADMIN, notify_admins
 from bot.services.receipts import TEMPLATE as RECEIPT
 from bot.services.receipts import receipt_view
 from bot.services.support import remember_sent
+from bot.warehouse_card import receipt_card
 from domain.errors import DeliveryFailed
 from domain.ports import UnitOfWork
 
@@ -78,6 +79,8 @@ def render(
         return None if view is None else receipt_reply(view, lang, public_base_url)
     if message["template"] in ticket_cards.TEMPLATES:
         return ticket_cards.render(uow_factory(), message["template"], payload, lang)
+    if message["template"] == "receipt_card":
+        return receipt_card(uow_factory, payload, lang)
     values = {key: _value(value, lang) for key, value in payload.items()}
     return Reply(t(message["template"], lang, **values))
 

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from bot import formatting as fmt
 from bot.messages import t
+from bot.services import ledger as ledger_service
 from bot.services import orders as order_service
 from bot.services.eta import moves_since
 from bot.services.notifications import notify_admins, notify_many, notify_trader, traders_of
@@ -50,7 +51,8 @@ def fill_milestones(uow: UnitOfWork, now: datetime) -> int:
 
 
 def payment_reminders(uow: UnitOfWork, now: datetime, settings: Settings) -> int:
-    """24 h after a reservation without proof: the amount, where to pay, the deadline."""
+    """24 h after a reservation without proof: the amount due now (the deposit, less any
+    credit used), where to pay, the deadline."""
     queued = 0
     with uow:
         for order in uow.orders.reserved_before(now - PAYMENT_REMINDER_AFTER):
@@ -58,7 +60,7 @@ def payment_reminders(uow: UnitOfWork, now: datetime, settings: Settings) -> int
                 continue
             values = {
                 "number": order.number,
-                "total": {"gnf": order.total_gnf},
+                "total": {"gnf": ledger_service.money_of(uow, order).due_now_gnf},
                 "momo": settings.mobile_money_number,
                 "deadline": {"when": order.expires_at.isoformat()},
             }

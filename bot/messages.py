@@ -591,6 +591,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/eta CODE JJ/MM/AAAA motif — changer la date d'arrivée estimée\n"
         "/attente — preuves et demandes en attente, les plus anciennes d'abord\n"
         "/commande NUMÉRO — détail d'une commande\n"
+        "/reception NUMÉRO CBM [cartons] — marchandises mesurées à l'entrepôt (photo en "
+        "légende)\n"
         "/stats [CODE] — volume, facturé, marge\n"
         "/annonce — message à tous les commerçants ou à un conteneur\n"
         "/export — commandes en CSV\n"
@@ -611,6 +613,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/eta CODE DD/MM/YYYY reason — change the estimated arrival date\n"
         "/attente — proofs and requests waiting, oldest first\n"
         "/commande NUMBER — one order in detail\n"
+        "/reception NUMBER CBM [cartons] — goods measured at the warehouse (photo as caption)\n"
         "/stats [CODE] — volume, billed, margin\n"
         "/annonce — message all traders or one container's\n"
         "/export — orders as CSV\n"
@@ -1066,6 +1069,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "receipt.kind.full": ("totalité de la commande", "the whole order"),
     "receipt.kind.deposit": ("acompte", "deposit"),
     "receipt.kind.balance": ("solde", "balance"),
+    "receipt.kind.difference": (
+        "différence après mesure à l'entrepôt",
+        "difference after the warehouse measure",
+    ),
     "receipt.paid": ("Montant payé", "Amount paid"),
     "receipt.reference": ("Référence du paiement", "Payment reference"),
     "receipt.no_reference": ("—", "—"),
@@ -1222,6 +1229,214 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.invalid.text_too_long": (
         "Réponse trop longue (1 000 caractères au plus) : rien n'a été envoyé. {usage}",
         "Answer too long (1,000 characters at most): nothing was sent. {usage}",
+    ),
+    # Issue 14 — warehouse receipt and re-measure; deposit and balance; the trader ledger
+    "progress.received": ("payée, reçue à l'entrepôt", "paid, received at the warehouse"),
+    "progress.adjusted": (
+        "payée, volume ajusté à l'entrepôt",
+        "paid, volume adjusted at the warehouse",
+    ),
+    "progress.contested": ("mesure contestée, en examen", "measure contested, under review"),
+    "progress.loaded": ("chargée dans le conteneur", "loaded in the container"),
+    "proof_kind.full": ("paiement total", "full payment"),
+    "proof_kind.deposit": ("acompte", "deposit"),
+    "proof_kind.balance": ("solde", "balance"),
+    "proof_kind.difference": ("différence de mesure", "measure difference"),
+    "money.amount": ("Montant à payer : {amount}", "Amount to pay: {amount}"),
+    "money.statement": (
+        "Montant : {amount}, crédit utilisé : −{credit}, reste à payer : {to_pay}",
+        "Amount: {amount}, credit used: −{credit}, left to pay: {to_pay}",
+    ),
+    "order.deposit": (
+        "Acompte : {deposit} sur un total de {total} ; le solde ({balance}) sera dû après la "
+        "mesure de vos marchandises à l'entrepôt.",
+        "Deposit: {deposit} of a total of {total}; the balance ({balance}) will be due once "
+        "your goods are measured at the warehouse.",
+    ),
+    "order.placed_by_credit": (
+        "✅ Commande {number} enregistrée : {volume} réservés dans le conteneur {code}. "
+        "Votre crédit couvre le montant dû : rien à payer maintenant.",
+        "✅ Order {number} recorded: {volume} reserved in container {code}. Your credit covers "
+        "the amount due: nothing to pay now.",
+    ),
+    "orders.due": (" — à payer : {amount}", " — to pay: {amount}"),
+    "orders.credit": (
+        "💰 Votre crédit : {amount} (utilisé automatiquement sur votre prochain paiement)",
+        "💰 Your credit: {amount} (used automatically on your next payment)",
+    ),
+    "orders.awaiting_answer": (
+        " — mesure à accepter ou contester",
+        " — measure to accept or contest",
+    ),
+    "orders.accept": ("✅ Accepter la mesure {number}", "✅ Accept the measure {number}"),
+    "orders.contest": ("⚠️ Contester la mesure {number}", "⚠️ Contest the measure {number}"),
+    "warehouse.title": (
+        "📦 Réception à l'entrepôt — commande {number}\n"
+        "Volume mesuré : {measured} — cartons : {cartons}",
+        "📦 Received at the warehouse — order {number}\n"
+        "Measured volume: {measured} — cartons: {cartons}",
+    ),
+    "warehouse.done_equal": (
+        "Le volume est conforme à votre commande.",
+        "The volume matches your order.",
+    ),
+    "warehouse.done_smaller": (
+        "Volume inférieur à la commande ({previous}) : nouveau total {total} (avant : {before}). "
+        "La différence, {difference}, est créditée sur votre solde.",
+        "Smaller than ordered ({previous}): new total {total} (before: {before}). The "
+        "difference, {difference}, is credited to your balance.",
+    ),
+    "warehouse.awaiting_larger": (
+        "Volume supérieur à la commande ({previous}) : nouveau total {total} (avant : {before}), "
+        "différence à payer : {difference}. Acceptez-vous cette mesure ? (aussi dans « Mes "
+        "commandes »)",
+        "Larger than ordered ({previous}): new total {total} (before: {before}), difference to "
+        "pay: {difference}. Do you accept this measure? (also in “My orders”)",
+    ),
+    "warehouse.accepted_larger": (
+        "Volume supérieur à la commande ({previous}) : nouveau total {total} (avant : {before}), "
+        "différence : {difference} (mesure acceptée).",
+        "Larger than ordered ({previous}): new total {total} (before: {before}), difference: "
+        "{difference} (measure accepted).",
+    ),
+    "warehouse.contested_larger": (
+        "Volume supérieur à la commande ({previous}) : nouveau total {total} (avant : {before}). "
+        "Mesure contestée : notre équipe l'examine.",
+        "Larger than ordered ({previous}): new total {total} (before: {before}). Measure "
+        "contested: our team is looking into it.",
+    ),
+    "warehouse.extra_refused_larger": (
+        "Volume supérieur à la commande ({previous}) mais le conteneur n'a plus de place : "
+        "seuls {previous} voyagent, le surplus reste à l'entrepôt. Rien ne change à votre "
+        "total ; notre équipe vous contactera.",
+        "Larger than ordered ({previous}) but the container has no room left: only {previous} "
+        "travels, the extra stays at the warehouse. Your total does not change; our team will "
+        "contact you.",
+    ),
+    "warehouse.send_proof": (
+        "Envoyez la photo du reçu de paiement (menu « Envoyer une preuve »).",
+        "Send a photo of the payment receipt (menu “Send a payment proof”).",
+    ),
+    "warehouse.accept": ("✅ Accepter", "✅ Accept"),
+    "warehouse.contest": ("⚠️ Contester", "⚠️ Contest"),
+    "warehouse.accepted": (
+        "✅ Mesure acceptée pour la commande {number}.\n{statement}\n"
+        "Envoyez la photo du reçu de paiement (menu « Envoyer une preuve »).",
+        "✅ Measure accepted for order {number}.\n{statement}\n"
+        "Send a photo of the payment receipt (menu “Send a payment proof”).",
+    ),
+    "warehouse.accepted_nothing": (
+        "✅ Mesure acceptée pour la commande {number}. Rien à payer maintenant.",
+        "✅ Measure accepted for order {number}. Nothing to pay now.",
+    ),
+    "warehouse.contested": (
+        "Votre contestation de la mesure de la commande {number} est transmise à notre équipe, "
+        "qui vous répondra ici.",
+        "Your objection to the measure of order {number} was passed to our team, who will "
+        "answer you here.",
+    ),
+    "warehouse.already_answered": (
+        "Cette mesure a déjà reçu votre réponse.",
+        "You already answered about this measure.",
+    ),
+    "notify.later_payment_approved": (
+        "✅ Paiement validé pour la commande {number} (conteneur {code}). Reste à payer : "
+        "{remaining}.",
+        "✅ Payment approved for order {number} (container {code}). Left to pay: {remaining}.",
+    ),
+    "notify.later_rejected": (
+        "❌ Preuve refusée pour la commande {number} : {reason}.\n"
+        "Envoyez une nouvelle preuve (menu « Envoyer une preuve »).",
+        "❌ Proof refused for order {number}: {reason}.\n"
+        "Send a new proof (menu “Send a payment proof”).",
+    ),
+    "admin.proof_kind": ("Paiement : {kind} — {amount}", "Payment: {kind} — {amount}"),
+    "admin.usage.reception": (
+        "/reception C00042 3,4 [cartons] (photo en légende, ou juste après)",
+        "/reception C00042 3.4 [cartons] (photo as the caption, or right after)",
+    ),
+    "admin.invalid.measure_not_positive": (
+        "Volume refusé : il doit être supérieur à 0. {usage}",
+        "Volume refused: it must be above 0. {usage}",
+    ),
+    "admin.invalid.measure_over_capacity": (
+        "Volume refusé : plus grand que la capacité du conteneur. {usage}",
+        "Volume refused: larger than the container's capacity. {usage}",
+    ),
+    "admin.invalid.receipt_not_paid": (
+        "Réception refusée : cette commande n'est pas payée. {usage}",
+        "Receipt refused: this order is not paid. {usage}",
+    ),
+    "admin.invalid.receipt_cancelled": (
+        "Réception refusée : cette commande est annulée ou expirée. {usage}",
+        "Receipt refused: this order is cancelled or expired. {usage}",
+    ),
+    "admin.invalid.receipt_already": (
+        "Réception refusée : cette commande a déjà été mesurée. {usage}",
+        "Receipt refused: this order was measured already. {usage}",
+    ),
+    "admin.receipt_photo_unreadable": (
+        "Photo illisible (JPEG, PNG ou WebP, 5 Mo au plus) : rien n'est enregistré.",
+        "Unreadable photo (JPEG, PNG or WebP, 5 MB at most): nothing recorded.",
+    ),
+    "admin.receipt_photo_yes": ("photo jointe", "photo attached"),
+    "admin.receipt_photo_no": (
+        "sans photo (envoyez-la maintenant si vous en avez une)",
+        "no photo (send it now if you have one)",
+    ),
+    "admin.receipt_preview": (
+        "Réception de {number} ({trader}) : mesuré {measured}, commandé {previous}, "
+        "cartons : {cartons}, {photo}.\n{effect}",
+        "Receipt of {number} ({trader}): measured {measured}, ordered {previous}, "
+        "cartons: {cartons}, {photo}.\n{effect}",
+    ),
+    "admin.receipt_effect_equal": (
+        "Volume conforme : le commerçant reçoit le reçu, rien d'autre ne change.",
+        "Volume as ordered: the trader gets the receipt, nothing else changes.",
+    ),
+    "admin.receipt_effect_larger": (
+        "Nouveau total {total} (+{difference}) ; {volume} de plus réservés dans {code} ; le "
+        "commerçant accepte ou conteste.",
+        "New total {total} (+{difference}); {volume} more reserved in {code}; the trader "
+        "accepts or contests.",
+    ),
+    "admin.receipt_effect_smaller": (
+        "Nouveau total {total} (−{difference}) ; {volume} libérés dans {code} ; {difference} "
+        "crédités au commerçant.",
+        "New total {total} (−{difference}); {volume} released in {code}; {difference} credited "
+        "to the trader.",
+    ),
+    "admin.receipt_no_room": (
+        "⚠️ {code} n'a pas la place pour le surplus (reste {remaining}). Choisissez :",
+        "⚠️ {code} has no room for the extra ({remaining} left). Choose:",
+    ),
+    "admin.receipt_move": (
+        "🚢 Mettre la commande sur le conteneur suivant",
+        "🚢 Move the order to the next container",
+    ),
+    "admin.receipt_refuse": ("✋ Refuser le surplus", "✋ Refuse the extra"),
+    "admin.receipt_done_done": (
+        "✅ Réception de {number} enregistrée ({measured}, conteneur {code}). Le commerçant "
+        "est prévenu.",
+        "✅ Receipt of {number} recorded ({measured}, container {code}). The trader is told.",
+    ),
+    "admin.receipt_done_awaiting": (
+        "✅ Réception de {number} enregistrée ({measured}, conteneur {code}) : {difference} de "
+        "plus, en attente de la réponse du commerçant.",
+        "✅ Receipt of {number} recorded ({measured}, container {code}): {difference} more, "
+        "awaiting the trader's answer.",
+    ),
+    "admin.receipt_done_extra_refused": (
+        "✅ Réception de {number} enregistrée ({measured}) : surplus refusé, seul le volume "
+        "commandé voyage dans {code}. Le commerçant est prévenu.",
+        "✅ Receipt of {number} recorded ({measured}): extra refused, only the ordered volume "
+        "travels in {code}. The trader is told.",
+    ),
+    "admin.receipt_contested": (
+        "⚠️ Mesure contestée par le commerçant — commande {number} : commandé {previous}, "
+        "mesuré {measured}, différence {difference}. /commande {number} pour le détail.",
+        "⚠️ Measure contested by the trader — order {number}: ordered {previous}, measured "
+        "{measured}, difference {difference}. /commande {number} for the details.",
     ),
 }
 

@@ -23,6 +23,7 @@ class Settings(BaseSettings):
 
     container_capacity_cbm: Decimal = Decimal(76)
     reservation_hours: int = Field(default=48, gt=0)
+    deposit_percent: int = Field(default=100, ge=1, le=100)  # due at order time; rest after measure
     max_price_cny: Decimal = Decimal(10_000_000)
     mobile_money_number: str = "+224 620 00 00 00"
     mobile_money_name: str = "Tontine Digitale"

@@ -13,16 +13,19 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from bot.services import containers as container_service
+from bot.services import ledger as ledger_service
 from bot.services import orders as order_service
 from bot.services import pricing
 from bot.services import proofs as proof_service
 from bot.services import receipts as receipt_service
 from bot.services import support as support_service
 from bot.services import traders as trader_service
+from bot.services import warehouse as warehouse_service
 from bot.settings import Settings
 from domain.containers import Container, Stage
 from domain.errors import NotFound
 from domain.eta import visible_eta
+from domain.ledger import Statement
 from domain.orders import Order, OrderStatus, Progress, progress
 from domain.ports import UnitOfWork
 from domain.pricing import Category, TraderQuote
@@ -57,9 +60,24 @@ class TraderOrder:
     container_code: str
     expires_at: datetime
     eta: date | None = None  # its container's estimated arrival at Conakry
+    due_now_gnf: int = 0  # the instalment payable now (deposit, total, balance, difference)
+    credit_used_gnf: int = 0  # the trader's credit already taken on this order
+    remaining_gnf: int = 0  # what remains to pay on the order in all
+    awaiting_receipt: int | None = None  # a larger measure awaiting Accepter / Contester
+    proof_pending: bool = False  # a payment proof is being checked
+
+    @property
+    def payable(self) -> bool:
+        return self.due_now_gnf > 0 and not self.proof_pending
 
     @classmethod
-    def of(cls, order: Order, container: Container) -> TraderOrder:
+    def of(
+        cls,
+        order: Order,
+        container: Container,
+        money: ledger_service.OrderMoney | None = None,
+        proof_pending: bool = False,
+    ) -> TraderOrder:
         return cls(
             id=order.id,  # type: ignore[arg-type]
             number=order.number,
@@ -71,7 +89,21 @@ class TraderOrder:
             container_code=container.code,
             expires_at=order.expires_at,
             eta=visible_eta(container.stage, container.eta) if order.holds_volume else None,
+            due_now_gnf=money.due_now_gnf if money else 0,
+            credit_used_gnf=money.credit_used_gnf if money else 0,
+            remaining_gnf=money.remaining_gnf if money else 0,
+            awaiting_receipt=money.awaiting_answer if money else None,
+            proof_pending=proof_pending,
         )
+
+
+def _view(uow: UnitOfWork, order: Order) -> TraderOrder:
+    """An order as its trader sees it, with its money (inside an open unit of work)."""
+    container = uow.containers.get(order.container_id)
+    assert container is not None
+    money = ledger_service.money_of(uow, order)
+    pending = uow.proofs.pending_for_order(order.id) is not None  # type: ignore[arg-type]
+    return TraderOrder.of(order, container, money, pending)
 
 
 @dataclass(frozen=True)
@@ -154,11 +186,10 @@ class TraderApi:
             reservation=timedelta(hours=self.settings.reservation_hours),
             capacity_l=self.settings.capacity_l,
             transit_days=self.settings.sea_transit_days,
+            deposit_percent=self.settings.deposit_percent,
         )
-        return (
-            TraderOrder.of(placement.order, placement.container),
-            ContainerView.of(placement.container),
-        )
+        order_id: int = placement.order.id  # type: ignore[assignment]
+        return self.order(trader_id, order_id), ContainerView.of(placement.container)
 
     def next_container_after(self, code: str) -> ContainerView:
         uow = self.uow()
@@ -171,10 +202,9 @@ class TraderApi:
             return ContainerView.of(nxt)
 
     def orders(self, trader_id: int) -> list[TraderOrder]:
-        return [
-            TraderOrder.of(order, container)
-            for order, container in order_service.orders_of(self.uow(), trader_id)
-        ]
+        uow = self.uow()
+        with uow:
+            return [_view(uow, order) for order in uow.orders.for_trader(trader_id)]
 
     def order(self, trader_id: int, order_id: int) -> TraderOrder:
         """One of the trader's orders; NotFound for an unknown or someone else's order."""
@@ -183,9 +213,7 @@ class TraderApi:
             order = uow.orders.get(order_id)
             if order is None or order.trader_id != trader_id:
                 raise NotFound("order", order_id)
-            container = uow.containers.get(order.container_id)
-            assert container is not None
-            return TraderOrder.of(order, container)
+            return _view(uow, order)
 
     def cancel(self, trader_id: int, order_id: int) -> None:
         order_service.cancel_order(self.uow(), trader_id, order_id, self.clock())
@@ -253,3 +281,16 @@ class TraderApi:
 
     def ticket_is_open(self, trader_id: int, ticket_id: int) -> bool:
         return support_service.is_open(self.uow(), trader_id, ticket_id)
+
+    # Warehouse receipts and the trader's balance
+    def answer_receipt(
+        self, trader_id: int, receipt_id: int, accept: bool
+    ) -> tuple[TraderOrder, Statement]:
+        """Accept or contest a larger measure; the order as it now stands and what to pay."""
+        order, statement = warehouse_service.answer(
+            self.uow(), trader_id, receipt_id, accept, self.clock()
+        )
+        return self.order(trader_id, order.id), statement  # type: ignore[arg-type]
+
+    def balance(self, trader_id: int) -> int:
+        return ledger_service.balance_of(self.uow(), trader_id)

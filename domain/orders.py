@@ -1,7 +1,10 @@
 """Orders: their lifecycle as explicit states and allowed transitions.
 
-Once paid, an order follows its container; that progress (shipped, arrived, delivered) is
-read from the container's stage, not stored twice.
+reserved → proof_submitted → paid → received (measured at the warehouse) → adjusted (the
+measured volume differed: the trader accepted the difference, or was credited it) → loaded
+(the container left collecte). A trader may contest a larger measure (contested). Once paid,
+an order also follows its container; that progress (shipped, arrived, delivered) is read
+from the container's stage, not stored twice.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from enum import StrEnum
 
 from domain.containers import Stage
 from domain.errors import IllegalTransition, InvalidInput, NotOwner
-from domain.pricing import Category, Quote, Tariff, Terms, TraderQuote
+from domain.pricing import Category, Quote, Tariff, Terms, TraderQuote, make_quote
+from domain.quantities import to_gnf
 
 DEFAULT_RESERVATION = timedelta(hours=48)
 NUMBER_PREFIX = "C"
@@ -25,18 +29,45 @@ class OrderStatus(StrEnum):
     PAID = "paid"
     EXPIRED = "expired"
     CANCELLED = "cancelled"
+    RECEIVED = "received"  # measured at the China warehouse
+    ADJUSTED = "adjusted"  # measured volume differed: accepted by the trader, or credited
+    CONTESTED = "contested"  # the trader contested a larger measure
+    LOADED = "loaded"  # measured, and its container left collecte
 
 
 ALLOWED = {
-    OrderStatus.RESERVED: {OrderStatus.PROOF_SUBMITTED, OrderStatus.EXPIRED, OrderStatus.CANCELLED},
+    OrderStatus.RESERVED: {
+        OrderStatus.PROOF_SUBMITTED,
+        OrderStatus.EXPIRED,
+        OrderStatus.CANCELLED,
+        OrderStatus.PAID,  # the amount due at order time was covered by the trader's credit
+    },
     OrderStatus.PROOF_SUBMITTED: {OrderStatus.PAID, OrderStatus.RESERVED},
-    OrderStatus.PAID: set(),
+    OrderStatus.PAID: {OrderStatus.RECEIVED, OrderStatus.ADJUSTED},
+    OrderStatus.RECEIVED: {OrderStatus.ADJUSTED, OrderStatus.CONTESTED, OrderStatus.LOADED},
+    OrderStatus.ADJUSTED: {OrderStatus.LOADED},
+    OrderStatus.CONTESTED: {OrderStatus.ADJUSTED},
+    OrderStatus.LOADED: set(),
     OrderStatus.EXPIRED: set(),
     OrderStatus.CANCELLED: set(),
 }
 
 # Orders whose volume is held in their container.
-HOLDS_VOLUME = frozenset({OrderStatus.RESERVED, OrderStatus.PROOF_SUBMITTED, OrderStatus.PAID})
+HOLDS_VOLUME = frozenset(
+    {
+        OrderStatus.RESERVED,
+        OrderStatus.PROOF_SUBMITTED,
+        OrderStatus.PAID,
+        OrderStatus.RECEIVED,
+        OrderStatus.ADJUSTED,
+        OrderStatus.CONTESTED,
+        OrderStatus.LOADED,
+    }
+)
+# Paid orders: they follow their container once it left collecte.
+FOLLOWS_CONTAINER = frozenset(
+    {OrderStatus.PAID, OrderStatus.RECEIVED, OrderStatus.ADJUSTED, OrderStatus.LOADED}
+)
 
 
 class Progress(StrEnum):
@@ -50,10 +81,13 @@ class Progress(StrEnum):
     DELIVERED = "delivered"
     EXPIRED = "expired"
     CANCELLED = "cancelled"
+    RECEIVED = "received"
+    ADJUSTED = "adjusted"
+    CONTESTED = "contested"
+    LOADED = "loaded"
 
 
 _PROGRESS_BY_STAGE = {
-    Stage.COLLECTE: Progress.PAID,
     Stage.MER: Progress.SHIPPED,
     Stage.PORT: Progress.ARRIVED,
     Stage.LIVRE: Progress.DELIVERED,
@@ -61,9 +95,23 @@ _PROGRESS_BY_STAGE = {
 
 
 def progress(status: OrderStatus, stage: Stage) -> Progress:
-    if status is OrderStatus.PAID:
+    if status in FOLLOWS_CONTAINER and stage in _PROGRESS_BY_STAGE:
         return _PROGRESS_BY_STAGE[stage]
     return Progress(status.value)
+
+
+def remeasure(quote: Quote, measured_l: int) -> Quote:
+    """A quote's goods at another volume, with exactly its terms: never today's rate."""
+    return make_quote(quote.category, measured_l, quote.price_fen, quote.terms)
+
+
+def split_deposit(total_gnf: int, percent: int) -> tuple[int, int]:
+    """(deposit, balance): the deposit is `percent` % of the total rounded half-up to a whole
+    franc, and the balance is the rest, exactly."""
+    if not 1 <= percent <= 100:
+        raise ValueError(f"deposit percent {percent} outside 1..100")
+    deposit = to_gnf(Decimal(total_gnf) * percent / 100)
+    return deposit, total_gnf - deposit
 
 
 def format_number(order_id: int) -> str:
@@ -119,6 +167,7 @@ class Order:
     expires_at: datetime
     status: OrderStatus = OrderStatus.RESERVED
     updated_at: datetime | None = None
+    deposit_gnf: int | None = None  # due at order time (DEPOSIT_PERCENT); None: the total
     id: int | None = field(default=None)
 
     @classmethod
@@ -131,6 +180,7 @@ class Order:
         request_key: str,
         now: datetime,
         reservation: timedelta = DEFAULT_RESERVATION,
+        deposit_percent: int = 100,
     ) -> Order:
         terms = quote.terms
         return cls(
@@ -156,6 +206,7 @@ class Order:
             created_at=now,
             expires_at=now + reservation,
             updated_at=now,
+            deposit_gnf=split_deposit(quote.total_gnf, deposit_percent)[0],
         )
 
     @property
@@ -183,6 +234,27 @@ class Order:
 
     def trader_quote(self) -> TraderQuote:
         return self.quote.for_trader()
+
+    @property
+    def due_at_order_gnf(self) -> int:
+        """The deposit (or the total) asked at order time."""
+        return self.total_gnf if self.deposit_gnf is None else self.deposit_gnf
+
+    def remeasured(self, measured_l: int) -> Quote:
+        """The same goods at the volume measured at the warehouse, priced with this order's
+        frozen terms (same rate, commission and tariff as the quote)."""
+        return remeasure(self.quote, measured_l)
+
+    def adopt_measure(self, quote: Quote, now: datetime) -> None:
+        """Bill the measured volume: volume and the lines that depend on it."""
+        if quote.terms != self.quote.terms or quote.price_fen != self.price_fen:
+            raise ValueError("a measure keeps the order's frozen terms and goods")
+        self.volume_l = quote.volume_l
+        self.logistics_gnf = quote.logistics_gnf
+        self.real_cost_gnf = quote.real_cost_gnf
+        self.total_gnf = quote.total_gnf
+        self.margin_gnf = quote.margin_gnf
+        self.updated_at = now
 
     @property
     def holds_volume(self) -> bool:

@@ -13,6 +13,20 @@ MAX_PROOF_BYTES = 5 * 1024 * 1024
 MAX_REFERENCE_LENGTH = 64
 
 
+class ProofKind(StrEnum):
+    """What a payment pays: the total at order time, or a deposit then the balance after
+    the warehouse measure, or the difference of a larger measure."""
+
+    FULL = "full"
+    DEPOSIT = "deposit"
+    BALANCE = "balance"
+    DIFFERENCE = "difference"
+
+    @property
+    def at_order_time(self) -> bool:
+        return self in (ProofKind.FULL, ProofKind.DEPOSIT)
+
+
 class ProofStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
@@ -74,11 +88,19 @@ class PaymentProof:
     reason: str | None = None
     decided_at: datetime | None = None
     decided_by: str | None = None
+    kind: ProofKind = ProofKind.FULL
+    amount_gnf: int | None = None  # what this payment should be (None: proofs before kinds)
     id: int | None = field(default=None)
 
     @classmethod
     def from_upload(
-        cls, order_id: int, content: bytes, reference: str | None, now: datetime
+        cls,
+        order_id: int,
+        content: bytes,
+        reference: str | None,
+        now: datetime,
+        kind: ProofKind = ProofKind.FULL,
+        amount_gnf: int | None = None,
     ) -> PaymentProof:
         mime = check_image(content)
         return cls(
@@ -89,6 +111,8 @@ class PaymentProof:
             size=len(content),
             submitted_at=now,
             reference=normalise_reference(reference),
+            kind=kind,
+            amount_gnf=amount_gnf,
         )
 
     def decide(self, approved: bool, by: str, now: datetime, reason: str | None = None) -> None:

@@ -22,11 +22,13 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 class ReceiptKind(StrEnum):
-    """What the payment paid: the whole order today; a deposit or the balance later."""
+    """What the payment paid: the whole order, a deposit, the balance, or the difference of a
+    larger warehouse measure (the same kinds as domain.proofs.ProofKind)."""
 
     FULL = "full"
     DEPOSIT = "deposit"
     BALANCE = "balance"
+    DIFFERENCE = "difference"  # a larger warehouse measure, accepted then paid
 
 
 def new_token() -> str:

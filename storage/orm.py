@@ -27,10 +27,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import registry
 
 from domain.containers import Container, Stage
+from domain.ledger import EntryKind
 from domain.orders import Order, OrderStatus
 from domain.pricing import Category
-from domain.proofs import PaymentProof, ProofStatus
+from domain.proofs import PaymentProof, ProofKind, ProofStatus
 from domain.traders import ChannelIdentity, Language, Trader
+from domain.warehouse import ReceiptStatus, WarehouseReceipt
 from storage.types import DecimalText, UtcDateTime
 
 metadata = MetaData(
@@ -130,6 +132,7 @@ orders = Table(
     Column("expires_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Column("version", Integer, nullable=False),
+    Column("deposit_gnf", BigInteger, nullable=True),  # due at order time; NULL: the total
     CheckConstraint("volume_l > 0", name="positive_volume"),
     CheckConstraint("price_fen >= 0", name="non_negative_price"),
     CheckConstraint("total_gnf = goods_gnf + commission_gnf + logistics_gnf", name="total_is_sum"),
@@ -152,6 +155,8 @@ payment_proofs = Table(
     Column("decided_at", UtcDateTime, nullable=True),
     Column("decided_by", String(100), nullable=True),
     Column("version", Integer, nullable=False),
+    Column("kind", _enum(ProofKind), nullable=False, server_default=ProofKind.FULL.value),
+    Column("amount_gnf", BigInteger, nullable=True),
 )
 
 # Files a trader sent for an order that are not a readable image: kept for the admins (up to
@@ -295,6 +300,43 @@ payment_receipts = Table(
     CheckConstraint("amount_gnf >= 0 AND remaining_due_gnf >= 0", name="non_negative_amounts"),
 )
 
+# Each trader's money with us, append-only: credits (+) and credit used (-), in GNF. The
+# unique key makes every entry idempotent: a credit written twice is one entry.
+ledger_entries = Table(
+    "ledger_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("trader_id", ForeignKey("traders.id"), nullable=False, index=True),
+    Column("order_id", ForeignKey("orders.id"), nullable=True, index=True),
+    Column("amount_gnf", BigInteger, nullable=False),
+    Column("kind", _enum(EntryKind), nullable=False),
+    Column("key", String(120), nullable=False),
+    Column("note", String(200), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    UniqueConstraint("key", name="uq_ledger_entries_key"),
+    CheckConstraint("amount_gnf <> 0", name="non_zero_amount"),
+)
+
+# Goods measured at the China warehouse: one receipt per order.
+warehouse_receipts = Table(
+    "warehouse_receipts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", ForeignKey("orders.id"), nullable=False),
+    Column("previous_l", Integer, nullable=False),
+    Column("measured_l", Integer, nullable=False),
+    Column("previous_total_gnf", BigInteger, nullable=False),
+    Column("new_total_gnf", BigInteger, nullable=False),
+    Column("status", _enum(ReceiptStatus), nullable=False),
+    Column("cartons", Integer, nullable=True),
+    Column("photo", LargeBinary, nullable=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("decided_at", UtcDateTime, nullable=True),
+    UniqueConstraint("order_id", name="uq_warehouse_receipts_order_id"),
+    CheckConstraint("measured_l > 0", name="positive_measure"),
+)
+
 mapper_registry = registry(metadata=metadata)
 _mapped = False
 _mapping_lock = threading.Lock()
@@ -317,3 +359,4 @@ def _map_all() -> None:
     mapper_registry.map_imperatively(
         PaymentProof, payment_proofs, version_id_col=payment_proofs.c.version
     )
+    mapper_registry.map_imperatively(WarehouseReceipt, warehouse_receipts)

@@ -274,6 +274,18 @@ class SqlProofRepository:
     def orders_with_reference(self, reference: str) -> list[int]:
         return self._orders_where(orm.payment_proofs.c.reference == reference)
 
+    def paid_for_order(self, order_id: int) -> list[int]:
+        """The amounts of the approved payments of an order (a proof from before payment
+        kinds counts for the order's total at order time)."""
+        proofs, orders = orm.payment_proofs, orm.orders
+        amount = func.coalesce(proofs.c.amount_gnf, orders.c.deposit_gnf, orders.c.total_gnf)
+        query = (
+            select(amount)
+            .join(orders, orders.c.id == proofs.c.order_id)
+            .where(proofs.c.order_id == order_id, proofs.c.status == ProofStatus.APPROVED)
+        )
+        return [int(value) for value in self.session.scalars(query)]
+
     def pending(self) -> list[PaymentProof]:
         table = orm.payment_proofs
         query = (

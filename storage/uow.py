@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.content_templates import SqlContentTemplateRepository
 from storage.eta import SqlEtaRepository
+from storage.money import SqlLedger, SqlWarehouseReceiptRepository
 from storage.receipts import SqlReceiptRepository
 from storage.repositories import (
     SqlAuditLog,
@@ -46,6 +47,8 @@ class SqlUnitOfWork:
         self.content_templates = SqlContentTemplateRepository(self.session)
         self.receipts = SqlReceiptRepository(self.session)
         self.support = SqlSupportRepository(self.session)
+        self.ledger = SqlLedger(self.session)
+        self.warehouse = SqlWarehouseReceiptRepository(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -23,7 +23,8 @@ def _warnings(warnings: tuple[DuplicateWarning, ...], lang: str) -> list[str]:
 def proof_text(
     proof: PaymentProof, order: Order, trader: Trader, container: Container, lang: str
 ) -> str:
-    return t(
+    amount = proof.amount_gnf if proof.amount_gnf is not None else order.total_gnf
+    card = t(
         "admin.proof_card",
         lang,
         proof=proof.id,
@@ -33,10 +34,12 @@ def proof_text(
         code=container.code,
         category=t(f"category.{order.category.value}", lang),
         volume=fmt.cbm(order.volume_l, lang),
-        total=fmt.gnf(order.total_gnf, lang),
+        total=fmt.gnf(amount, lang),
         reference=proof.reference or t("admin.no_reference", lang),
         margin=fmt.gnf(order.margin_gnf, lang),
     )
+    kind = t(f"proof_kind.{proof.kind.value}", lang)
+    return "\n".join([card, t("admin.proof_kind", lang, kind=kind, amount=fmt.gnf(amount, lang))])
 
 
 def proof_card(uow: UnitOfWork, proof_id: int, lang: str) -> Reply | None:

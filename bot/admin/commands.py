@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from bot import formatting as fmt
 from bot.admin import broadcast, confirm, review, tickets
+from bot.admin import warehouse as receipt_desk
 from bot.admin.attachments import attachment_lines
 from bot.admin.cards import order_detail, proof_card
 from bot.admin.charts import stats_chart
@@ -177,6 +178,8 @@ COMMANDS: dict[str, Callable[[AdminStep], list[Reply]]] = {
     "répondre": tickets.cmd_answer,
     "fermer": tickets.cmd_close,
     "tickets": tickets.cmd_tickets,
+    # Issue 14 — warehouse receipt and re-measure
+    "reception": receipt_desk.cmd_receipt,
 }
 # What only the admin desk understands (traders have /start, /aide, /langue, /annuler too).
 ADMIN_ONLY_COMMANDS = frozenset({"admin", *COMMANDS}) - {
@@ -214,6 +217,8 @@ def on_button(step: AdminStep) -> list[Reply]:
             return confirm.confirmed(step, rest[0])
         if kind in ("audience", "announce"):
             return broadcast.on_button(step, kind, rest)
+        if kind == "rcpt":
+            return receipt_desk.on_button(step, rest)
         if kind == "cancel":
             return cmd_cancel(step)
     except InvalidInput:  # a forged id: not a small positive number
@@ -224,6 +229,8 @@ def on_button(step: AdminStep) -> list[Reply]:
 STATE_HANDLERS = {
     "admin_reject_text": review.reason_typed,
     "admin_announce_text": broadcast.text_typed,
+    "admin_confirm": receipt_desk.photo_after,  # a receipt's photo sent after the command
+    receipt_desk.ROOM_STATE: receipt_desk.photo_after,
 }
 
 

@@ -27,9 +27,12 @@ def typed_choice(offered: Sequence[Choice], text: str) -> str | None:
     return next((c.id for c in offered if folded and fold(c.label) == folded), None)
 
 
-def resolve_choice(offered: Sequence[Choice], event: Inbound, *, open_ids: str = "") -> str | None:
-    """A pressed id if it was offered (or starts with `open_ids`), STALE if not; else the
-    choice the typed text names, or None."""
+def resolve_choice(
+    offered: Sequence[Choice], event: Inbound, *, open_ids: str | tuple[str, ...] = ""
+) -> str | None:
+    """A pressed id if it was offered (or starts with one of `open_ids`: buttons pushed with
+    a notification, checked by their handler), STALE if not; else the choice the typed text
+    names, or None."""
     if event.choice is not None:
         known = event.choice in {c.id for c in offered}
         if known or (open_ids and event.choice.startswith(open_ids)):

@@ -14,7 +14,17 @@ from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
-from bot.flows import account, order, proof, quote, receipt, registration, support, talk
+from bot.flows import (
+    account,
+    order,
+    proof,
+    quote,
+    receipt,
+    registration,
+    support,
+    talk,
+    warehouse,
+)
 from bot.flows.context import Step
 from bot.messages import t
 from bot.services.otp import OtpService
@@ -106,7 +116,7 @@ class Engine:
         if len(event.text) > MAX_TEXT:
             log.info("oversized message (%d chars) from %s", len(event.text), event.user_ref)
             return [Reply(t("too_long", conv.lang), tuple(conv.choices))]
-        choice = resolve_choice(conv.choices, event, open_ids="menu:")
+        choice = resolve_choice(conv.choices, event, open_ids=("menu:", warehouse.PREFIX))
         step = Step(self.api, self.otp, self.settings, event, conv, choice, event.text.strip())
         action = None if event.image else WORD_ACTIONS.get(fold(event.text))
         if conv.trader_id is None:
@@ -148,6 +158,8 @@ class Engine:
             return receipt.send_again(step)
         if choice == "orders:pick_cancel":
             return account.pick_cancel(step)
+        if choice.startswith(warehouse.PREFIX):  # pushed with the receipt card, or My orders
+            return warehouse.on_answer(step)
         handler = FLOW_HANDLERS.get(step.conv.state)
         if handler is not None:
             return handler(step)
@@ -155,7 +167,7 @@ class Engine:
             return proof.refused(step)
         if step.event.image is not None:
             return proof.start(step, image=step.event.image)
-        return talk.free_text(step, MENU_ACTIONS)
+        return warehouse.typed_answer(step) or talk.free_text(step, MENU_ACTIONS)
 
     def _detour(self, step: Step, action: str | None) -> list[Reply]:
         """`aide`, or a photo, in the middle of a flow: answered (the photo kept and handled as

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot import formatting as fmt
-from bot.engine.events import Reply
+from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.trader_api import ContainerView, TraderOrder
 from domain.errors import IllegalTransition, NotFound, NotOwner
@@ -16,6 +16,16 @@ CANCEL_BUTTONS = 5
 
 
 def _line(step: Step, order: TraderOrder) -> str:
+    """The order, its progress, and what it asks now (a payment, or an answer)."""
+    line = _order_line(step, order)
+    if order.awaiting_receipt is not None:
+        line += step.t("orders.awaiting_answer")
+    elif order.payable and order.status is not OrderStatus.RESERVED:
+        line += step.t("orders.due", amount=fmt.gnf(order.due_now_gnf, step.conv.lang))
+    return line
+
+
+def _order_line(step: Step, order: TraderOrder) -> str:
     lang = step.conv.lang
     line = step.t(
         "orders.line",
@@ -44,11 +54,24 @@ def my_orders(step: Step) -> list[Reply]:
     lines = [step.t("orders.title"), *(_line(step, o) for o in orders[:SHOWN_ORDERS])]
     if len(orders) > SHOWN_ORDERS:
         lines.append(step.t("orders.more", count=len(orders) - SHOWN_ORDERS))
+    credit = step.api.balance(step.trader_id)
+    if credit > 0:
+        lines.append(step.t("orders.credit", amount=fmt.gnf(credit, step.conv.lang)))
     menu = step.menu()
-    extra = ()
+    extra = _answers(step, orders)
     if any(o.status is OrderStatus.RESERVED for o in orders):
-        extra = (step.choice_of("orders:pick_cancel", "orders.cancel_one"),)
+        extra += (step.choice_of("orders:pick_cancel", "orders.cancel_one"),)
     return [Reply("\n".join(lines)), Reply(menu.text, (*menu.choices, *extra))]
+
+
+def _answers(step: Step, orders: list[TraderOrder]) -> tuple[Choice, ...]:
+    """Accepter / Contester for each larger measure awaiting the trader's answer."""
+    return tuple(
+        step.choice_of(f"receipt:{verb}:{o.awaiting_receipt}", f"orders.{verb}", number=o.number)
+        for o in orders[:SHOWN_ORDERS]
+        if o.awaiting_receipt is not None
+        for verb in ("accept", "contest")
+    )
 
 
 def pick_cancel(step: Step) -> list[Reply]:

@@ -6,8 +6,11 @@ from bot import formatting as fmt
 from bot.engine.events import Reply
 from bot.flows import quote
 from bot.flows.context import Step
+from bot.trader_api import TraderOrder
 from bot.vocabulary import Intent
+from bot.warehouse_card import statement_text
 from domain.errors import ContainerClosed, ContainerFull, NotFound, QuoteChanged
+from domain.ledger import Statement
 from domain.pricing import Category
 
 
@@ -41,16 +44,35 @@ def _place(step: Step, container_code: str | None) -> list[Reply]:
         return [step.menu(step.t("quote.no_terms"))]
     lang = step.conv.lang
     text = step.t(
-        "order.placed",
+        "order.placed_by_credit" if not order.due_now_gnf else "order.placed",
         number=order.number,
         volume=fmt.cbm(order.volume_l, lang),
         code=container.code,
-        total=fmt.gnf(order.total_gnf, lang),
+        total=fmt.gnf(order.due_now_gnf, lang),
         momo_number=step.settings.mobile_money_number,
         momo_name=step.settings.mobile_money_name,
         deadline=fmt.when(order.expires_at, lang),
     )
-    return [step.menu(text)]
+    return [step.menu("\n".join([text, *_money_lines(step, order)]))]
+
+
+def _money_lines(step: Step, order: TraderOrder) -> list[str]:
+    """A deposit, and the credit taken on it, line by line."""
+    lang = step.conv.lang
+    asked = order.due_now_gnf + order.credit_used_gnf
+    lines = []
+    if asked < order.total_gnf:
+        lines.append(
+            step.t(
+                "order.deposit",
+                deposit=fmt.gnf(asked, lang),
+                total=fmt.gnf(order.total_gnf, lang),
+                balance=fmt.gnf(order.total_gnf - asked, lang),
+            )
+        )
+    if order.credit_used_gnf:
+        lines.append(statement_text(Statement(asked, order.credit_used_gnf), lang))
+    return lines
 
 
 def _offer_next(step: Step, full: ContainerFull) -> Reply:

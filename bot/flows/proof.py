@@ -17,13 +17,17 @@ UNREADABLE = ("not_an_image", "empty", "too_large")
 
 
 def _awaiting_payment(step: Step) -> list[TraderOrder]:
-    return [o for o in step.api.orders(step.trader_id) if o.status is OrderStatus.RESERVED]
+    """Orders asking a payment now: at order time, or the balance or a difference after the
+    warehouse measure (none while its proof is being checked)."""
+    return [o for o in step.api.orders(step.trader_id) if o.payable]
 
 
 def _nothing_to_pay(step: Step) -> str:
     """No order awaits payment: say so, naming any order whose proof is being checked."""
     checking = [
-        o.number for o in step.api.orders(step.trader_id) if o.status is OrderStatus.PROOF_SUBMITTED
+        o.number
+        for o in step.api.orders(step.trader_id)
+        if o.status is OrderStatus.PROOF_SUBMITTED or o.proof_pending
     ]
     if checking:
         return step.t("proof.being_checked", numbers=", ".join(checking))
@@ -46,7 +50,10 @@ def start(step: Step, image: bytes | None = None) -> list[Reply]:
     lang = step.conv.lang
     choices = tuple(
         step.choice_of(
-            f"proof:{o.id}", "proof.order_choice", number=o.number, total=fmt.gnf(o.total_gnf, lang)
+            f"proof:{o.id}",
+            "proof.order_choice",
+            number=o.number,
+            total=fmt.gnf(o.due_now_gnf, lang),
         )
         for o in waiting[:MAX_CHOICES]
     )
@@ -55,7 +62,7 @@ def start(step: Step, image: bytes | None = None) -> list[Reply]:
 
 def _ask_photo(step: Step, order: TraderOrder) -> Reply:
     step.conv.go("proof_photo", order_id=order.id)
-    total = fmt.gnf(order.total_gnf, step.conv.lang)
+    total = fmt.gnf(order.due_now_gnf, step.conv.lang)
     return Reply(step.t("proof.ask_photo", number=order.number, total=total), (step.cancel_choice,))
 
 

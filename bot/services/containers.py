@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.services.eta import day_marker, set_departure_eta
+from bot.services.loading import load_orders
 from bot.services.notifications import notify_many, traders_of
 from domain.containers import DEFAULT_CAPACITY_L, Container, Stage, container_code
 from domain.errors import DuplicateRequest, NoOpenContainer, NotFound
@@ -86,10 +87,12 @@ def advance_stage(
 def _record_stage(
     uow: UnitOfWork, container: Container, actor: str, now: datetime, transit_days: int
 ) -> None:
-    """The stage's history row; a container that sails gets its default arrival date."""
+    """The stage's history row; a container that sails gets its default arrival date, and
+    its measured orders are loaded."""
     uow.containers.record_stage(container, actor, now)
     if container.stage is Stage.MER:
         set_departure_eta(uow, container, actor, now, transit_days)
+        load_orders(uow, container, actor, now)
 
 
 def _announce_stage(uow: UnitOfWork, container: Container, now: datetime) -> None:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.formatting import kilobytes
+from bot.services import ledger as ledger_service
 from bot.services.notifications import notify_admins, notify_trader
 from bot.services.receipts import issue_receipt
-from domain.errors import NotFound, ProofRejected
+from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import Order, OrderStatus, format_number
 from domain.ports import UnitOfWork
 from domain.proofs import (
@@ -18,6 +19,7 @@ from domain.proofs import (
     UnreadableAttachment,
     normalise_reference,
 )
+from domain.receipts import ReceiptKind
 
 RESUBMIT_GRACE = timedelta(hours=24)
 
@@ -52,16 +54,23 @@ def submit_proof(
     reference: str | None,
     now: datetime,
 ) -> Submission:
-    """Store the proof and hand the order to the admins. Reuse is flagged, not refused."""
+    """Store the proof of what the order asks now (the deposit or total at order time; the
+    balance or a difference after the warehouse measure) and hand it to the admins. Reuse
+    is flagged, not refused."""
     proof = PaymentProof.from_upload(order_id, content, reference, now)
     with uow:
         order = uow.orders.get(order_id, for_update=True)
         if order is None:
             raise NotFound("order", order_id)
         order.check_owner(trader_id)
-        if order.status is OrderStatus.PROOF_SUBMITTED:
+        if order.status is OrderStatus.PROOF_SUBMITTED or uow.proofs.pending_for_order(order_id):
             raise ProofRejected("already_submitted")
-        order.move_to(OrderStatus.PROOF_SUBMITTED, now)
+        money = ledger_service.money_of(uow, order)
+        proof.kind, proof.amount_gnf = money.kind, money.due_now_gnf
+        if order.status is OrderStatus.RESERVED:
+            order.move_to(OrderStatus.PROOF_SUBMITTED, now)
+        elif money.due_now_gnf <= 0:
+            raise IllegalTransition(order.status.value, OrderStatus.PROOF_SUBMITTED.value)
         warnings = duplicates_of(uow, proof)
         uow.proofs.add(proof)
         notify_admins(uow, f"proof:{proof.id}", "proof_card", {"proof_id": proof.id}, now)
@@ -106,12 +115,28 @@ def approve_proof(uow: UnitOfWork, proof_id: int, actor: str, now: datetime) -> 
     with uow:
         proof, order = _load_pending(uow, proof_id)
         proof.decide(True, actor, now)
-        order.move_to(OrderStatus.PAID, now)
-        uow.audit.record(actor, "approve_proof", {"proof": proof_id, "order": order.number}, now)
+        if proof.kind.at_order_time:
+            order.move_to(OrderStatus.PAID, now)
+        detail = {"proof": proof_id, "order": order.number, "kind": proof.kind.value}
+        uow.audit.record(actor, "approve_proof", {**detail, "amount": proof.amount_gnf}, now)
         container = uow.containers.get(order.container_id)
         values = {"number": order.number, "code": container.code if container else "?"}
-        notify_trader(uow, order.trader_id, f"approved:{proof_id}", "notify.approved", values, now)
-        issue_receipt(uow, order, f"proof:{proof_id}", now, reference=proof.reference)
+        template = "notify.approved"
+        remaining = ledger_service.remaining_due(uow, order)
+        if not proof.kind.at_order_time:
+            template = "notify.later_payment_approved"
+            values["remaining"] = {"gnf": remaining}
+        notify_trader(uow, order.trader_id, f"approved:{proof_id}", template, values, now)
+        issue_receipt(
+            uow,
+            order,
+            f"proof:{proof_id}",
+            now,
+            kind=ReceiptKind(proof.kind.value),
+            amount_gnf=proof.amount_gnf or None,
+            remaining_due_gnf=remaining,
+            reference=proof.reference,
+        )
         uow.commit()
         return order
 
@@ -129,8 +154,9 @@ def reject_proof(
     with uow:
         proof, order = _load_pending(uow, proof_id)
         proof.decide(False, actor, now, reason)
-        order.move_to(OrderStatus.RESERVED, now)
-        order.expires_at = max(order.expires_at, now + RESUBMIT_GRACE)
+        if proof.kind.at_order_time:  # a later payment leaves the order where it is
+            order.move_to(OrderStatus.RESERVED, now)
+            order.expires_at = max(order.expires_at, now + RESUBMIT_GRACE)
         detail = {"proof": proof_id, "order": order.number, "reason": reason}
         uow.audit.record(actor, "reject_proof", detail, now)
         values = {
@@ -138,7 +164,8 @@ def reject_proof(
             "reason": {"t": reason_key} if reason_key else reason,
             "deadline": {"when": order.expires_at.isoformat()},
         }
-        notify_trader(uow, order.trader_id, f"rejected:{proof_id}", "notify.rejected", values, now)
+        template = "notify.rejected" if proof.kind.at_order_time else "notify.later_rejected"
+        notify_trader(uow, order.trader_id, f"rejected:{proof_id}", template, values, now)
         uow.commit()
         return order
 

@@ -45,6 +45,23 @@ def test_order_freezes_the_quote():
         [OrderStatus.PROOF_SUBMITTED, OrderStatus.RESERVED, OrderStatus.PROOF_SUBMITTED],
         [OrderStatus.CANCELLED],
         [OrderStatus.EXPIRED],
+        [OrderStatus.PAID],  # the amount due at order time covered by the trader's credit
+        [OrderStatus.PROOF_SUBMITTED, OrderStatus.PAID, OrderStatus.RECEIVED, OrderStatus.LOADED],
+        [
+            OrderStatus.PROOF_SUBMITTED,
+            OrderStatus.PAID,
+            OrderStatus.RECEIVED,
+            OrderStatus.ADJUSTED,
+            OrderStatus.LOADED,
+        ],
+        [OrderStatus.PROOF_SUBMITTED, OrderStatus.PAID, OrderStatus.ADJUSTED],  # smaller
+        [
+            OrderStatus.PROOF_SUBMITTED,
+            OrderStatus.PAID,
+            OrderStatus.RECEIVED,
+            OrderStatus.CONTESTED,
+            OrderStatus.ADJUSTED,
+        ],
     ],
 )
 def test_allowed_paths(path):
@@ -81,9 +98,22 @@ def test_paid_order_follows_its_container():
     assert progress(OrderStatus.RESERVED, Stage.MER) is Progress.RESERVED
 
 
+@pytest.mark.parametrize("status", [OrderStatus.RECEIVED, OrderStatus.ADJUSTED, OrderStatus.LOADED])
+def test_measured_orders_follow_their_container_once_it_left(status):
+    assert progress(status, Stage.COLLECTE) is Progress(status.value)
+    assert progress(status, Stage.MER) is Progress.SHIPPED
+    assert progress(status, Stage.LIVRE) is Progress.DELIVERED
+
+
+def test_a_contested_measure_shows_until_answered():
+    assert progress(OrderStatus.CONTESTED, Stage.MER) is Progress.CONTESTED
+
+
 def test_holds_volume():
+    """Every order that goes ahead keeps its space, measured or loaded; only an order that
+    never went ahead gives it back."""
     held = {s for s in OrderStatus if new_order(status=s).holds_volume}
-    assert held == {OrderStatus.RESERVED, OrderStatus.PROOF_SUBMITTED, OrderStatus.PAID}
+    assert held == set(OrderStatus) - {OrderStatus.EXPIRED, OrderStatus.CANCELLED}
 
 
 def test_expiry_only_for_reserved_past_window():

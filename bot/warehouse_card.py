@@ -1,0 +1,75 @@
+"""What a trader reads of a warehouse receipt: the photo, cartons, old and new volume, and
+what it changes for them, rendered at sending time in their language. Only trader-safe
+figures: totals and differences, never a cost or a margin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot import formatting as fmt
+from bot.engine.events import Choice, Reply
+from bot.messages import t
+from domain.ledger import Statement
+from domain.orders import format_number
+from domain.ports import UnitOfWork
+from domain.warehouse import ReceiptStatus, WarehouseReceipt
+
+
+def statement_text(statement: Statement, lang: str) -> str:
+    """'Montant : X, crédit utilisé : −Y, reste à payer : Z' (no credit line without one)."""
+    if not statement.credit_used_gnf:
+        return t("money.amount", lang, amount=fmt.gnf(statement.amount_gnf, lang))
+    return t(
+        "money.statement",
+        lang,
+        amount=fmt.gnf(statement.amount_gnf, lang),
+        credit=fmt.gnf(statement.credit_used_gnf, lang),
+        to_pay=fmt.gnf(statement.to_pay_gnf, lang),
+    )
+
+
+def _effect(receipt: WarehouseReceipt, lang: str) -> str:
+    return t(
+        f"warehouse.{receipt.status.value}_{receipt.outcome.value}",
+        lang,
+        previous=fmt.cbm(receipt.previous_l, lang),
+        total=fmt.gnf(receipt.new_total_gnf, lang),
+        before=fmt.gnf(receipt.previous_total_gnf, lang),
+        difference=fmt.gnf(abs(receipt.difference_gnf), lang),
+    )
+
+
+def receipt_text(receipt: WarehouseReceipt, statement: Statement, lang: str) -> str:
+    cartons = receipt.cartons if receipt.cartons is not None else "—"
+    lines = [
+        t(
+            "warehouse.title",
+            lang,
+            number=format_number(receipt.order_id),
+            measured=fmt.cbm(receipt.measured_l, lang),
+            cartons=cartons,
+        ),
+        _effect(receipt, lang),
+    ]
+    if statement.amount_gnf and receipt.status is not ReceiptStatus.AWAITING:
+        lines.append(statement_text(statement, lang))
+        if statement.to_pay_gnf:
+            lines.append(t("warehouse.send_proof", lang))
+    return "\n".join(lines)
+
+
+def receipt_card(uow_factory: Callable[[], UnitOfWork], payload: dict, lang: str) -> Reply | None:
+    """The outbox's `receipt_card`: the photo, the text, and Accepter / Contester when the
+    trader's answer is awaited."""
+    with uow_factory() as uow:
+        receipt = uow.warehouse.get(int(payload["receipt_id"]))
+    if receipt is None:
+        return None
+    statement = Statement(int(payload.get("amount", 0)), int(payload.get("credit_used", 0)))
+    choices: tuple[Choice, ...] = ()
+    if receipt.status is ReceiptStatus.AWAITING:
+        choices = (
+            Choice(f"receipt:accept:{receipt.id}", t("warehouse.accept", lang)),
+            Choice(f"receipt:contest:{receipt.id}", t("warehouse.contest", lang)),
+        )
+    return Reply(receipt_text(receipt, statement, lang), choices, photo=receipt.photo)

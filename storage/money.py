@@ -1,0 +1,96 @@
+"""SQL implementations of the ledger and the warehouse receipts."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from domain.errors import DuplicateRequest
+from domain.ledger import EntryKind, LedgerEntry
+from domain.warehouse import WarehouseReceipt
+from storage import orm
+
+
+class SqlLedger:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def lock_trader(self, trader_id: int) -> None:
+        """Take the trader's row lock until commit: one trader's credit is spent by one
+        transaction at a time (SQLite serialises writers anyway). FOR NO KEY UPDATE, so the
+        foreign-key checks of entries written meanwhile do not wait for it."""
+        table = orm.traders
+        query = select(table.c.id).where(table.c.id == trader_id)
+        self.session.execute(query.with_for_update(key_share=True))
+
+    def add(self, entry: LedgerEntry) -> bool:
+        """Append an entry once: INSERT … ON CONFLICT (key) DO NOTHING. False when an entry
+        with this key exists (written before, or by a concurrent transaction)."""
+        dialect = self.session.get_bind().dialect.name
+        insert_for = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert_for(orm.ledger_entries).on_conflict_do_nothing(index_elements=["key"])
+        values = {
+            "trader_id": entry.trader_id,
+            "order_id": entry.order_id,
+            "amount_gnf": entry.amount_gnf,
+            "kind": entry.kind,
+            "key": entry.key,
+            "note": entry.note[:200],
+            "at": entry.at,
+        }
+        return self.session.execute(statement, [values]).rowcount == 1
+
+    def balance(self, trader_id: int) -> int:
+        table = orm.ledger_entries
+        query = select(func.coalesce(func.sum(table.c.amount_gnf), 0))
+        return int(self.session.scalar(query.where(table.c.trader_id == trader_id)) or 0)
+
+    def _entries(self, *conditions: object) -> list[LedgerEntry]:
+        table = orm.ledger_entries
+        query = select(table).where(*conditions).order_by(table.c.id)  # type: ignore[arg-type]
+        return [_entry(row) for row in self.session.execute(query)]
+
+    def entries(self, trader_id: int) -> list[LedgerEntry]:
+        return self._entries(orm.ledger_entries.c.trader_id == trader_id)
+
+    def for_order(self, order_id: int) -> list[LedgerEntry]:
+        return self._entries(orm.ledger_entries.c.order_id == order_id)
+
+    def traders(self) -> list[int]:
+        """Every trader with at least one entry."""
+        table = orm.ledger_entries
+        return list(self.session.scalars(select(table.c.trader_id).distinct()))
+
+
+def _entry(row) -> LedgerEntry:
+    kind = EntryKind(row.kind)
+    return LedgerEntry(row.trader_id, row.amount_gnf, kind, row.key, row.at, row.order_id, row.note)
+
+
+class SqlWarehouseReceiptRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, receipt: WarehouseReceipt) -> WarehouseReceipt:
+        """One receipt per order: a second one is a DuplicateRequest."""
+        try:
+            with self.session.begin_nested():
+                self.session.add(receipt)
+        except IntegrityError as exc:
+            raise DuplicateRequest(f"receipt of order {receipt.order_id}") from exc
+        return receipt
+
+    def get(self, receipt_id: int, *, for_update: bool = False) -> WarehouseReceipt | None:
+        if for_update:
+            return self.session.get(
+                WarehouseReceipt, receipt_id, with_for_update=True, populate_existing=True
+            )
+        return self.session.get(WarehouseReceipt, receipt_id)
+
+    def for_order(self, order_id: int) -> WarehouseReceipt | None:
+        table = orm.warehouse_receipts
+        query = select(WarehouseReceipt).where(table.c.order_id == order_id)
+        return self.session.scalars(query).first()
