@@ -30,6 +30,7 @@ from typing import Any
 
 from bot import formatting as fmt
 from bot.admin.cards import proof_card
+from bot.credit_card import credit_card
 from bot.engine.events import Reply
 from bot.failures import TRANSIENT, alert_bug
 from bot.messages import t
@@ -66,6 +67,8 @@ def render(message: dict, uow_factory: Callable[[], UnitOfWork]) -> Reply | None
         return proof_card(uow_factory(), int(payload["proof_id"]), lang)
     if message["template"] == "receipt_card":
         return receipt_card(uow_factory, payload, lang)
+    if message["template"] == "credit_card":
+        return credit_card(payload, lang)
     values = {key: _value(value, lang) for key, value in payload.items()}
     return Reply(t(message["template"], lang, **values))
 

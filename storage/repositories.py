@@ -153,6 +153,19 @@ class SqlContainerRepository:
         )
         self.session.refresh(container)
 
+    def cancel(self, container: Container, now: datetime) -> bool:
+        """Collecte -> annule, compare-and-set: the first of two admins (or of a retry)
+        cancels it; the others change nothing and read False. A reservation in flight holds
+        the row until it commits, so the orders read after this see it."""
+        table = orm.containers
+        result = self.session.execute(
+            update(table)
+            .where(table.c.id == container.id, table.c.stage == Stage.COLLECTE)
+            .values(stage=Stage.ANNULE, stage_changed_at=now)
+        )
+        self.session.refresh(container)
+        return result.rowcount == 1
+
     def advance(self, container: Container, now: datetime) -> Stage:
         """Move to the next stage, compare-and-set so two admins cannot skip a stage."""
         current = container.stage

@@ -7,7 +7,8 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.content_templates import SqlContentTemplateRepository
-from storage.money import SqlLedger, SqlReceiptRepository
+from storage.directory import SqlSupplierRepository
+from storage.money import SqlLedger, SqlReceiptRepository, SqlRefundRepository
 from storage.repositories import (
     SqlAuditLog,
     SqlContainerRepository,
@@ -43,6 +44,8 @@ class SqlUnitOfWork:
         self.content_templates = SqlContentTemplateRepository(self.session)
         self.ledger = SqlLedger(self.session)
         self.receipts = SqlReceiptRepository(self.session)
+        self.refunds = SqlRefundRepository(self.session)
+        self.suppliers = SqlSupplierRepository(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -14,7 +14,7 @@ from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
-from bot.flows import account, order, proof, quote, receipt, registration, talk
+from bot.flows import account, balance, order, proof, quote, receipt, registration, suppliers, talk
 from bot.flows.context import Step
 from bot.messages import t
 from bot.services.otp import OtpService
@@ -34,6 +34,9 @@ WORDS = {
     "container": {"/conteneur", "conteneur", "/container", "container"},
     "help": {"/aide", "aide", "/help", "help", "?"},
     "language": {"/langue", "langue", "/language", "language"},
+    # Issue 15 — the balance statement, the supplier directory
+    "balance": {"/solde", "solde", "mon solde", "credit", "crédit", "mon crédit", "balance"},
+    "suppliers": {"/fournisseurs", "fournisseurs", "fournisseur", "suppliers"},
 }
 WORD_ACTIONS = {word: action for action, words in WORDS.items() for word in words}
 MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
@@ -43,7 +46,10 @@ MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
     "container": account.container_status,
     "help": account.help_text,
     "language": account.ask_language,
+    "balance": balance.my_balance,
+    "suppliers": suppliers.start,
 }
+CHOICE_PREFIXES = {balance.PREFIX: balance.on_choice, suppliers.PREFIX: suppliers.on_choice}
 FLOW_HANDLERS = {**quote.HANDLERS, **order.HANDLERS, **proof.HANDLERS, **account.HANDLERS}
 PROOF_STATES = frozenset(proof.HANDLERS)
 QUESTION = "_question"  # conversation data: the text of the open question
@@ -96,7 +102,9 @@ class Engine:
         if len(event.text) > MAX_TEXT:
             log.info("oversized message (%d chars) from %s", len(event.text), event.user_ref)
             return [Reply(t("too_long", conv.lang), tuple(conv.choices))]
-        choice = resolve_choice(conv.choices, event, open_ids=("menu:", receipt.PREFIX))
+        choice = resolve_choice(
+            conv.choices, event, open_ids=("menu:", receipt.PREFIX, balance.PREFIX)
+        )
         step = Step(self.api, self.otp, self.settings, event, conv, choice, event.text.strip())
         action = None if event.image else WORD_ACTIONS.get(fold(event.text))
         if conv.trader_id is None:
@@ -134,6 +142,9 @@ class Engine:
             return account.pick_cancel(step)
         if choice.startswith(receipt.PREFIX):  # pushed with the receipt card, or My orders
             return receipt.on_answer(step)
+        prefix = choice[: choice.find(":") + 1]
+        if prefix in CHOICE_PREFIXES:  # a cancellation's credit, a supplier list's page
+            return CHOICE_PREFIXES[prefix](step)
         handler = FLOW_HANDLERS.get(step.conv.state)
         if handler is not None:
             return handler(step)

@@ -11,7 +11,17 @@ from bot.services.otp import OtpService
 from bot.settings import Settings
 from bot.trader_api import TraderApi
 
-MENU_IDS = ("quote", "orders", "proof", "container", "help", "language")
+MENU_IDS = (
+    "quote",
+    "orders",
+    "proof",
+    "container",
+    "help",
+    "language",
+    # Issue 15 — the balance statement, the supplier directory
+    "balance",
+    "suppliers",
+)
 
 
 @dataclass
