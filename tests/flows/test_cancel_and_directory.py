@@ -24,7 +24,7 @@ def approve_all(admin):
 
 
 def test_cancel_a_container_credits_what_was_paid_and_tells_each_trader_once(world):
-    app, desk, admin, trader, traders, admin_chat = world
+    app, _desk, admin, trader, traders, admin_chat = world
     admin.login()
     order_and_proof(trader)  # C00001, paid once approved
     approve_all(admin)
@@ -74,7 +74,7 @@ def test_cancel_a_container_credits_what_was_paid_and_tells_each_trader_once(wor
 
 
 def test_bad_cancellations_change_nothing(world):
-    app, desk, admin, trader, traders, _ = world
+    app, _desk, admin, trader, _traders, _ = world
     admin.login()
     admin.say("/annuler_conteneur TD-2099-09 raison")
     assert admin.text == "Conteneur TD-2099-09 inconnu."
@@ -93,7 +93,7 @@ def test_bad_cancellations_change_nothing(world):
 
 
 def test_manual_credit_statement_and_bad_amounts(world):
-    app, desk, admin, trader, traders, _ = world
+    app, _desk, admin, trader, traders, _ = world
     admin.login()
     for bad, expected in (
         ("/credit +224620123456 0 geste", "plus grand que zéro"),
@@ -120,7 +120,7 @@ def test_manual_credit_statement_and_bad_amounts(world):
 
 
 def test_refund_larger_than_the_balance_is_refused(world):
-    app, desk, admin, trader, traders, _ = world
+    app, _desk, admin, trader, _traders, _ = world
     admin.login()
     admin.say("/credit +224620123456 50000 geste")
     admin.confirm()
@@ -138,7 +138,7 @@ def test_refund_larger_than_the_balance_is_refused(world):
 
 
 def test_supplier_directory_kept_by_admins_and_read_by_traders(world):
-    app, desk, admin, trader, traders, _ = world
+    _app, _desk, admin, trader, _traders, _ = world
     admin.login()
     trader.press("menu:suppliers")
     assert "annuaire des fournisseurs est vide" in trader.replies[-1].text
@@ -171,7 +171,7 @@ def test_supplier_directory_kept_by_admins_and_read_by_traders(world):
 
 
 def test_a_csv_with_missing_columns_or_a_bad_line_imports_nothing(world):
-    app, desk, admin, *_ = world
+    app, _desk, admin, *_ = world
     admin.login()
     admin.send(text="/fournisseur importer", image=b"nom,ville\nA,B\n")
     assert "Colonnes manquantes dans le CSV : categorie, contact" in admin.text
