@@ -228,6 +228,18 @@ class SqlOrderRepository:
         )
         return list(self.session.scalars(query))
 
+    def lock_for_container(self, container_id: int) -> list[Order]:
+        """Every order of a container, locked until commit (in id order, like every other
+        order lock) and read as committed: the first read of these rows in the session."""
+        query = (
+            select(Order)
+            .where(orm.orders.c.container_id == container_id)
+            .order_by(orm.orders.c.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        return list(self.session.scalars(query))
+
     def reserved_before(self, moment: datetime, limit: int = 1000) -> list[Order]:
         """Reservations still waiting for a proof, made before `moment`."""
         query = (

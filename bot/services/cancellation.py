@@ -84,11 +84,10 @@ def _affected(uow: UnitOfWork, orders: list[Order], credits: dict[int, int]) -> 
 
 
 def _active(uow: UnitOfWork, container: Container, lock: bool = False) -> list[Order]:
-    found = [o for o in uow.orders.for_container(container.id) if o.holds_volume]  # type: ignore[arg-type]
-    if not lock:
-        return found
-    locked = [uow.orders.get(o.id, for_update=True) for o in found]  # type: ignore[arg-type]
-    return [o for o in locked if o is not None and o.holds_volume]
+    """The orders holding volume in the container; `lock`: locked until commit, read fresh
+    (so a second admin waiting on the first reads the orders as the first left them)."""
+    read = uow.orders.lock_for_container if lock else uow.orders.for_container
+    return [o for o in read(container.id) if o.holds_volume]  # type: ignore[arg-type]
 
 
 def preview(uow: UnitOfWork, code: str) -> Cancellation:
