@@ -35,7 +35,7 @@ WORDS = {
     "help": {"/aide", "aide", "/help", "help", "?"},
     "language": {"/langue", "langue", "/language", "language"},
     # Issue 15 — the balance statement, the supplier directory
-    "balance": {"/solde", "solde", "mon solde", "credit", "crédit", "mon crédit", "balance"},
+    "balance": {"solde", "mon solde", "credit", "crédit", "mon crédit", "balance"},
     "suppliers": {"/fournisseurs", "fournisseurs", "fournisseur", "suppliers"},
 }
 WORD_ACTIONS = {word: action for action, words in WORDS.items() for word in words}
@@ -116,7 +116,7 @@ class Engine:
         if action == "cancel" and conv.state != "start":
             conv.go("start")
             return [Reply(step.t("reg.cancelled"))]
-        commands = ("menu", "help", "quote", "orders", "proof", "container")
+        commands = ("menu", "help", "quote", "orders", "proof", "container", "balance", "suppliers")
         if action in commands and conv.state in registration.HANDLERS:  # never a name
             return [Reply(step.t("reg.help")), registration.reask(step)]
         handler = registration.HANDLERS.get(conv.state)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from bot.cli import cmd_init
 from bot.engine.events import Choice, Reply
+from bot.flows.context import MENU_IDS
 from storage.content_templates import SqlContentTemplateRepository
 from storage.db import make_engine, make_session_factory
 from tests.channels.test_whatsapp import TRADER, WhatsAppWorld, fake_twilio, wa
@@ -75,7 +76,7 @@ def test_the_menu_is_a_list_picker_and_a_picked_item_reaches_the_engine(wa):
     wa.say("menu")
     message = last_message(wa)
     picker = template_of(wa, message)["twilio/list-picker"]
-    assert len(picker["items"]) == 6 and picker["button"] == "{{2}}"
+    assert len(picker["items"]) == len(MENU_IDS) and picker["button"] == "{{2}}"
     values = last_variables(wa)
     assert values["1"] == "Que voulez-vous faire ?" and values["2"] == "Choisir"
     assert (values["3"], values["4"]) == ("📦 Nouveau devis", "menu:quote")
@@ -90,7 +91,7 @@ def test_templates_are_made_at_first_use_and_reused_after_a_restart(fake_twilio,
     first.say("menu")
     sid = last_message(first)["ContentSid"]
     made = len(fake_twilio.content_creates())
-    assert made == 2  # quick-reply-2 (is it your number?), list-picker-6 (the menu)
+    assert made == 2  # quick-reply-2 (is it your number?), list-picker-8 (the menu)
     again = WhatsAppWorld(fake_twilio, tmp_path)  # a new process on the same database
     again.say("menu")
     again.say("menu")

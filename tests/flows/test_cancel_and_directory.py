@@ -112,7 +112,7 @@ def test_manual_credit_statement_and_bad_amounts(world):
     admin.say("/solde +224620123456")
     assert "solde 50 000 GNF" in admin.text and "Ajustement geste commercial" in admin.text
     assert any("50 000 GNF crédités sur votre solde" in t for t in traders.texts())
-    trader.say("mon solde")
+    trader.say("quel est mon crédit ?")  # in their own words
     assert "Votre solde : 50 000 GNF" in trader.replies[-2].text.replace("\u00a0", " ")
     assert "utilisé automatiquement sur votre prochaine commande" in trader.replies[-2].text
     with app.services.uow_factory() as uow:
