@@ -55,6 +55,7 @@ def cmd_console(services: Services, args: argparse.Namespace) -> int:
 
 def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
     from bot.channels.telegram import TelegramSender, build_channel, run
+    from bot.channels.telegram_inbox import TelegramInbox
 
     settings = services.settings
     if settings.telegram_bot_token is None:
@@ -64,7 +65,7 @@ def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
     channel = build_channel(settings, build_engine(services), build_desk(services))
     connect_channels(services, TelegramSender(channel))
     build_dispatcher(services).start()
-    run(channel)
+    run(channel, TelegramInbox(channel.application, services.uow_factory, services.clock))
     return 0
 
 
@@ -73,15 +74,22 @@ def _serve_web(services: Services) -> Callable[[], None]:
     from werkzeug.serving import make_server
 
     app, worker = build_web(services)
-    worker.start()
+    if worker is not None:
+        worker.start()
     build_dispatcher(services).start()
     server = make_server("0.0.0.0", services.settings.port, app, threaded=True)
     threading.Thread(target=server.serve_forever, name="web", daemon=True).start()
     return server.shutdown
 
 
+def _serves_web(settings: Settings) -> bool:
+    """WhatsApp's webhooks, or Telegram's in webhook mode."""
+    whatsapp = settings.whatsapp_enabled and bool(settings.public_base_url)
+    return whatsapp or bool(settings.telegram_webhook_url)
+
+
 def cmd_web(services: Services, _args: argparse.Namespace) -> int:
-    if not services.settings.whatsapp_enabled or not services.settings.public_base_url:
+    if not _serves_web(services.settings):
         print(t("cli.no_whatsapp"), file=sys.stderr)
         return 2
     _init(services)
@@ -104,13 +112,12 @@ def cmd_clock(services: Services, _args: argparse.Namespace) -> int:
 def cmd_run(services: Services, args: argparse.Namespace) -> int:
     """Every channel that is configured; with none, the embedded default: the console."""
     settings = services.settings
-    has_whatsapp = settings.whatsapp_enabled and settings.public_base_url
     if settings.telegram_bot_token is not None:
-        if has_whatsapp:
+        if _serves_web(settings):
             _init(services)
             _serve_web(services)
         return cmd_telegram(services, args)
-    if has_whatsapp:
+    if _serves_web(settings):
         return cmd_web(services, args)
     # The embedded default: the console, with the scheduler in this process.
     from bot.clock import start_in_process

@@ -1,11 +1,16 @@
 """`python -m bot clock`: APScheduler runs the jobs; a Redis lock per job keeps a second
 clock started by mistake from running any job at the same time (and the outbox keys make a
-job run twice harmless anyway). In the embedded default the jobs run in-process."""
+job run twice harmless anyway). In the embedded default the jobs run in-process.
+
+The every-minute jobs also run as soon as the clock starts: a clock restarted after a crash
+or a deploy catches up at once, and one that restarts more often than every minute still
+does its work."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -26,6 +31,7 @@ def job_table(services: Services) -> dict[str, Callable[[], object]]:
         "payment_reminders": lambda: jobs.payment_reminders(uow(), clock(), settings),
         "expire_reservations": lambda: jobs.expire_reservations(uow, clock()),
         "proofs_waiting": lambda: jobs.proofs_waiting(uow(), clock()),
+        "tickets_waiting": lambda: jobs.tickets_waiting(uow, clock()),
         "rate_staleness": lambda: jobs.rate_staleness(uow(), clock()),
         "daily_digest": lambda: jobs.daily_digest(uow(), clock()),
         "housekeeping": lambda: jobs.housekeeping(uow(), clock()),
@@ -55,12 +61,14 @@ def schedule(scheduler: BlockingScheduler | BackgroundScheduler, services: Servi
         "payment_reminders",
         "expire_reservations",
         "proofs_waiting",
+        "tickets_waiting",
         "rate_staleness",
     ):
         scheduler.add_job(
             guarded(services, name, table[name]),
             "interval",
             seconds=EVERY_MINUTE,
+            next_run_time=datetime.now(CONAKRY),
             id=name,
             coalesce=True,
             max_instances=1,

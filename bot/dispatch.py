@@ -25,18 +25,23 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot import formatting as fmt
+from bot.admin import ticket_cards
 from bot.admin.cards import proof_card
 from bot.credit_card import credit_card
 from bot.engine.events import Reply
 from bot.failures import TRANSIENT, alert_bug
+from bot.loops import run_forever
 from bot.messages import t
 from bot.notify import Channels
-from bot.receipt_card import receipt_card
 from bot.services.notifications import ADMIN, notify_admins
+from bot.services.receipts import TEMPLATE as RECEIPT
+from bot.services.receipts import receipt_view
+from bot.services.support import remember_sent
+from bot.warehouse_card import receipt_card
 from domain.errors import DeliveryFailed
 from domain.ports import UnitOfWork
 
@@ -55,16 +60,26 @@ def _value(value: Any, lang: str) -> Any:
             "gnf": lambda: fmt.gnf(raw, lang),
             "cbm": lambda: fmt.cbm(raw, lang),
             "when": lambda: fmt.when(datetime.fromisoformat(raw), lang),
+            "day": lambda: fmt.day(date.fromisoformat(raw), lang),
         }.get(kind)
         return render() if render else value
     return value
 
 
-def render(message: dict, uow_factory: Callable[[], UnitOfWork]) -> Reply | None:
+def render(
+    message: dict, uow_factory: Callable[[], UnitOfWork], public_base_url: str | None = None
+) -> Reply | None:
     """The reply for an outbox row, in the recipient's language, built at sending time."""
     lang, payload = message["lang"], message["payload"]
     if message["template"] == "proof_card":
         return proof_card(uow_factory(), int(payload["proof_id"]), lang)
+    if message["template"] == RECEIPT:
+        from bot.receipt_pdf import receipt_reply  # reportlab, loaded when a receipt goes
+
+        view = receipt_view(uow_factory(), int(payload["receipt_id"]))
+        return None if view is None else receipt_reply(view, lang, public_base_url)
+    if message["template"] in ticket_cards.TEMPLATES:
+        return ticket_cards.render(uow_factory(), message["template"], payload, lang)
     if message["template"] == "receipt_card":
         return receipt_card(uow_factory, payload, lang)
     if message["template"] == "credit_card":
@@ -135,8 +150,10 @@ class Dispatcher:
         channels: Channels,
         clock: Callable[[], datetime],
         limits: dict[str, RateLimiter] | None = None,
+        public_base_url: str | None = None,
     ) -> None:
         self.uow_factory = uow_factory
+        self.public_base_url = public_base_url  # the receipts' QR codes point there
         self.channels = channels
         self.clock = clock
         self.limits = limits or {}
@@ -163,7 +180,7 @@ class Dispatcher:
 
     def _deliver(self, message: dict, owner: str) -> None:
         try:
-            self._send(message)
+            recipient, sent_ref = self._send(message)
         except TRANSIENT as error:
             log.warning("outbox %s: %s", message["key"], error)
             self._failed(message, owner, error)
@@ -175,18 +192,21 @@ class Dispatcher:
         with self.uow_factory() as uow:
             if not uow.outbox.finish(message["id"], owner, "sent", self.clock()):
                 log.warning("outbox %s sent after its lease was lost", message["key"])
+            if sent_ref is not None and message["channel"] == ADMIN:  # a ticket's card
+                remember_sent(uow, message["template"], message["payload"], recipient, sent_ref)
             uow.commit()
 
-    def _send(self, message: dict) -> None:
+    def _send(self, message: dict) -> tuple[str, str | None]:
+        """Returns the chat and the id of the message sent there (when the sender gives one)."""
         route = self.channels.route(message["channel"], message["recipient"])
-        reply = render(message, self.uow_factory)
+        reply = render(message, self.uow_factory, self.public_base_url)
         if route is None or reply is None:
             raise DeliveryFailed(f"no way to deliver on {message['channel']}")
         sender, recipient = route
         limiter = self.limits.get(message["channel"])
         if limiter is not None:
             limiter.wait(recipient)
-        sender.send(recipient, reply)
+        return recipient, sender.send(recipient, reply)
 
     def _failed(self, message: dict, owner: str, error: Exception) -> None:
         now, attempts, item = self.clock(), message["attempts"], message["id"]
@@ -215,14 +235,14 @@ class Dispatcher:
             uow.commit()
 
     def serve_forever(self, idle_s: float = 1.0) -> None:
-        while not self.stopping.is_set():
-            try:
-                sent = self.run_once()
-            except Exception:
-                log.exception("dispatcher pass failed")
-                sent = 0
-            if not sent:
-                self.stopping.wait(idle_s)
+        run_forever(
+            "dispatcher",
+            log,
+            lambda: self.run_once() > 0,
+            self.stopping.is_set,
+            self.stopping.wait,
+            idle_s,
+        )
 
     def start(self) -> threading.Thread:
         thread = threading.Thread(target=self.serve_forever, name="dispatcher", daemon=True)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from domain.quantities import cbm_from_litres, cny_from_fen
@@ -62,6 +62,11 @@ def when(moment: datetime, lang: str = "fr") -> str:
     return format_datetime(
         moment.astimezone(CONAKRY), "dd/MM/yyyy HH:mm", locale=LOCALES.get(lang, "fr_FR")
     )
+
+
+def day(value: date, lang: str = "fr") -> str:
+    """A calendar day, month in words: '15 janvier 2027' / '15 January 2027'."""
+    return format_date(value, "d MMMM y", locale=LOCALES.get(lang, "fr_FR"))
 
 
 def fill_bar(fill_pct: Decimal, lang: str = "fr") -> str:

@@ -11,7 +11,9 @@ from bot import formatting as fmt
 from bot.messages import t
 from bot.services import ledger as ledger_service
 from bot.services import orders as order_service
+from bot.services.eta import moves_since
 from bot.services.notifications import notify_admins, notify_many, notify_trader, traders_of
+from bot.services.support import late_tickets
 from bot.settings import Settings
 from domain.containers import MILESTONES_PCT, Stage
 from domain.ports import UnitOfWork
@@ -89,6 +91,26 @@ def proofs_waiting(uow: UnitOfWork, now: datetime) -> bool:
         return queued
 
 
+def tickets_waiting(uow_factory: UowFactory, now: datetime) -> bool:
+    """Like proofs: one reminder per two-hour window while a trader's ticket has waited
+    more than two hours for an answer."""
+    late = late_tickets(uow_factory(), now)
+    if not late:
+        return False
+    late.sort(key=lambda ticket: ticket.waiting_since)  # type: ignore[arg-type,return-value]
+    window = now.replace(minute=0, second=0, microsecond=0, hour=now.hour - now.hour % 2)
+    values = {
+        "count": len(late),
+        "tickets": ", ".join(ticket.number for ticket in late[:20]),
+        "oldest": {"when": late[0].waiting_since.isoformat()},  # type: ignore[union-attr]
+    }
+    with uow_factory() as uow:
+        key = f"tickets-waiting:{window.isoformat()}"
+        queued = notify_admins(uow, key, "support.admin_reminder", values, now)
+        uow.commit()
+        return queued
+
+
 def rate_staleness(uow: UnitOfWork, now: datetime) -> bool:
     """A warning, once per rate, when the CNY → GNF rate is older than 24 hours."""
     with uow:
@@ -118,6 +140,7 @@ def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
             )
             for c in uow.containers.open_for_orders()
         ]
+        lines += eta_moves(uow, now)
         yesterday = [
             o
             for o in uow.orders.created_between(start, start + timedelta(days=1))
@@ -140,6 +163,21 @@ def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
         queued = notify_admins(uow, f"digest:{today.isoformat()}", "admin.digest", values, now)
         uow.commit()
         return queued
+
+
+def eta_moves(uow: UnitOfWork, now: datetime) -> list[str]:
+    """The digest's lines for the containers whose arrival date moved in the last 24 h."""
+    lines = [
+        t(
+            "eta.digest_line",
+            code=container.code,
+            old=fmt.day(first.old),  # type: ignore[arg-type]
+            new=fmt.day(last.new),
+            reason=last.reason,
+        )
+        for container, first, last in moves_since(uow, now)
+    ]
+    return [t("eta.digest_title"), *lines] if lines else []
 
 
 def housekeeping(uow: UnitOfWork, now: datetime) -> dict[str, int]:

@@ -66,6 +66,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Un instant, je traite encore votre message précédent. Réessayez dans quelques secondes.",
         "One moment, I am still handling your previous message. Try again in a few seconds.",
     ),
+    "outage.wait": (
+        "⏳ Un problème technique nous ralentit. Votre message est bien gardé : nous y "
+        "répondrons dès que possible. Si c'est urgent, réessayez dans un instant.",
+        "⏳ A technical problem is slowing us down. Your message is kept: we will answer it as "
+        "soon as we can. If it is urgent, try again in a moment.",
+    ),
     "error": (
         "Désolé, un problème technique est survenu. Rien n'a été perdu : réessayez dans un "
         "instant.",
@@ -582,15 +588,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/conteneurs — remplissage, étape, commandes\n"
         "/etape CODE — passer un conteneur à l'étape suivante\n"
         "/nouveau_conteneur [capacité CBM] — ouvrir un conteneur\n"
-        "/attente — preuves en attente, les plus anciennes d'abord\n"
+        "/eta CODE JJ/MM/AAAA motif — changer la date d'arrivée estimée\n"
+        "/attente — preuves et demandes en attente, les plus anciennes d'abord\n"
         "/commande NUMÉRO — détail d'une commande\n"
         "/reception NUMÉRO CBM [cartons] — marchandises mesurées à l'entrepôt (photo en "
         "légende)\n"
         "/stats [CODE] — volume, facturé, marge\n"
         "/annonce — message à tous les commerçants ou à un conteneur\n"
         "/export — commandes en CSV\n"
+        "/tickets — demandes des commerçants ouvertes\n"
+        "/repondre T12 texte — répondre à une demande (ou répondez à sa fiche)\n"
+        "/fermer T12 — clore une demande\n"
         "/langue fr|en — langue de vos réponses\n"
-        "Les changements de taux, tarifs, commission et étapes demandent une confirmation.",
+        "Les changements de taux, tarifs, commission, étapes et dates d'arrivée demandent "
+        "une confirmation.",
         "Admin commands:\n"
         "/admin — open a session (SMS code)\n"
         "/taux [value] — show or set the 1 ¥ → GNF rate\n"
@@ -599,14 +610,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "/conteneurs — fill, stage, orders\n"
         "/etape CODE — move a container to its next stage\n"
         "/nouveau_conteneur [capacity CBM] — open a container\n"
-        "/attente — proofs waiting, oldest first\n"
+        "/eta CODE DD/MM/YYYY reason — change the estimated arrival date\n"
+        "/attente — proofs and requests waiting, oldest first\n"
         "/commande NUMBER — one order in detail\n"
         "/reception NUMBER CBM [cartons] — goods measured at the warehouse (photo as caption)\n"
         "/stats [CODE] — volume, billed, margin\n"
         "/annonce — message all traders or one container's\n"
         "/export — orders as CSV\n"
+        "/tickets — traders' open requests\n"
+        "/repondre T12 text — answer a request (or reply to its card)\n"
+        "/fermer T12 — close a request\n"
         "/langue fr|en — the language of your replies\n"
-        "Changes to the rate, tariffs, commission and stages ask for a confirmation.",
+        "Changes to the rate, tariffs, commission, stages and arrival dates ask for a "
+        "confirmation.",
     ),
     "admin.bad_value": (
         "Valeur illisible : {value}. {usage}",
@@ -932,6 +948,288 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "marge = somme des marges recalculées",
         "margin = sum of the re-computed margins",
     ),
+    # Issue 14 — arrival dates and delay notices
+    "eta.notify_set": (
+        "📅 Conteneur {code} : arrivée estimée à Conakry le {new}.\nMotif : {reason}",
+        "📅 Container {code}: estimated arrival at Conakry on {new}.\nReason: {reason}",
+    ),
+    "eta.notify_moved": (
+        "📅 Conteneur {code} : la date d'arrivée estimée à Conakry change.\n"
+        "Avant : {old}\nMaintenant : {new}\nMotif : {reason}",
+        "📅 Container {code}: the estimated arrival date at Conakry changes.\n"
+        "Before: {old}\nNow: {new}\nReason: {reason}",
+    ),
+    "eta.notify_departed": (
+        "🚢 Conteneur {code} : {stage}. Arrivée estimée à Conakry : {eta}. Suivez vos "
+        "commandes avec « Mes commandes ».",
+        "🚢 Container {code}: {stage}. Estimated arrival at Conakry: {eta}. Follow your "
+        "orders in “My orders”.",
+    ),
+    "eta.status": (
+        "\n📅 Arrivée estimée à Conakry : {eta}",
+        "\n📅 Estimated arrival at Conakry: {eta}",
+    ),
+    "eta.order": (" — arrivée estimée le {eta}", " — estimated arrival {eta}"),
+    "eta.admin_line": ("📅 Arrivée estimée : {eta}", "📅 Estimated arrival: {eta}"),
+    "eta.none": ("aucune", "none"),
+    "eta.preview": (
+        "Date d'arrivée estimée de {code} à Conakry : {old} → {new}\nMotif : {reason}\n"
+        "{count} commerçant(s) seront prévenus.",
+        "Estimated arrival of {code} at Conakry: {old} → {new}\nReason: {reason}\n"
+        "{count} trader(s) will be told.",
+    ),
+    "eta.done": (
+        "✅ {code} : arrivée estimée le {new} (par {admin}). {count} commerçant(s) vont être "
+        "prévenus.",
+        "✅ {code}: estimated arrival {new} (by {admin}). {count} trader(s) will be told.",
+    ),
+    "eta.stale": (
+        "Cette confirmation n'est plus valable : la date d'arrivée a changé. /conteneurs "
+        "pour la voir.",
+        "This confirmation is no longer valid: the arrival date changed. /conteneurs to see it.",
+    ),
+    "eta.container_unknown": (
+        "Conteneur {code} inconnu. {usage}",
+        "Unknown container {code}. {usage}",
+    ),
+    "eta.digest_title": ("Dates d'arrivée modifiées (24 h) :", "Arrival dates moved (24 h):"),
+    "eta.digest_line": ("{code} : {old} → {new} ({reason})", "{code}: {old} → {new} ({reason})"),
+    "admin.usage.eta": (
+        "/eta TD-2026-01 15/01/2027 motif (ex. congestion au port)",
+        "/eta TD-2026-01 15/01/2027 reason (e.g. port congestion)",
+    ),
+    "admin.invalid.eta_unreadable": (
+        "Date illisible : écrivez-la jj/mm/aaaa. {usage}",
+        "Unreadable date: write it dd/mm/yyyy. {usage}",
+    ),
+    "admin.invalid.eta_past": (
+        "Date refusée : elle est déjà passée. {usage}",
+        "Date refused: it is already past. {usage}",
+    ),
+    "admin.invalid.eta_too_far": (
+        "Date refusée : plus d'un an à l'avance. {usage}",
+        "Date refused: more than a year ahead. {usage}",
+    ),
+    "admin.invalid.eta_no_reason": (
+        "Donnez le motif du changement après la date. {usage}",
+        "Give the reason for the change after the date. {usage}",
+    ),
+    "admin.invalid.eta_reason_too_long": (
+        "Motif trop long : 200 caractères au plus. {usage}",
+        "Reason too long: 200 characters at most. {usage}",
+    ),
+    "admin.invalid.eta_delivered": (
+        "Ce conteneur est déjà livré : sa date d'arrivée ne change plus. {usage}",
+        "This container is already delivered: its arrival date no longer changes. {usage}",
+    ),
+    "admin.invalid.eta_unchanged": (
+        "C'est déjà la date d'arrivée estimée de ce conteneur. {usage}",
+        "That is already this container's estimated arrival date. {usage}",
+    ),
+    # Issue 14 — PDF receipts
+    "receipt.caption": (
+        "🧾 Reçu de paiement {receipt} — commande {number}. Vérifiable en ligne par son code "
+        "QR jusqu'au {until}.",
+        "🧾 Payment receipt {receipt} — order {number}. It can be checked online through its QR "
+        "code until {until}.",
+    ),
+    "receipt.usage": (
+        "Pour recevoir un reçu, écrivez /recu suivi du numéro de commande, par exemple "
+        "/recu C00001.",
+        "To get a receipt, type /recu followed by the order number, for example /recu C00001.",
+    ),
+    "receipt.unknown_order": (
+        "Je ne trouve pas de commande {number} à votre nom.",
+        "I cannot find an order {number} in your name.",
+    ),
+    "receipt.none_yet": (
+        "La commande {number} n'a pas encore de paiement validé, donc pas de reçu.",
+        "Order {number} has no approved payment yet, so no receipt.",
+    ),
+    "receipt.title": ("Reçu de paiement", "Payment receipt"),
+    "receipt.issuer": (
+        "Tontine Digitale — groupage Chine → Conakry",
+        "Tontine Digitale — China → Conakry groupage",
+    ),
+    "receipt.number": ("Reçu n°", "Receipt no."),
+    "receipt.date": ("Date", "Date"),
+    "receipt.order": ("Commande", "Order"),
+    "receipt.trader": ("Commerçant", "Trader"),
+    "receipt.container": ("Conteneur", "Container"),
+    "receipt.category": ("Catégorie", "Category"),
+    "receipt.volume": ("Volume", "Volume"),
+    "receipt.goods_cny": ("Marchandises", "Goods"),
+    "receipt.rate": ("Taux", "Rate"),
+    "receipt.rate_value": ("1 ¥ = {rate} (taux du {date})", "1 ¥ = {rate} (rate of {date})"),
+    "receipt.goods_gnf": ("Marchandises en GNF", "Goods in GNF"),
+    "receipt.commission": ("Commission ({pct})", "Commission ({pct})"),
+    "receipt.logistics": ("Logistique", "Logistics"),
+    "receipt.total": ("Total de la commande", "Order total"),
+    "receipt.kind": ("Paiement", "Payment"),
+    "receipt.kind.full": ("totalité de la commande", "the whole order"),
+    "receipt.kind.deposit": ("acompte", "deposit"),
+    "receipt.kind.balance": ("solde", "balance"),
+    "receipt.kind.difference": (
+        "différence après mesure à l'entrepôt",
+        "difference after the warehouse measure",
+    ),
+    "receipt.paid": ("Montant payé", "Amount paid"),
+    "receipt.reference": ("Référence du paiement", "Payment reference"),
+    "receipt.no_reference": ("—", "—"),
+    "receipt.remaining": ("Reste à payer", "Remaining due"),
+    "receipt.verify": (
+        "Vérifiez ce reçu en scannant le code QR (jusqu'au {until}) :",
+        "Check this receipt by scanning the QR code (until {until}):",
+    ),
+    "receipt.page_title": (
+        "Reçu de paiement — Tontine Digitale",
+        "Payment receipt — Tontine Digitale",
+    ),
+    "receipt.valid": ("Reçu valide", "Valid receipt"),
+    "receipt.not_found_title": ("Reçu introuvable", "Receipt not found"),
+    "receipt.not_found": (
+        "Ce lien ne correspond à aucun reçu valide.",
+        "This link matches no valid receipt.",
+    ),
+    "receipt.too_many_title": ("Trop de demandes", "Too many requests"),
+    "receipt.too_many": (
+        "Trop de demandes depuis votre adresse. Réessayez dans une minute.",
+        "Too many requests from your address. Try again in a minute.",
+    ),
+    # Issue 14 — a human to talk to (support tickets)
+    "menu.support": ("🙋 Parler à un conseiller", "🙋 Talk to an adviser"),
+    "support.leave": ("↩️ Revenir au menu", "↩️ Back to the menu"),
+    "support.ask": (
+        "🙋 Un conseiller de l'équipe va vous répondre ici. Écrivez votre question (vous "
+        "pouvez joindre une photo) :",
+        "🙋 An adviser from the team will answer you here. Write your question (you may add "
+        "a photo):",
+    ),
+    "support.opened": (
+        "✉️ C'est transmis à un conseiller (demande {ticket}). Il vous répond ici dès que "
+        "possible. Ajoutez des messages ou des photos si besoin ; « menu » pour revenir au bot.",
+        "✉️ Passed on to an adviser (request {ticket}). They will answer you here as soon as "
+        "they can. Add messages or photos if needed; “menu” to go back to the bot.",
+    ),
+    "support.relayed": ("✉️ Transmis au conseiller ({ticket}).", "✉️ Passed on ({ticket})."),
+    "support.resume": (
+        "🙋 Votre demande {ticket} est toujours ouverte : écrivez ici, vos messages et photos "
+        "sont transmis au conseiller.",
+        "🙋 Your request {ticket} is still open: write here, your messages and photos go to "
+        "the adviser.",
+    ),
+    "support.left": (
+        "Vous avez quitté la conversation avec le conseiller. Votre demande {ticket} reste "
+        "ouverte : sa réponse arrivera ici.",
+        "You left the conversation with the adviser. Your request {ticket} stays open: their "
+        "answer will arrive here.",
+    ),
+    "support.left_empty": (
+        "Rien n'a été envoyé au conseiller. Voici le menu.",
+        "Nothing was sent to the adviser. Here is the menu.",
+    ),
+    "support.not_relayed": (
+        "Je ne peux transmettre au conseiller que du texte et des photos. Écrivez votre "
+        "message, s'il vous plaît.",
+        "I can only pass text and photos on to the adviser. Please write your message.",
+    ),
+    "support.closed_meanwhile": (
+        "Votre demande vient d'être close : ce message n'a pas été transmis. « Parler à un "
+        "conseiller » pour en ouvrir une autre.",
+        "Your request has just been closed: this message was not passed on. “Talk to an "
+        "adviser” to open another one.",
+    ),
+    "support.answer": (
+        "💬 Réponse du conseiller (demande {ticket}) :\n{text}\n\nPour lui répondre, écrivez "
+        "ici (ou « conseiller » si vous êtes revenu au menu).",
+        "💬 The adviser's answer (request {ticket}):\n{text}\n\nTo answer, write here (or "
+        "“conseiller” if you went back to the menu).",
+    ),
+    "support.answer_named": (
+        "💬 Réponse de {admin}, conseiller (demande {ticket}) :\n{text}\n\nPour lui "
+        "répondre, écrivez ici (ou « conseiller » si vous êtes revenu au menu).",
+        "💬 Answer from {admin}, adviser (request {ticket}):\n{text}\n\nTo answer, write "
+        "here (or “conseiller” if you went back to the menu).",
+    ),
+    "support.closed": (
+        "✅ Votre demande {ticket} est close. Le bot reprend la main : « menu » pour les "
+        "options, « conseiller » pour une nouvelle demande.",
+        "✅ Your request {ticket} is closed. The bot is back: “menu” for the options, "
+        "“conseiller” for a new request.",
+    ),
+    "support.card": (
+        "🙋 Demande {ticket} — {trader} ({phone})\nCanal : {channel}\nDernière commande : "
+        "{order}\nOuverte le {date}\n\n{text}\n\n↩️ Répondez à ce message pour répondre au "
+        "commerçant, ou /repondre {ticket} texte ; /fermer {ticket} pour clore.",
+        "🙋 Request {ticket} — {trader} ({phone})\nChannel: {channel}\nLatest order: "
+        "{order}\nOpened {date}\n\n{text}\n\n↩️ Reply to this message to answer the "
+        "trader, or /repondre {ticket} text; /fermer {ticket} to close it.",
+    ),
+    "support.card_no_order": ("aucune", "none"),
+    "support.card_order": ("{number} ({code}, {state})", "{number} ({code}, {state})"),
+    "support.relay": ("💬 {ticket} · {trader} :\n{text}", "💬 {ticket} · {trader}:\n{text}"),
+    "support.photo": ("📷 (photo)", "📷 (photo)"),
+    "support.admin_sent": (
+        "✅ Réponse envoyée à {trader} ({ticket}).",
+        "✅ Answer sent to {trader} ({ticket}).",
+    ),
+    "support.admin_closed_done": (
+        "✅ Demande {ticket} fermée ; {trader} est prévenu(e) et le bot reprend la main.",
+        "✅ Request {ticket} closed; {trader} is told and the bot takes over again.",
+    ),
+    "support.admin_unknown": (
+        "Demande {ticket} inconnue : rien n'a été envoyé. /tickets liste les demandes ouvertes.",
+        "Unknown request {ticket}: nothing was sent. /tickets lists the open requests.",
+    ),
+    "support.admin_already_closed": (
+        "La demande {ticket} est déjà fermée : rien n'a été envoyé.",
+        "Request {ticket} is already closed: nothing was sent.",
+    ),
+    "support.admin_text_only": (
+        "Seul du texte part au commerçant : rien n'a été envoyé. Répondez à la fiche par écrit.",
+        "Only text goes to the trader: nothing was sent. Reply to the card in writing.",
+    ),
+    "support.admin_none": ("Aucune demande ouverte.", "No open request."),
+    "support.admin_list_title": ("Demandes ouvertes ({count}) :", "Open requests ({count}):"),
+    "support.admin_line": (
+        "{ticket} · {trader} · {channel} · {state}",
+        "{ticket} · {trader} · {channel} · {state}",
+    ),
+    "support.admin_waiting_since": ("sans réponse depuis le {date}", "unanswered since {date}"),
+    "support.admin_late": ("⏰ sans réponse depuis le {date}", "⏰ unanswered since {date}"),
+    "support.admin_answered": ("répondu le {date}", "answered {date}"),
+    "support.admin_more": ("… et {count} autre(s).", "… and {count} more."),
+    "support.pending_title": (
+        "Demandes de commerçants sans réponse :",
+        "Traders' requests without an answer:",
+    ),
+    "support.admin_reminder": (
+        "⏰ {count} demande(s) de commerçants sans réponse depuis plus de 2 h ({tickets} ; la "
+        "plus ancienne depuis le {oldest}). /tickets pour les voir.",
+        "⏰ {count} trader request(s) unanswered for over 2 h ({tickets}; the oldest since "
+        "{oldest}). /tickets to see them.",
+    ),
+    "admin.usage.repondre": (
+        "/repondre T12 votre réponse (ou répondez à la fiche de la demande)",
+        "/repondre T12 your answer (or reply to the request's card)",
+    ),
+    "admin.usage.fermer": (
+        "/fermer T12 (ou /fermer en réponse à la fiche)",
+        "/fermer T12 (or /fermer as a reply to the card)",
+    ),
+    "admin.usage.tickets": ("/tickets", "/tickets"),
+    "admin.invalid.unreadable_ticket": (
+        "Numéro de demande illisible (ex. T12) : rien n'a été fait. {usage}",
+        "Unreadable request number (e.g. T12): nothing was done. {usage}",
+    ),
+    "admin.invalid.empty_text": (
+        "Réponse vide : rien n'a été envoyé. {usage}",
+        "Empty answer: nothing was sent. {usage}",
+    ),
+    "admin.invalid.text_too_long": (
+        "Réponse trop longue (1 000 caractères au plus) : rien n'a été envoyé. {usage}",
+        "Answer too long (1,000 characters at most): nothing was sent. {usage}",
+    ),
     # Issue 14 — warehouse receipt and re-measure; deposit and balance; the trader ledger
     "progress.received": ("payée, reçue à l'entrepôt", "paid, received at the warehouse"),
     "progress.adjusted": (
@@ -972,42 +1270,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "orders.accept": ("✅ Accepter la mesure {number}", "✅ Accept the measure {number}"),
     "orders.contest": ("⚠️ Contester la mesure {number}", "⚠️ Contest the measure {number}"),
-    "receipt.title": (
+    "warehouse.title": (
         "📦 Réception à l'entrepôt — commande {number}\n"
         "Volume mesuré : {measured} — cartons : {cartons}",
         "📦 Received at the warehouse — order {number}\n"
         "Measured volume: {measured} — cartons: {cartons}",
     ),
-    "receipt.done_equal": (
+    "warehouse.done_equal": (
         "Le volume est conforme à votre commande.",
         "The volume matches your order.",
     ),
-    "receipt.done_smaller": (
+    "warehouse.done_smaller": (
         "Volume inférieur à la commande ({previous}) : nouveau total {total} (avant : {before}). "
         "La différence, {difference}, est créditée sur votre solde.",
         "Smaller than ordered ({previous}): new total {total} (before: {before}). The "
         "difference, {difference}, is credited to your balance.",
     ),
-    "receipt.awaiting_larger": (
+    "warehouse.awaiting_larger": (
         "Volume supérieur à la commande ({previous}) : nouveau total {total} (avant : {before}), "
         "différence à payer : {difference}. Acceptez-vous cette mesure ? (aussi dans « Mes "
         "commandes »)",
         "Larger than ordered ({previous}): new total {total} (before: {before}), difference to "
         "pay: {difference}. Do you accept this measure? (also in “My orders”)",
     ),
-    "receipt.accepted_larger": (
+    "warehouse.accepted_larger": (
         "Volume supérieur à la commande ({previous}) : nouveau total {total} (avant : {before}), "
         "différence : {difference} (mesure acceptée).",
         "Larger than ordered ({previous}): new total {total} (before: {before}), difference: "
         "{difference} (measure accepted).",
     ),
-    "receipt.contested_larger": (
+    "warehouse.contested_larger": (
         "Volume supérieur à la commande ({previous}) : nouveau total {total} (avant : {before}). "
         "Mesure contestée : notre équipe l'examine.",
         "Larger than ordered ({previous}): new total {total} (before: {before}). Measure "
         "contested: our team is looking into it.",
     ),
-    "receipt.extra_refused_larger": (
+    "warehouse.extra_refused_larger": (
         "Volume supérieur à la commande ({previous}) mais le conteneur n'a plus de place : "
         "seuls {previous} voyagent, le surplus reste à l'entrepôt. Rien ne change à votre "
         "total ; notre équipe vous contactera.",
@@ -1015,29 +1313,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "travels, the extra stays at the warehouse. Your total does not change; our team will "
         "contact you.",
     ),
-    "receipt.send_proof": (
+    "warehouse.send_proof": (
         "Envoyez la photo du reçu de paiement (menu « Envoyer une preuve »).",
         "Send a photo of the payment receipt (menu “Send a payment proof”).",
     ),
-    "receipt.accept": ("✅ Accepter", "✅ Accept"),
-    "receipt.contest": ("⚠️ Contester", "⚠️ Contest"),
-    "receipt.accepted": (
+    "warehouse.accept": ("✅ Accepter", "✅ Accept"),
+    "warehouse.contest": ("⚠️ Contester", "⚠️ Contest"),
+    "warehouse.accepted": (
         "✅ Mesure acceptée pour la commande {number}.\n{statement}\n"
         "Envoyez la photo du reçu de paiement (menu « Envoyer une preuve »).",
         "✅ Measure accepted for order {number}.\n{statement}\n"
         "Send a photo of the payment receipt (menu “Send a payment proof”).",
     ),
-    "receipt.accepted_nothing": (
+    "warehouse.accepted_nothing": (
         "✅ Mesure acceptée pour la commande {number}. Rien à payer maintenant.",
         "✅ Measure accepted for order {number}. Nothing to pay now.",
     ),
-    "receipt.contested": (
+    "warehouse.contested": (
         "Votre contestation de la mesure de la commande {number} est transmise à notre équipe, "
         "qui vous répondra ici.",
         "Your objection to the measure of order {number} was passed to our team, who will "
         "answer you here.",
     ),
-    "receipt.already_answered": (
+    "warehouse.already_answered": (
         "Cette mesure a déjà reçu votre réponse.",
         "You already answered about this measure.",
     ),

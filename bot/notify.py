@@ -14,7 +14,10 @@ log = logging.getLogger(__name__)
 
 
 class Sender(Protocol):
-    def send(self, user_ref: str, reply: Reply) -> None: ...
+    def send(self, user_ref: str, reply: Reply) -> str | None:
+        """Deliver `reply`; returns the id of the message sent, where the channel gives one
+        (a Telegram message id), so that a reply to it can be recognised."""
+        ...
 
 
 class LogSender:
@@ -23,8 +26,9 @@ class LogSender:
     def __init__(self, name: str) -> None:
         self.name = name
 
-    def send(self, user_ref: str, reply: Reply) -> None:
+    def send(self, user_ref: str, reply: Reply) -> str | None:
         log.warning("[%s → %s] %s", self.name, user_ref, reply.text.splitlines()[0])
+        return None
 
 
 class Channels:

@@ -10,6 +10,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from domain.phones import normalise_phone
 
+MIN_WEBHOOK_SECRET = 32
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
@@ -25,6 +27,7 @@ class Settings(BaseSettings):
     max_price_cny: Decimal = Decimal(10_000_000)
     mobile_money_number: str = "+224 620 00 00 00"
     mobile_money_name: str = "Tontine Digitale"
+    sea_transit_days: int = Field(default=45, gt=0, le=365)  # default ETA: sailing day + this
 
     sms_provider: str = "console"
 
@@ -33,12 +36,12 @@ class Settings(BaseSettings):
     telegram_file_base_url: str = "https://api.telegram.org/file/bot"
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: SecretStr | None = None
-    telegram_webhook_port: int = 8443
 
     admin_chat_id: int | None = None
     admin_phones: str = ""  # comma-separated E.164 numbers
     admin_require_2fa: bool = True
     admin_session_minutes: int = Field(default=60, gt=0)
+    support_show_admin_name: bool = False  # traders see who answered their ticket
     twilio_account_sid: str | None = None
     twilio_auth_token: SecretStr | None = None
     twilio_sms_from: str | None = None
@@ -49,6 +52,9 @@ class Settings(BaseSettings):
     whatsapp_max_per_second: float = Field(default=10, gt=0)
     whatsapp_interactive: bool = True  # WhatsApp buttons (Content API); False: numbered lists
     port: int = 8000
+    # Issue 14 — PDF receipts: requests per minute and client address on the receipt routes.
+    receipt_requests_per_minute: int = Field(default=60, gt=0)
+    proxy_hops: int = Field(default=0, ge=0)  # proxies in front of the web app (X-Forwarded-For)
 
     @property
     def admin_phone_set(self) -> frozenset[str]:
@@ -78,6 +84,15 @@ class Settings(BaseSettings):
     @property
     def missing_secret_key(self) -> bool:
         return not self.secret_key and bool(self.shared_by())
+
+    def telegram_webhook_token(self) -> str:
+        """Webhook mode: the secret Telegram echoes in every request, 32+ characters."""
+        secret = self.telegram_webhook_secret
+        if secret is None or len(secret.get_secret_value()) < MIN_WEBHOOK_SECRET:
+            raise ValueError(
+                f"TELEGRAM_WEBHOOK_SECRET must hold at least {MIN_WEBHOOK_SECRET} characters"
+            )
+        return secret.get_secret_value()
 
     def secret_key_bytes(self) -> bytes:
         """SECRET_KEY, or a key for this process only (codes then die with the process); the

@@ -70,6 +70,7 @@ def _fill(services: Services, container: Container, traders: list[int], rng: ran
             services.clock(),
             reservation=timedelta(hours=services.settings.reservation_hours),
             capacity_l=container.capacity_l,
+            transit_days=services.settings.sea_transit_days,
         )
         remaining = placement.container.remaining_l
         n += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from bot.services import balances as balance_service
@@ -20,10 +20,13 @@ from bot.services import pricing
 from bot.services import proofs as proof_service
 from bot.services import receipts as receipt_service
 from bot.services import suppliers as supplier_service
+from bot.services import support as support_service
 from bot.services import traders as trader_service
+from bot.services import warehouse as warehouse_service
 from bot.settings import Settings
 from domain.containers import Container, Stage
 from domain.errors import NotFound
+from domain.eta import visible_eta
 from domain.ledger import Statement
 from domain.orders import Order, OrderStatus, Progress, progress
 from domain.ports import UnitOfWork
@@ -41,10 +44,12 @@ class ContainerView:
     used_l: int
     remaining_l: int
     fill_pct: Decimal
+    eta: date | None = None  # estimated arrival at Conakry
 
     @classmethod
     def of(cls, c: Container) -> ContainerView:
-        return cls(c.code, c.stage, c.capacity_l, c.used_l, c.remaining_l, c.fill_pct)
+        eta = visible_eta(c.stage, c.eta)
+        return cls(c.code, c.stage, c.capacity_l, c.used_l, c.remaining_l, c.fill_pct, eta)
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class TraderOrder:
     progress: Progress
     container_code: str
     expires_at: datetime
+    eta: date | None = None  # its container's estimated arrival at Conakry
     due_now_gnf: int = 0  # the instalment payable now (deposit, total, balance, difference)
     credit_used_gnf: int = 0  # the trader's credit already taken on this order
     remaining_gnf: int = 0  # what remains to pay on the order in all
@@ -86,6 +92,7 @@ class TraderOrder:
             progress=progress(order.status, container.stage),
             container_code=container.code,
             expires_at=order.expires_at,
+            eta=visible_eta(container.stage, container.eta) if order.holds_volume else None,
             due_now_gnf=money.due_now_gnf if money else 0,
             credit_used_gnf=money.credit_used_gnf if money else 0,
             remaining_gnf=money.remaining_gnf if money else 0,
@@ -101,6 +108,14 @@ def _view(uow: UnitOfWork, order: Order) -> TraderOrder:
     money = ledger_service.money_of(uow, order)
     pending = uow.proofs.pending_for_order(order.id) is not None  # type: ignore[arg-type]
     return TraderOrder.of(order, container, money, pending)
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """A trader's own support ticket: its number, nothing about who answers."""
+
+    id: int
+    number: str
 
 
 @dataclass(frozen=True)
@@ -174,6 +189,7 @@ class TraderApi:
             self.clock(),
             reservation=timedelta(hours=self.settings.reservation_hours),
             capacity_l=self.settings.capacity_l,
+            transit_days=self.settings.sea_transit_days,
             deposit_percent=self.settings.deposit_percent,
         )
         order_id: int = placement.order.id  # type: ignore[assignment]
@@ -234,12 +250,48 @@ class TraderApi:
     def add_reference(self, trader_id: int, proof_id: int, reference: str) -> None:
         proof_service.set_reference(self.uow(), trader_id, proof_id, reference, self.clock())
 
+    # Receipts (issue 14)
+    def receipt(self, trader_id: int, order_id: int) -> receipt_service.ReceiptView:
+        """The latest receipt of one of the trader's orders (its link renewed if expired):
+        NotFound("order") for an unknown or someone else's order alike, NotFound("receipt")
+        when no payment of the order was approved yet."""
+        return receipt_service.latest_for_trader(self.uow(), trader_id, order_id, self.clock())
+
+    # Support: the trader's own tickets only
+    def open_ticket(
+        self,
+        trader_id: int,
+        reason: str,
+        attachment: bytes | None = None,
+        chat: tuple[str, str] | None = None,
+    ) -> TicketView:
+        """Open a ticket (or add `reason` to the one open): see services.support."""
+        ticket = support_service.open_ticket(
+            self.uow(), trader_id, reason, self.clock(), attachment, chat
+        )
+        return TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+
+    def ticket_message(
+        self, trader_id: int, ticket_id: int, text: str, image: bytes | None
+    ) -> TicketView:
+        ticket = support_service.add_trader_message(
+            self.uow(), trader_id, ticket_id, text, image, self.clock()
+        )
+        return TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+
+    def open_ticket_of(self, trader_id: int) -> TicketView | None:
+        ticket = support_service.open_ticket_of(self.uow(), trader_id)
+        return None if ticket is None else TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+
+    def ticket_is_open(self, trader_id: int, ticket_id: int) -> bool:
+        return support_service.is_open(self.uow(), trader_id, ticket_id)
+
     # Warehouse receipts and the trader's balance
     def answer_receipt(
         self, trader_id: int, receipt_id: int, accept: bool
     ) -> tuple[TraderOrder, Statement]:
         """Accept or contest a larger measure; the order as it now stands and what to pay."""
-        order, statement = receipt_service.answer(
+        order, statement = warehouse_service.answer(
             self.uow(), trader_id, receipt_id, accept, self.clock()
         )
         return self.order(trader_id, order.id), statement  # type: ignore[arg-type]

@@ -15,7 +15,8 @@ from domain.pricing import Category
 
 
 class Intent(StrEnum):
-    """What a message asks for; the values of the first five are the menu's actions."""
+    """What a message asks for; the values of the first five (and SUPPORT) are the menu's
+    actions."""
 
     QUOTE = "quote"
     PROOF = "proof"
@@ -24,6 +25,7 @@ class Intent(StrEnum):
     HELP = "help"
     GREETING = "greeting"
     THANKS = "thanks"  # thanks, ok, agreed: small talk that needs no action
+    SUPPORT = "support"  # a human to talk to
 
 
 CATEGORY_WORDS: dict[Category, str] = {
@@ -47,8 +49,13 @@ OTHER_GOODS = (
     "climatiseur ventilateur groupe generateur panneau solaire outil medicament emballage"
 )
 
-# Highest priority first: "j'ai payé ma commande" is a proof, "quand mes colis" an order.
+# Highest priority first: "j'ai payé ma commande" is a proof, "quand mes colis" an order,
+# and "un problème avec mon paiement" a human to talk to.
 INTENT_WORDS: dict[Intent, str] = {
+    Intent.SUPPORT: (
+        "conseiller conseillere agent humain humaine probleme reclamation reclamer plainte "
+        "parler responsable advisor human problem complaint"
+    ),
     Intent.PROOF: (
         "payer paye paie payement paiement recu preuve versement verse transfert depot "
         "capture pay paid payment receipt proof"

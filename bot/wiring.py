@@ -15,6 +15,7 @@ from bot.services.otp import OtpService
 from bot.settings import Settings
 from domain.otp import OtpPolicy
 from storage.db import make_engine, make_session_factory
+from storage.hit_counter import RedisHitCounter
 from storage.kv import (
     RedisConversationStore,
     RedisLocks,
@@ -60,6 +61,7 @@ class Services:
     sms: SmsSender
     channels: Channels
     health: Callable[[], dict[str, str]]
+    hits: RedisHitCounter
     clock: Callable[[], datetime] = utc_now
     otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
 
@@ -101,6 +103,7 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         sms=sms or make_sms(settings),
         channels=Channels(),
         health=lambda: check_health(db_engine, redis_client),
+        hits=RedisHitCounter(redis_client),
     )
 
 
@@ -204,6 +207,7 @@ def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
         status_callback=f"{base.rstrip('/')}/webhooks/whatsapp/status" if base else None,
         on_sent=record_sent,
         interactive=whatsapp_templates(services, client),
+        media_base=base,
     )
     services.channels.senders["whatsapp"] = sender
     return sender
@@ -231,19 +235,40 @@ def whatsapp_templates(services: Services, client: Any = None) -> Any:
 
 
 def build_web(services: Services) -> Any:
-    """The Flask app with its inbound worker (not started)."""
+    """The Flask app and its WhatsApp inbound worker (None without WhatsApp), not started:
+    WhatsApp's webhooks, and Telegram's in webhook mode."""
+    from webhooks.app import WebhookDeps, create_app
+
+    settings = services.settings
+    whatsapp = settings.whatsapp_enabled and settings.public_base_url
+    if not whatsapp and not settings.telegram_webhook_url:
+        raise ValueError(
+            "the web process needs WhatsApp (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "
+            "TWILIO_WHATSAPP_FROM, PUBLIC_BASE_URL) or TELEGRAM_WEBHOOK_URL"
+        )
+    validator, worker = _whatsapp_inbound(services) if whatsapp else (None, None)
+    secret = settings.telegram_webhook_token() if settings.telegram_webhook_url else None
+    deps = WebhookDeps(
+        validator,
+        settings.public_base_url or "",
+        worker,
+        services.uow_factory,
+        services.clock,
+        services.health,
+        secret,
+    )
+    app = create_app(deps)
+    install_receipt_routes(services, app)
+    return app, worker
+
+
+def _whatsapp_inbound(services: Services) -> tuple[Any, Any]:
     from twilio.request_validator import RequestValidator
 
-    from webhooks.app import WebhookDeps, create_app
     from webhooks.inbound import InboundWorker
     from webhooks.media import TWILIO_API_BASE, MediaAccess
 
     settings = services.settings
-    if not (settings.whatsapp_enabled and settings.public_base_url):
-        raise ValueError(
-            "WhatsApp needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "
-            "TWILIO_WHATSAPP_FROM and PUBLIC_BASE_URL"
-        )
     sender = connect_channels(services)
     token = settings.twilio_auth_token.get_secret_value()  # type: ignore[union-attr]
     worker = InboundWorker(
@@ -258,15 +283,22 @@ def build_web(services: Services) -> Any:
         ),
         clock=services.clock,
     )
-    deps = WebhookDeps(
-        RequestValidator(token),
-        settings.public_base_url,
-        worker,  # type: ignore[arg-type]
+    return RequestValidator(token), worker
+
+
+def install_receipt_routes(services: Services, app: Any) -> None:
+    """The receipts' verification page and PDF links (issue 14), on the web app."""
+    from webhooks.receipts import ReceiptRoutesDeps, install
+
+    settings = services.settings
+    routes = ReceiptRoutesDeps(
         services.uow_factory,
         services.clock,
-        services.health,
+        services.hits,
+        settings.public_base_url or "",
+        settings.receipt_requests_per_minute,
     )
-    return create_app(deps), worker
+    install(app, routes, settings.proxy_hops)
 
 
 def build_dispatcher(services: Services) -> Dispatcher:
@@ -278,4 +310,5 @@ def build_dispatcher(services: Services) -> Dispatcher:
         "admin": telegram,
         "whatsapp": RateLimiter(services.settings.whatsapp_max_per_second),
     }
-    return Dispatcher(services.uow_factory, services.channels, services.clock, limits)
+    base = services.settings.public_base_url
+    return Dispatcher(services.uow_factory, services.channels, services.clock, limits, base)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
@@ -39,6 +39,7 @@ class Container:
     stage: Stage = Stage.COLLECTE
     opened_at: datetime | None = None
     stage_changed_at: datetime | None = None
+    eta: date | None = None  # estimated arrival at Conakry (domain.eta), once it sails
     id: int | None = field(default=None)
 
     @property

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Protocol, Self
 
 from domain.containers import Container, Stage
+from domain.eta import EtaChange
 from domain.ledger import LedgerEntry
 from domain.orders import Order
 from domain.otp import OtpPolicy, OtpScope
 from domain.pricing import Category, Tariff
 from domain.proofs import PaymentProof, UnreadableAttachment
-from domain.receipts import WarehouseReceipt
+from domain.receipts import Receipt
 from domain.refunds import RefundRequest
 from domain.suppliers import Supplier, SupplierCategory
+from domain.support import SupportRepository
 from domain.traders import ChannelIdentity, Trader
+from domain.warehouse import WarehouseReceipt
 
 
 class TraderRepository(Protocol):
@@ -42,6 +45,18 @@ class ContainerRepository(Protocol):
     def cancel(self, container: Container, now: datetime) -> bool: ...
     def advance(self, container: Container, now: datetime) -> Stage: ...
     def record_stage(self, container: Container, actor: str, now: datetime) -> None: ...
+
+
+class EtaRepository(Protocol):
+    """Containers' estimated arrival dates and every change made to them."""
+
+    def change(self, container: Container, seen: date | None, change: EtaChange) -> bool:
+        """Set the ETA to `change.new` only if it is still `seen` and the container is not
+        delivered (compare-and-set), and keep the change; False when it moved meanwhile."""
+        ...
+
+    def history(self, container_id: int) -> list[EtaChange]: ...
+    def since(self, moment: datetime) -> list[EtaChange]: ...
 
 
 class OrderRepository(Protocol):
@@ -80,7 +95,7 @@ class Ledger(Protocol):
     def traders(self) -> list[int]: ...
 
 
-class ReceiptRepository(Protocol):
+class WarehouseReceiptRepository(Protocol):
     def add(self, receipt: WarehouseReceipt) -> WarehouseReceipt: ...
     def get(self, receipt_id: int, *, for_update: bool = False) -> WarehouseReceipt | None: ...
     def for_order(self, order_id: int) -> WarehouseReceipt | None: ...
@@ -133,10 +148,13 @@ class InboundQueue(Protocol):
     """Webhook messages stored before they are acknowledged, then handled by a worker."""
 
     def enqueue(self, channel: str, message_id: str, payload: dict, now: datetime) -> bool: ...
-    def claim(self, now: datetime, lease: timedelta) -> tuple[int, str, dict, int] | None: ...
+    def claim(
+        self, now: datetime, lease: timedelta, channel: str
+    ) -> tuple[int, str, dict, int] | None: ...
     def finish(
         self, item_id: int, status: str, error: str | None = None, retry_at: datetime | None = None
     ) -> None: ...
+    def extend(self, item_ids: list[int], until: datetime) -> None: ...
     def save_payload(self, item_id: int, payload: dict) -> None: ...
 
 
@@ -187,9 +205,30 @@ class ContentTemplateRepository(Protocol):
         ...
 
 
+class ReceiptRepository(Protocol):
+    """One receipt per payment (`payment_key`): adding a second one for the same payment
+    returns the first, whoever races for it."""
+
+    def add(self, receipt: Receipt) -> Receipt: ...
+    def get(self, receipt_id: int) -> Receipt | None: ...
+    def by_token(self, token: str) -> Receipt | None: ...
+    def latest_for_order(self, order_id: int, *, for_update: bool = False) -> Receipt | None: ...
+    def save(self, receipt: Receipt) -> None:
+        """Store a renewed token and expiry."""
+        ...
+
+
+class HitCounter(Protocol):
+    """A fixed-window counter per key: counts one hit and returns the count of the window,
+    in one atomic step."""
+
+    def hit(self, key: str, window_s: int, now: datetime) -> int: ...
+
+
 class UnitOfWork(Protocol):
     traders: TraderRepository
     containers: ContainerRepository
+    etas: EtaRepository
     orders: OrderRepository
     proofs: ProofRepository
     pricing: PricingRepository
@@ -200,8 +239,10 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     housekeeping: Housekeeping
     content_templates: ContentTemplateRepository
-    ledger: Ledger
     receipts: ReceiptRepository
+    support: SupportRepository
+    ledger: Ledger
+    warehouse: WarehouseReceiptRepository
     refunds: RefundRepository
     suppliers: SupplierRepository
 

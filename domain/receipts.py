@@ -1,89 +1,99 @@
-"""Warehouse receipts: goods measured at the China warehouse, and what the measure changes.
+"""Payment receipts: one per approved payment, verifiable for 30 days through a token.
 
-A receipt compares the measured volume with the ordered one. Equal: nothing but the receipt.
-Larger: the difference is reserved in the container and the trader accepts or contests the
-difference to pay. Smaller: the space is released and the difference credited to the trader.
+The token is the only way to a receipt from outside (the QR code's verification page, the
+PDF link WhatsApp fetches): unguessable, and once expired it names nothing, exactly like a
+token that never existed.
 """
 
 from __future__ import annotations
 
+import re
+import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
-from domain.errors import DomainError, IllegalTransition, InvalidInput
+from domain.errors import InvalidInput
+
+VALIDITY = timedelta(days=30)
+TOKEN_BYTES = 32
+# secrets.token_urlsafe(32): 43 characters of the URL-safe base64 alphabet.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
-class ReceiptOutcome(StrEnum):
-    EQUAL = "equal"
-    LARGER = "larger"
-    SMALLER = "smaller"
+class ReceiptKind(StrEnum):
+    """What the payment paid: the whole order, a deposit, the balance, or the difference of a
+    larger warehouse measure (the same kinds as domain.proofs.ProofKind)."""
+
+    FULL = "full"
+    DEPOSIT = "deposit"
+    BALANCE = "balance"
+    DIFFERENCE = "difference"  # a larger warehouse measure, accepted then paid
 
 
-class ReceiptStatus(StrEnum):
-    DONE = "done"  # nothing asked of the trader
-    AWAITING = "awaiting"  # larger: the trader's answer is awaited
-    ACCEPTED = "accepted"
-    CONTESTED = "contested"
-    EXTRA_REFUSED = "extra_refused"  # larger, no room: only the ordered volume travels
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
 
 
-def check_measure(measured_l: int, capacity_l: int) -> None:
-    """A measure is a positive volume that fits in a container."""
-    if measured_l <= 0:
-        raise InvalidInput("measure_not_positive")
-    if measured_l > capacity_l:
-        raise InvalidInput("measure_over_capacity")
-
-
-def outcome_of(previous_l: int, measured_l: int) -> ReceiptOutcome:
-    if measured_l == previous_l:
-        return ReceiptOutcome.EQUAL
-    return ReceiptOutcome.LARGER if measured_l > previous_l else ReceiptOutcome.SMALLER
+def is_token(text: str) -> bool:
+    """Whether `text` has the shape of a token (anything else is looked up nowhere)."""
+    return _TOKEN.fullmatch(text) is not None
 
 
 @dataclass(eq=False)
-class WarehouseReceipt:
+class Receipt:
+    """What a payment paid, frozen at approval; the order's figures come from the order."""
+
     order_id: int
-    previous_l: int
-    measured_l: int
-    previous_total_gnf: int
-    new_total_gnf: int
-    status: ReceiptStatus
+    payment_key: str  # the payment it acknowledges, e.g. "proof:12": one receipt each
+    kind: ReceiptKind
+    amount_gnf: int
+    remaining_due_gnf: int
+    reference: str | None
+    paid_at: datetime
+    token: str
     created_at: datetime
-    actor: str
-    cartons: int | None = None
-    photo: bytes | None = None
-    decided_at: datetime | None = None
+    expires_at: datetime
     id: int | None = field(default=None)
 
-    @property
-    def outcome(self) -> ReceiptOutcome:
-        return outcome_of(self.previous_l, self.measured_l)
+    @classmethod
+    def issue(
+        cls,
+        order_id: int,
+        payment_key: str,
+        amount_gnf: int,
+        now: datetime,
+        *,
+        kind: ReceiptKind = ReceiptKind.FULL,
+        remaining_due_gnf: int = 0,
+        reference: str | None = None,
+    ) -> Receipt:
+        if amount_gnf < 0 or remaining_due_gnf < 0:
+            raise InvalidInput("negative_amount")
+        return cls(
+            order_id=order_id,
+            payment_key=payment_key,
+            kind=kind,
+            amount_gnf=amount_gnf,
+            remaining_due_gnf=remaining_due_gnf,
+            reference=reference,
+            paid_at=now,
+            token=new_token(),
+            created_at=now,
+            expires_at=now + VALIDITY,
+        )
+
+    def is_valid(self, now: datetime) -> bool:
+        return now < self.expires_at
+
+    def renew(self, now: datetime) -> None:
+        """A receipt asked for again after it expired: a new token, 30 more days; the old
+        links stay dead."""
+        self.token = new_token()
+        self.expires_at = now + VALIDITY
 
     @property
-    def difference_gnf(self) -> int:
-        """What the measure adds to the order's total (negative when smaller)."""
-        return self.new_total_gnf - self.previous_total_gnf
-
-    @property
-    def awaiting_answer(self) -> bool:
-        return self.status is ReceiptStatus.AWAITING
-
-    def answer(self, accept: bool, now: datetime) -> None:
-        """Accept or contest the difference; a contested measure may still be accepted."""
-        allowed = (ReceiptStatus.AWAITING, ReceiptStatus.CONTESTED) if accept else ()
-        if self.status is not ReceiptStatus.AWAITING and self.status not in allowed:
-            raise IllegalTransition(self.status.value, "accepted" if accept else "contested")
-        self.status = ReceiptStatus.ACCEPTED if accept else ReceiptStatus.CONTESTED
-        self.decided_at = now
-
-
-class NoRoomForMeasure(DomainError):
-    """A larger measure does not fit in the order's container: the admin chooses."""
-
-    def __init__(self, extra_l: int, remaining_l: int, code: str) -> None:
-        super().__init__(f"{extra_l} L more do not fit in {code} ({remaining_l} L left)")
-        self.extra_l = extra_l
-        self.remaining_l = remaining_l
-        self.code = code
+    def number(self) -> str:
+        if self.id is None:
+            raise ValueError("a receipt has a number once stored")
+        return f"R{self.id:05d}"

@@ -51,16 +51,23 @@ class RedisConversationStore:
         self.client.delete(self._key(channel, user_ref))
 
 
-class RedisLocks:
-    """Per-key mutual exclusion across processes (redis-py's Lock: SET NX PX + token)."""
+LOCK_TIMEOUT_S = 30.0
 
-    def __init__(self, client: redis.Redis, prefix: str = "td", timeout_s: float = 30.0):
+
+class RedisLocks:
+    """Per-key mutual exclusion across processes (redis-py's Lock: SET NX PX + token).
+
+    A holder that dies leaves its lock for `timeout_s` at most; a waiter waits a little longer
+    than that by default, so a dead holder delays a chat but never makes it "busy"."""
+
+    def __init__(self, client: redis.Redis, prefix: str = "td", timeout_s: float = LOCK_TIMEOUT_S):
         self.client = client
         self.prefix = prefix
         self.timeout_s = timeout_s
 
     @contextmanager
-    def hold(self, name: str, wait_s: float = 20.0) -> Iterator[None]:
+    def hold(self, name: str, wait_s: float | None = None) -> Iterator[None]:
+        wait_s = self.timeout_s + 5 if wait_s is None else wait_s
         lock = self.client.lock(
             f"{self.prefix}:lock:{name}", timeout=self.timeout_s, blocking_timeout=wait_s
         )

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from domain.errors import DuplicateRequest
 from domain.ledger import EntryKind, LedgerEntry
-from domain.receipts import WarehouseReceipt
 from domain.refunds import RefundRequest, RefundStatus
+from domain.warehouse import WarehouseReceipt
 from storage import orm
 
 
@@ -71,7 +71,7 @@ def _entry(row) -> LedgerEntry:
     return LedgerEntry(row.trader_id, row.amount_gnf, kind, row.key, row.at, row.order_id, row.note)
 
 
-class SqlReceiptRepository:
+class SqlWarehouseReceiptRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 

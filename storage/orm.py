@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     Enum,
     ForeignKey,
     Index,
@@ -31,10 +32,10 @@ from domain.ledger import EntryKind
 from domain.orders import Order, OrderStatus
 from domain.pricing import Category
 from domain.proofs import PaymentProof, ProofKind, ProofStatus
-from domain.receipts import ReceiptStatus, WarehouseReceipt
 from domain.refunds import RefundRequest, RefundStatus
 from domain.suppliers import Supplier, SupplierCategory
 from domain.traders import ChannelIdentity, Language, Trader
+from domain.warehouse import ReceiptStatus, WarehouseReceipt
 from storage.types import DecimalText, UtcDateTime
 
 metadata = MetaData(
@@ -90,6 +91,7 @@ containers = Table(
     Column("stage", _enum(Stage), nullable=False, index=True),
     Column("opened_at", UtcDateTime, nullable=False),
     Column("stage_changed_at", UtcDateTime, nullable=False),
+    Column("eta", Date, nullable=True),  # estimated arrival at Conakry; history in storage.eta
     # The last line of defence against overfilling, whatever the code above does.
     CheckConstraint("used_l >= 0 AND used_l <= capacity_l", name="fill_within_capacity"),
     CheckConstraint("capacity_l > 0", name="positive_capacity"),
@@ -280,6 +282,25 @@ whatsapp_content = Table(
     Column("key", String(40), primary_key=True),  # e.g. quick-reply-2, list-picker-7
     Column("sid", String(34), nullable=False),  # HX…
     Column("created_at", UtcDateTime, nullable=False),
+)
+
+# Issue 14 — PDF receipts: one per approved payment (payment_key), reachable from outside
+# only through its unguessable token, for 30 days (expires_at).
+payment_receipts = Table(
+    "payment_receipts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", ForeignKey("orders.id"), nullable=False, index=True),
+    Column("payment_key", String(64), nullable=False, unique=True),  # e.g. proof:12
+    Column("kind", String(20), nullable=False),  # full, deposit, balance
+    Column("amount_gnf", BigInteger, nullable=False),
+    Column("remaining_due_gnf", BigInteger, nullable=False),
+    Column("reference", String(64), nullable=True),
+    Column("paid_at", UtcDateTime, nullable=False),
+    Column("token", String(64), nullable=False, unique=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+    CheckConstraint("amount_gnf >= 0 AND remaining_due_gnf >= 0", name="non_negative_amounts"),
 )
 
 # Each trader's money with us, append-only: credits (+) and credit used (-), in GNF. The

@@ -461,13 +461,19 @@ class SqlInboundQueue:
             return False
         return True
 
-    def claim(self, now: datetime, lease: timedelta) -> tuple[int, str, dict, int] | None:
-        """Take the oldest due message for `lease`; a worker that dies lets it fall due again.
-        SKIP LOCKED lets several workers on PostgreSQL claim different messages."""
+    def claim(
+        self, now: datetime, lease: timedelta, channel: str
+    ) -> tuple[int, str, dict, int] | None:
+        """Take the oldest due message of `channel` for `lease`; a worker that dies lets it
+        fall due again. SKIP LOCKED lets several workers on PostgreSQL claim different ones."""
         table = orm.inbound_queue
         query = (
             select(table.c.id, table.c.channel, table.c.payload, table.c.attempts)
-            .where(table.c.status.in_(CLAIMABLE), table.c.next_attempt_at <= now)
+            .where(
+                table.c.channel == channel,
+                table.c.status.in_(CLAIMABLE),
+                table.c.next_attempt_at <= now,
+            )
             .order_by(table.c.id)
             .limit(1)
             .with_for_update(skip_locked=True)
@@ -490,6 +496,17 @@ class SqlInboundQueue:
             values["next_attempt_at"] = retry_at
         table = orm.inbound_queue
         self.session.execute(update(table).where(table.c.id == item_id).values(**values))
+
+    def extend(self, item_ids: list[int], until: datetime) -> None:
+        """Renew the lease of messages still being worked on."""
+        if not item_ids:
+            return
+        table = orm.inbound_queue
+        self.session.execute(
+            update(table)
+            .where(table.c.id.in_(item_ids), table.c.status == "working")
+            .values(next_attempt_at=until)
+        )
 
     def save_payload(self, item_id: int, payload: dict) -> None:
         table = orm.inbound_queue

@@ -8,7 +8,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.content_templates import SqlContentTemplateRepository
 from storage.directory import SqlSupplierRepository
-from storage.money import SqlLedger, SqlReceiptRepository, SqlRefundRepository
+from storage.eta import SqlEtaRepository
+from storage.money import SqlLedger, SqlRefundRepository, SqlWarehouseReceiptRepository
+from storage.receipts import SqlReceiptRepository
 from storage.repositories import (
     SqlAuditLog,
     SqlContainerRepository,
@@ -22,6 +24,7 @@ from storage.repositories import (
     SqlProofRepository,
     SqlTraderRepository,
 )
+from storage.support import SqlSupportRepository
 
 
 class SqlUnitOfWork:
@@ -32,6 +35,7 @@ class SqlUnitOfWork:
         self.session = self.session_factory()
         self.traders = SqlTraderRepository(self.session)
         self.containers = SqlContainerRepository(self.session)
+        self.etas = SqlEtaRepository(self.session)
         self.orders = SqlOrderRepository(self.session)
         self.proofs = SqlProofRepository(self.session)
         self.pricing = SqlPricingRepository(self.session)
@@ -42,8 +46,10 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(self.session)
         self.housekeeping = SqlHousekeeping(self.session)
         self.content_templates = SqlContentTemplateRepository(self.session)
-        self.ledger = SqlLedger(self.session)
         self.receipts = SqlReceiptRepository(self.session)
+        self.support = SqlSupportRepository(self.session)
+        self.ledger = SqlLedger(self.session)
+        self.warehouse = SqlWarehouseReceiptRepository(self.session)
         self.refunds = SqlRefundRepository(self.session)
         self.suppliers = SqlSupplierRepository(self.session)
         return self

@@ -3,7 +3,9 @@
 Every Twilio request is authenticated with its X-Twilio-Signature against PUBLIC_BASE_URL +
 path (the URL Twilio signed, not the one seen behind a proxy); anything else gets 403 and
 touches nothing. The message is stored, then acknowledged at once with empty TwiML; the
-inbound worker does the rest.
+inbound worker does the rest. When the message cannot even be stored (the database is down),
+the one top-level handler logs the error and answers with TwiML asking the trader, in French,
+to try again in a moment: Twilio does not send a message webhook twice.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from typing import Any
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, request
 from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
 from werkzeug.exceptions import HTTPException
 
+from bot.messages import t
 from bot.services.notifications import notify_admins
 from domain.ports import UnitOfWork
+from webhooks import telegram_hook
 from webhooks.inbound import InboundWorker
 
 log = logging.getLogger(__name__)
@@ -30,12 +35,13 @@ bp = Blueprint("webhooks", __name__)
 
 @dataclass
 class WebhookDeps:
-    validator: RequestValidator
+    validator: RequestValidator | None  # None: WhatsApp is not configured here
     public_base_url: str
-    worker: InboundWorker
+    worker: InboundWorker | None
     uow_factory: Callable[[], UnitOfWork]
     clock: Callable[[], datetime]
     health: Callable[[], dict[str, str]]
+    telegram_secret: str | None = None  # set in Telegram's webhook mode
 
 
 def deps() -> WebhookDeps:
@@ -44,6 +50,8 @@ def deps() -> WebhookDeps:
 
 def require_twilio_signature() -> dict[str, str]:
     d = deps()
+    if d.validator is None:
+        abort(404)
     url = d.public_base_url.rstrip("/") + request.path
     form = request.form.to_dict()
     signature = request.headers.get("X-Twilio-Signature", "")
@@ -58,7 +66,7 @@ def whatsapp_inbound() -> Any:
     form = require_twilio_signature()
     if not form.get("MessageSid") or not form.get("From"):
         abort(400)
-    if not deps().worker.enqueue(form):
+    if not deps().worker.enqueue(form):  # type: ignore[union-attr]  # checked with the signature
         log.info("replayed MessageSid %s acknowledged", form["MessageSid"])
     return current_app.response_class(EMPTY_TWIML, mimetype="application/xml")
 
@@ -88,9 +96,24 @@ def handle_http_error(error: HTTPException) -> Any:
     return jsonify(error=error.name), error.code
 
 
+@bp.errorhandler(Exception)
+def handle_unexpected(error: Exception) -> Any:
+    """The one top-level handler: logged with its traceback; a trader's message that could
+    not be taken in is answered with a request to send it again in a moment."""
+    if isinstance(error, HTTPException):  # a blueprint's handler is asked before the app's
+        return handle_http_error(error)
+    log.error("unhandled error in %s", request.path, exc_info=error)
+    if request.endpoint != "webhooks.whatsapp_inbound":
+        return jsonify(error="Internal Server Error"), 500
+    answer = MessagingResponse()
+    answer.message(t("error"))
+    return current_app.response_class(str(answer), mimetype="application/xml")
+
+
 def create_app(webhook_deps: WebhookDeps) -> Flask:
     app = Flask(__name__)
     app.extensions["tontine"] = webhook_deps
     app.register_blueprint(bp)
+    app.register_blueprint(telegram_hook.bp)
     app.register_error_handler(HTTPException, handle_http_error)
     return app

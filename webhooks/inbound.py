@@ -24,6 +24,7 @@ from typing import Any
 
 from bot.engine.events import Inbound, Reply
 from bot.failures import TRANSIENT, alert_bug, language_of
+from bot.loops import run_forever
 from bot.messages import t
 from bot.services.notifications import notify_admins
 from domain.errors import DeliveryFailed
@@ -87,7 +88,7 @@ class InboundWorker:
     def run_once(self) -> bool:
         """Handle one due message; False when there was none."""
         with self.uow_factory() as uow:
-            claimed = uow.inbound.claim(self.clock(), LEASE)
+            claimed = uow.inbound.claim(self.clock(), LEASE, CHANNEL)
             uow.commit()
         if claimed is None:
             return False
@@ -171,10 +172,15 @@ class InboundWorker:
             uow.commit()
 
     def serve_forever(self, idle_s: float = 1.0) -> None:
-        while not self.stopping.is_set():
-            if not self.run_once():
-                self.wake.wait(idle_s)
-                self.wake.clear()
+        """Survives an outage of the database (bot.loops): WhatsApp is served again as soon
+        as it is back, with no restart."""
+        run_forever(
+            "whatsapp worker", log, self.run_once, self.stopping.is_set, self._sleep, idle_s
+        )
+
+    def _sleep(self, seconds: float) -> None:
+        self.wake.wait(seconds)
+        self.wake.clear()
 
     def start(self) -> threading.Thread:
         thread = threading.Thread(target=self.serve_forever, name="inbound-worker", daemon=True)

@@ -6,6 +6,10 @@ numbered list, which is also what is sent when the Content API or the send fails
 check the 24-hour window: inside it, the same; outside it, or when Twilio answers 63016, the
 approved template (WHATSAPP_TEMPLATE_NOTIFICATION, its variable 1 = the text). Never a
 silent loss: without a template, a push outside the window raises DeliveryFailed.
+
+A document (a PDF receipt) goes as media: Twilio fetches it from PUBLIC_BASE_URL + the
+reply's `document_path`, served by the web app; through the template (text only), its link
+is written under the text.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class WhatsAppSender:
         status_callback: str | None = None,
         on_sent: Callable[[str, str, str], None] | None = None,
         interactive: TwilioContentTemplates | None = None,
+        media_base: str | None = None,
     ) -> None:
         self.client = client
         self.from_address = from_address
@@ -61,8 +66,9 @@ class WhatsAppSender:
         self.status_callback = status_callback
         self.on_sent = on_sent
         self.interactive = interactive
+        self.media_base = (media_base or "").rstrip("/")
 
-    def _create(self, to: str, **fields: str) -> None:
+    def _create(self, to: str, **fields: str | list[str]) -> None:
         if self.status_callback:
             fields["status_callback"] = self.status_callback
         message = self.client.messages.create(to=to, from_=self.from_address, **fields)
@@ -71,8 +77,11 @@ class WhatsAppSender:
 
     def send_body(self, to: str, body: str) -> None:
         """Free-form text: an answer to a message the trader just sent is inside the window."""
+        self._send_fields(to, body=body)
+
+    def _send_fields(self, to: str, **fields: str | list[str]) -> None:
         try:
-            self._create(to, body=body)
+            self._create(to, **fields)
         except TwilioException as error:
             raise DeliveryFailed(str(error)) from error
 
@@ -82,10 +91,23 @@ class WhatsAppSender:
         reply always gives the same pieces, so a retry can skip those already sent."""
         if self.interactive is not None and shape_for(reply) is not None:
             return [reply]
+        if self.media_url(reply):
+            return [reply]
         return [Reply(body) for body in split_body(render(reply))]
 
+    def media_url(self, reply: Reply) -> str | None:
+        """The public URL of the reply's document, when it has one and the app serves it."""
+        if reply.document_path and self.media_base:
+            return f"{self.media_base}{reply.document_path}"
+        return None
+
     def deliver(self, to: str, piece: Reply) -> None:
-        """One piece: buttons, or the numbered text when the buttons cannot go."""
+        """One piece: a document as media, buttons, or the numbered text when the buttons
+        cannot go."""
+        media = self.media_url(piece)
+        if media:
+            self._send_fields(to, body=piece.text[:BODY_LIMIT], media_url=[media])
+            return
         if piece.choices and self._buttons(to, piece):
             return
         for body in split_body(render(piece)):
@@ -118,7 +140,8 @@ class WhatsAppSender:
                 if not (isinstance(cause, TwilioRestException) and cause.code == OUTSIDE_WINDOW):
                     raise
                 log.info("63016 for %s: the window closed, using the template", to)
-        self._template(to, reply.text)
+        media = self.media_url(reply)
+        self._template(to, f"{reply.text}\n{media}" if media else reply.text)
 
     def _template(self, to: str, text: str) -> None:
         if not self.template_sid:

@@ -24,6 +24,7 @@ def make_app() -> Flask:
     services = build(settings, migrate=False)  # the release step migrates
     load_defaults(services.uow_factory(), services.clock(), settings.capacity_l)
     app, worker = build_web(services)
-    worker.start()
+    if worker is not None:
+        worker.start()
     build_dispatcher(services).start()
     return app

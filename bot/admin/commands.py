@@ -11,13 +11,14 @@ import logging
 from collections.abc import Callable
 
 from bot import formatting as fmt
-from bot.admin import balances, broadcast, cancellation, confirm, review
-from bot.admin import receipts as receipt_desk
+from bot.admin import balances, broadcast, cancellation, confirm, review, tickets
 from bot.admin import suppliers as supplier_desk
+from bot.admin import warehouse as receipt_desk
 from bot.admin.attachments import attachment_lines
 from bot.admin.cards import order_detail, proof_card
 from bot.admin.charts import stats_chart
 from bot.admin.containers import cmd_containers, cmd_new_container, cmd_stage
+from bot.admin.eta import cmd_eta
 from bot.admin.export import orders_csv
 from bot.admin.step import AdminStep
 from bot.admin.terms import cmd_rate, cmd_tariffs
@@ -36,9 +37,11 @@ def cmd_help(step: AdminStep) -> list[Reply]:
 
 
 def cmd_pending(step: AdminStep) -> list[Reply]:
-    """Every undecided proof, oldest first; a card that could not be delivered is flagged."""
+    """Every undecided proof, oldest first; a card that could not be delivered is flagged.
+    Then the support tickets waiting for an answer."""
     lines, buttons = [], []
     with step.desk.uow_factory() as uow:
+        waiting_tickets = tickets.pending_section(step, uow)
         proofs = uow.proofs.pending()
         undelivered = uow.outbox.failed_keys([f"proof:{p.id}" for p in proofs])
         for proof in proofs:
@@ -58,9 +61,10 @@ def cmd_pending(step: AdminStep) -> list[Reply]:
                 line += " " + step.t("admin.card_undelivered")
             lines.append(line)
             buttons.append(step.button(f"adm:card:{proof.id}", "admin.show_card", proof=proof.id))
-    if not lines:
+    if not lines and not waiting_tickets:
         return step.reply("admin.no_pending")
-    return [Reply("\n".join(lines), tuple(buttons[:MAX_PENDING_BUTTONS]))]
+    text = "\n".join([*lines, *([""] if lines and waiting_tickets else []), *waiting_tickets])
+    return [Reply(text, tuple(buttons[:MAX_PENDING_BUTTONS]))]
 
 
 def cmd_order(step: AdminStep) -> list[Reply]:
@@ -168,6 +172,13 @@ COMMANDS: dict[str, Callable[[AdminStep], list[Reply]]] = {
     "export": cmd_export,
     "langue": cmd_language,
     "annuler": cmd_cancel,
+    # Issue 14 — arrival dates and delay notices
+    "eta": cmd_eta,
+    # Issue 14 — support tickets
+    "repondre": tickets.cmd_answer,
+    "répondre": tickets.cmd_answer,
+    "fermer": tickets.cmd_close,
+    "tickets": tickets.cmd_tickets,
     # Issue 14 — warehouse receipt and re-measure
     "reception": receipt_desk.cmd_receipt,
     # Issue 15 — container cancellation, balances and refunds, the supplier directory
@@ -234,6 +245,10 @@ STATE_HANDLERS = {
 
 def route(step: AdminStep) -> list[Reply]:
     try:
+        if step.command is None and step.event.choice is None and step.event.reply_to:
+            answered = tickets.on_reply(step)  # a reply to a support ticket's card
+            if answered is not None:
+                return answered
         if step.command == "annuler":
             return cmd_cancel(step)
         if step.choice:

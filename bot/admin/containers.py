@@ -7,6 +7,7 @@ from typing import Any
 
 from bot import formatting as fmt
 from bot.admin import confirm
+from bot.admin.eta import eta_line
 from bot.admin.step import AdminStep
 from bot.engine.events import Reply
 from bot.parsing import parse_amount
@@ -34,6 +35,7 @@ def cmd_containers(step: AdminStep) -> list[Reply]:
                 capacity=fmt.cbm(c.capacity_l, step.lang),
                 orders=stats.total.orders,
             )
+            + eta_line(step, c)
         )
     return [Reply("\n\n".join(blocks) or step.t("admin.no_container"))]
 
@@ -70,8 +72,9 @@ def _advance(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         return step.reply("admin.stage_stale")
     try:
         moved = container_service.advance_stage(
-            step.desk.uow_factory(), code, step.actor, step.desk.clock()
-        )
+            step.desk.uow_factory(), code, step.actor, step.desk.clock(),
+            transit_days=step.desk.settings.sea_transit_days,
+        )  # fmt: skip
     except StageTransitionError:
         return step.reply("admin.stage_stale")
     with step.desk.uow_factory() as uow:

@@ -25,6 +25,7 @@ from telegram import (
     Message,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
+    ReplyParameters,
     Update,
 )
 from telegram.constants import ChatType
@@ -32,7 +33,6 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, 
 from telegram.ext import (
     AIORateLimiter,
     Application,
-    BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
@@ -52,7 +52,6 @@ CHANNEL = "telegram"
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 SEND_ATTEMPTS = 4
-MIN_SECRET = 32
 
 
 def keyboard(reply: Reply) -> Any:
@@ -89,8 +88,17 @@ def _seconds(wait: RetryAfter) -> float:
     return delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
 
 
+def replying(reply: Reply) -> dict[str, Any]:
+    """Shown as a reply to `reply.reply_to` (sent alone if that message is gone)."""
+    if not (reply.reply_to and reply.reply_to.isdigit()):
+        return {}
+    target = ReplyParameters(int(reply.reply_to), allow_sending_without_reply=True)
+    return {"reply_parameters": target}
+
+
 async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message | None = None):
-    """Send (or edit into `edit_of`) one reply: text, photo, document, keyboard."""
+    """Send (or edit into `edit_of`) one reply: text, photo, document, keyboard. Returns the
+    (last) message sent."""
     markup = keyboard(reply)
     if edit_of is not None and reply.edit:
         return await _edit(edit_of, reply, markup)
@@ -103,15 +111,18 @@ async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message |
                 chat_id, content, filename=name, caption=reply.text[:CAPTION_LIMIT]
             )
         )
-    pieces = split_text(reply.text, TEXT_LIMIT)
+    pieces, sent = split_text(reply.text, TEXT_LIMIT), None
     for n, piece in enumerate(pieces):
         last = n == len(pieces) - 1
-        await with_retries(
-            lambda piece=piece, last=last: bot.send_message(
-                chat_id, piece, reply_markup=markup if last else None
+        sent = await with_retries(
+            lambda piece=piece, last=last, first=n == 0: bot.send_message(
+                chat_id,
+                piece,
+                reply_markup=markup if last else None,
+                **(replying(reply) if first else {}),
             )
         )
-    return None
+    return sent
 
 
 async def _deliver_photo(bot: Any, chat_id: int | str, reply: Reply, markup: Any) -> Any:
@@ -120,7 +131,9 @@ async def _deliver_photo(bot: Any, chat_id: int | str, reply: Reply, markup: Any
     caption = reply.text[:CAPTION_LIMIT]
     try:
         return await with_retries(
-            lambda: bot.send_photo(chat_id, reply.photo, caption=caption, reply_markup=markup)
+            lambda: bot.send_photo(
+                chat_id, reply.photo, caption=caption, reply_markup=markup, **replying(reply)
+            )
         )
     except BadRequest as error:
         log.warning("photo refused by Telegram (%s): sending it as a document", error)
@@ -147,37 +160,6 @@ async def _edit(message: Message, reply: Reply, markup: Any) -> Any:
     except BadRequest as error:  # e.g. "message is not modified" on a double press
         log.info("edit refused: %s", error)
         return None
-
-
-class PerChatOrder(BaseUpdateProcessor):
-    """Updates of different chats run concurrently; one chat's run in the order they came.
-
-    asyncio locks are fair (first come, first served) and PTB starts the update tasks in
-    the order it fetched them, so a chat's messages reach the engine in order.
-    """
-
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:
-            await coroutine
-            return
-        lock = self._locks.setdefault(chat.id, asyncio.Lock())
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            if not lock.locked():
-                self._locks.pop(chat.id, None)
-
-    async def initialize(self) -> None:
-        """Nothing to set up."""
-
-    async def shutdown(self) -> None:
-        """Nothing to tear down."""
 
 
 class TelegramChannel:
@@ -211,7 +193,10 @@ class TelegramChannel:
         query = update.callback_query
         if query is None or update.effective_user is None:
             return
-        await with_retries(query.answer)
+        try:
+            await with_retries(query.answer)
+        except BadRequest as error:  # e.g. "query is too old" when a stored press is replayed
+            log.info("callback answer refused: %s", error)
         if update.effective_chat is None:
             return
         chat_ref = str(update.effective_chat.id)
@@ -257,7 +242,7 @@ class TelegramChannel:
     async def _inbound(self, update: Update, message: Message, context) -> Inbound:
         user = update.effective_user
         text = message.text or message.caption or ""
-        chat = update.effective_chat
+        chat, replied = update.effective_chat, message.reply_to_message
         base = {
             "channel": CHANNEL,
             "user_ref": str(chat.id),
@@ -265,6 +250,7 @@ class TelegramChannel:
             "message_id": f"u{update.update_id}",
             "text": text,
             "can_share_contact": chat.type == ChatType.PRIVATE,  # Telegram's rule
+            "reply_to": str(replied.message_id) if replied else "",
         }
         if message.contact is not None:
             own = message.contact.user_id == user.id  # type: ignore[union-attr]
@@ -292,13 +278,13 @@ class TelegramChannel:
                 log.exception("could not send the apology")
 
     # Pushes from worker threads (notifications)
-    def send_from_thread(self, chat_id: str, reply: Reply, timeout_s: float = 30.0) -> None:
+    def send_from_thread(self, chat_id: str, reply: Reply, timeout_s: float = 30.0) -> Any:
         if not self.running.wait(timeout_s) or self.loop is None:
             raise DeliveryFailed("the Telegram channel is not running")
         future = asyncio.run_coroutine_threadsafe(
             deliver(self.application.bot, int(chat_id), reply), self.loop
         )
-        future.result(timeout=timeout_s)
+        return future.result(timeout=timeout_s)
 
 
 def _image_of(message: Message) -> tuple[str | None, int | None, str | None]:
@@ -323,15 +309,20 @@ def telegram_refusals() -> Iterator[None]:
         raise DeliveryFailed(f"telegram: {error}") from error
 
 
+def message_ref(sent: Any) -> str | None:
+    """The id of a message Telegram sent, for the dispatcher (a reply to it is recognised)."""
+    return str(sent.message_id) if isinstance(sent, Message) else None
+
+
 class TelegramSender:
     """The dispatcher's door to Telegram: from worker threads onto the bot's event loop."""
 
     def __init__(self, channel: TelegramChannel) -> None:
         self.channel = channel
 
-    def send(self, user_ref: str, reply: Reply) -> None:
+    def send(self, user_ref: str, reply: Reply) -> str | None:
         with telegram_refusals():
-            self.channel.send_from_thread(user_ref, reply)
+            return message_ref(self.channel.send_from_thread(user_ref, reply))
 
 
 class TelegramPushSender:
@@ -341,11 +332,11 @@ class TelegramPushSender:
     def __init__(self, settings: Any) -> None:
         self.settings = settings
 
-    def send(self, user_ref: str, reply: Reply) -> None:
+    def send(self, user_ref: str, reply: Reply) -> str | None:
         with telegram_refusals():
-            asyncio.run(self._send(int(user_ref), reply))
+            return message_ref(asyncio.run(self._send(int(user_ref), reply)))
 
-    async def _send(self, chat_id: int, reply: Reply) -> None:
+    async def _send(self, chat_id: int, reply: Reply) -> Any:
         from telegram import Bot
 
         settings = self.settings
@@ -354,7 +345,7 @@ class TelegramPushSender:
             base_url=settings.telegram_api_base_url,
             base_file_url=settings.telegram_file_base_url,
         ) as bot:
-            await deliver(bot, chat_id, reply)
+            return await deliver(bot, chat_id, reply)
 
 
 def build_channel(settings: Any, engine: Any, desk: Any) -> TelegramChannel:
@@ -366,33 +357,39 @@ def build_channel(settings: Any, engine: Any, desk: Any) -> TelegramChannel:
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .concurrent_updates(PerChatOrder())
-        .post_init(channel.started)
+        .updater(None)  # updates come from our inbox, stored before they are confirmed
         .build()
     )
     channel.install()
     return channel
 
 
-def webhook_options(settings: Any, listen: str = "0.0.0.0") -> dict[str, Any]:
-    """PTB's webhook server options; Telegram must echo the secret in every request."""
-    secret = settings.telegram_webhook_secret
-    if secret is None or len(secret.get_secret_value()) < MIN_SECRET:
-        raise ValueError(f"TELEGRAM_WEBHOOK_SECRET must hold at least {MIN_SECRET} characters")
-    return {
-        "listen": listen,
-        "port": settings.telegram_webhook_port,
-        "url_path": "telegram",
-        "webhook_url": settings.telegram_webhook_url,
-        "secret_token": secret.get_secret_value(),
-        "allowed_updates": Update.ALL_TYPES,
-    }
-
-
-def run(channel: TelegramChannel) -> None:
-    """Long polling by default; PTB's webhook server with a secret token when configured."""
+async def serve(channel: TelegramChannel, inbox: Any) -> None:
+    """Long polling by default (stored, then confirmed); with TELEGRAM_WEBHOOK_URL, Telegram
+    posts to the web process, which stores each update, and this process handles them."""
     settings, app = channel.settings, channel.application
-    if settings.telegram_webhook_url:
-        app.run_webhook(**webhook_options(settings))
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    async with app:
+        await channel.started(app)
+        if settings.telegram_webhook_url:
+            await with_retries(
+                lambda: app.bot.set_webhook(
+                    settings.telegram_webhook_url,
+                    secret_token=settings.telegram_webhook_token(),
+                    allowed_updates=Update.ALL_TYPES,
+                )
+            )
+            loops = [inbox.work_forever()]
+        else:
+            await with_retries(app.bot.delete_webhook)
+            loops = [inbox.fetch_forever(), inbox.work_forever()]
+        try:
+            await asyncio.gather(*loops)
+        finally:
+            await inbox.stop()
+
+
+def run(channel: TelegramChannel, inbox: Any) -> None:
+    try:
+        asyncio.run(serve(channel, inbox))
+    except KeyboardInterrupt:
+        log.info("telegram bot stopped")

@@ -14,7 +14,19 @@ from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
-from bot.flows import account, balance, order, proof, quote, receipt, registration, suppliers, talk
+from bot.flows import (
+    account,
+    balance,
+    order,
+    proof,
+    quote,
+    receipt,
+    registration,
+    suppliers,
+    support,
+    talk,
+    warehouse,
+)
 from bot.flows.context import Step
 from bot.messages import t
 from bot.services.otp import OtpService
@@ -34,6 +46,7 @@ WORDS = {
     "container": {"/conteneur", "conteneur", "/container", "container"},
     "help": {"/aide", "aide", "/help", "help", "?"},
     "language": {"/langue", "langue", "/language", "language"},
+    "support": {"/conseiller", "conseiller", "/support", "support"},
     # Issue 15 — the balance statement, the supplier directory
     "balance": {"solde", "mon solde", "credit", "crédit", "mon crédit", "balance"},
     "suppliers": {"/fournisseurs", "fournisseurs", "fournisseur", "suppliers"},
@@ -46,6 +59,7 @@ MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
     "container": account.container_status,
     "help": account.help_text,
     "language": account.ask_language,
+    "support": support.start,
     "balance": balance.my_balance,
     "suppliers": suppliers.start,
 }
@@ -75,17 +89,25 @@ class Engine:
 
     def handle(self, event: Inbound) -> list[Reply]:
         lock = f"chat:{event.channel}:{event.user_ref}"
-        return self.gate.run(lock, event, lambda: self._handle_locked(event))
+        conv = Conversation()
 
-    def _handle_locked(self, event: Inbound) -> list[Reply]:
-        conv = Conversation.from_dict(self.conversations.load(event.channel, event.user_ref))
+        def work() -> list[Reply]:
+            nonlocal conv
+            conv = Conversation.from_dict(self.conversations.load(event.channel, event.user_ref))
+            return self._handle_locked(conv, event)
+
+        def save() -> None:  # after the handled mark: see MessageGate
+            self.conversations.save(event.channel, event.user_ref, conv.to_dict())
+
+        return self.gate.run(lock, event, work, after=save)
+
+    def _handle_locked(self, conv: Conversation, event: Inbound) -> list[Reply]:
         self._identify(conv, event)
         replies = self._route(conv, event)
         if replies:
             conv.choices = list(replies[-1].choices)
             if conv.state in FLOW_HANDLERS:  # the open question, to ask again after a detour
                 conv.data[QUESTION] = replies[-1].text[:MAX_TEXT]
-        self.conversations.save(event.channel, event.user_ref, conv.to_dict())
         return replies
 
     def _identify(self, conv: Conversation, event: Inbound) -> None:
@@ -103,7 +125,7 @@ class Engine:
             log.info("oversized message (%d chars) from %s", len(event.text), event.user_ref)
             return [Reply(t("too_long", conv.lang), tuple(conv.choices))]
         choice = resolve_choice(
-            conv.choices, event, open_ids=("menu:", receipt.PREFIX, balance.PREFIX)
+            conv.choices, event, open_ids=("menu:", warehouse.PREFIX, balance.PREFIX)
         )
         step = Step(self.api, self.otp, self.settings, event, conv, choice, event.text.strip())
         action = None if event.image else WORD_ACTIONS.get(fold(event.text))
@@ -123,6 +145,10 @@ class Engine:
         return handler(step) if handler else registration.start(step)
 
     def _route_trader(self, step: Step, action: str | None) -> list[Reply]:
+        if support.active(step):  # talking to a human: relayed, unless it is for the bot
+            relayed = support.on_message(step, action)
+            if relayed is not None:
+                return relayed
         choice = step.choice or ""
         if choice == STALE:
             log.info("stale or forged button %r from %s", step.event.choice, step.event.user_ref)
@@ -138,10 +164,12 @@ class Engine:
             return self._detour(step, menu_item)
         if menu_item in MENU_ACTIONS:
             return MENU_ACTIONS[menu_item](step)
+        if receipt.requested(step, in_flow=state in FLOW_HANDLERS):
+            return receipt.send_again(step)
         if choice == "orders:pick_cancel":
             return account.pick_cancel(step)
-        if choice.startswith(receipt.PREFIX):  # pushed with the receipt card, or My orders
-            return receipt.on_answer(step)
+        if choice.startswith(warehouse.PREFIX):  # pushed with the receipt card, or My orders
+            return warehouse.on_answer(step)
         prefix = choice[: choice.find(":") + 1]
         if prefix in CHOICE_PREFIXES:  # a cancellation's credit, a supplier list's page
             return CHOICE_PREFIXES[prefix](step)
@@ -152,7 +180,7 @@ class Engine:
             return proof.refused(step)
         if step.event.image is not None:
             return proof.start(step, image=step.event.image)
-        return receipt.typed_answer(step) or talk.free_text(step, MENU_ACTIONS)
+        return warehouse.typed_answer(step) or talk.free_text(step, MENU_ACTIONS)
 
     def _detour(self, step: Step, action: str | None) -> list[Reply]:
         """`aide`, or a photo, in the middle of a flow: answered (the photo kept and handled as

@@ -24,6 +24,7 @@ class Inbound:
     can_share_contact: bool = False  # the channel offers a "share my number" button
     chat_ref: str = ""  # the chat it was said in, when that differs from user_ref (groups)
     sender_name: str = ""  # the sender's display name, where the channel gives one
+    reply_to: str = ""  # the id of the message this one replies to (a Telegram reply)
 
 
 @dataclass(frozen=True)
@@ -38,5 +39,7 @@ class Reply:
     choices: tuple[Choice, ...] = ()
     request_contact: str | None = None  # label of a "share my number" button
     document: tuple[str, bytes] | None = None  # (file name, content)
+    document_path: str | None = None  # where the web app serves `document` (WhatsApp media)
     photo: bytes | None = None  # sent as a photo, `text` as its caption
     edit: bool = False  # replaces the message whose button was pressed
+    reply_to: str | None = None  # shown as a reply to this message of the recipient's chat

@@ -6,12 +6,12 @@ write. A redelivered or retried message id (a Twilio retry, a WhatsApp worker th
 after the engine, a Telegram update fetched twice) gets the stored replies again, never
 silence, and the flow does not run twice.
 
-The window left: a flow commits its own unit of work, and the mark is written just after
-(the conversation state, in Redis, is saved in between). A crash in between, a few
-milliseconds, lets a retry run the flow again. The effects that matter do not double even
-then (an order is placed once per quote shown, `request_key`; a second proof for an order
-being checked is refused), but that retry's answer is computed afresh and may differ from
-the lost one (e.g. "this button is no longer valid" instead of the order number).
+The conversation state is saved only after the mark (`after`): a crash between a flow's
+commit and the mark leaves the state as it was, so the retry runs the same step again on the
+same state and computes the same answer; the effects do not double (an order is placed once
+per quote shown, `request_key`; a second proof for an order being checked is refused). A
+crash between the mark and the state save replays the stored replies and leaves the chat
+one step behind, where the same input gives the same idempotent result.
 """
 
 from __future__ import annotations
@@ -37,27 +37,35 @@ class MessageGate:
         self.uow_factory = uow_factory
         self.clock = clock
 
-    def run(self, lock: str, event: Inbound, handle: Callable[[], list[Reply]]) -> list[Reply]:
-        """`handle()` under `lock`; a message id handled before gets its replies again.
-        Only a lock that stays busy is "busy": a TimeoutError raised by `handle()` is a
-        failure like any other and goes up."""
+    def run(
+        self,
+        lock: str,
+        event: Inbound,
+        handle: Callable[[], list[Reply]],
+        after: Callable[[], None] = lambda: None,
+    ) -> list[Reply]:
+        """`handle()` under `lock`, then the mark, then `after()` (the state save); a message
+        id handled before gets its replies again. Only a lock that stays busy is "busy": a
+        TimeoutError raised by `handle()` is a failure like any other and goes up."""
         with ExitStack() as held:
             try:
                 held.enter_context(self.locks.hold(lock))
             except TimeoutError:
                 log.warning("%s busy, message %s deferred", lock, event.message_id)
                 return [Reply(t("busy"))]
-            return self._once(event, handle)
+            return self._once(event, handle, after)
 
-    def _once(self, event: Inbound, handle: Callable[[], list[Reply]]) -> list[Reply]:
-        if not event.message_id:
-            return handle()
-        stored = self._stored(event)
+    def _once(
+        self, event: Inbound, handle: Callable[[], list[Reply]], after: Callable[[], None]
+    ) -> list[Reply]:
+        stored = self._stored(event) if event.message_id else None
         if stored is not None:
             log.info("message %s:%s already handled: replayed", event.channel, event.message_id)
             return [from_data(data) for data in stored]
         replies = handle()
-        self._mark(event, replies)
+        if event.message_id:
+            self._mark(event, replies)
+        after()
         return replies
 
     def _stored(self, event: Inbound) -> list[dict] | None:

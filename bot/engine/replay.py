@@ -1,8 +1,9 @@
 """Replies as JSON, so the inbox can keep what was answered and replay it on a retry.
 
 Bounded: a photo or a document over MAX_KEPT_BYTES is not kept (its text still is); a
-replay then sends the text alone. Trader replies carry no files; only admin replies (a
-proof photo, an export) can be that large, and the original is in the database anyway.
+replay then sends the text alone. A trader's PDF receipt (about 47 KB) is kept; only
+admin replies (a proof photo, an export) can be that large, and the original is in the
+database anyway.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def to_data(reply: Reply) -> dict:
         data["photo"] = _kept(reply.photo)
     if reply.document is not None and _kept(reply.document[1]) is not None:
         data["document"] = [reply.document[0], _kept(reply.document[1])]
+    if reply.document_path:
+        data["document_path"] = reply.document_path
     return data
 
 
@@ -43,4 +46,5 @@ def from_data(data: dict) -> Reply:
         document=(document[0], base64.b64decode(document[1])) if document else None,
         photo=base64.b64decode(photo) if photo else None,
         edit=bool(data.get("edit", False)),
+        document_path=data.get("document_path"),
     )

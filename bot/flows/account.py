@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot import formatting as fmt
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
@@ -25,7 +27,7 @@ def _line(step: Step, order: TraderOrder) -> str:
 
 def _order_line(step: Step, order: TraderOrder) -> str:
     lang = step.conv.lang
-    return step.t(
+    line = step.t(
         "orders.line",
         number=order.number,
         category=step.t(f"category.{order.category.value}"),
@@ -34,6 +36,13 @@ def _order_line(step: Step, order: TraderOrder) -> str:
         code=order.container_code,
         progress=step.t(f"progress.{order.progress.value}"),
     )
+    return line + _eta(step, order.eta, "eta.order")
+
+
+def _eta(step: Step, eta: date | None, key: str) -> str:
+    """The arrival date, when the container has one, after a line of Mes commandes or
+    Conteneur."""
+    return "" if eta is None else step.t(key, eta=fmt.day(eta, step.conv.lang))
 
 
 def my_orders(step: Step) -> list[Reply]:
@@ -125,7 +134,7 @@ def _status(step: Step, c: ContainerView) -> str:
         used=fmt.cbm(c.used_l, lang),
         capacity=fmt.cbm(c.capacity_l, lang),
         remaining=fmt.cbm(c.remaining_l, lang),
-    )
+    ) + _eta(step, c.eta, "eta.status")
 
 
 def container_status(step: Step) -> list[Reply]:

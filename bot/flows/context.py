@@ -18,6 +18,7 @@ MENU_IDS = (
     "container",
     "help",
     "language",
+    "support",
     # Issue 15 — the balance statement, the supplier directory
     "balance",
     "suppliers",

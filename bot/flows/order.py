@@ -6,9 +6,9 @@ from bot import formatting as fmt
 from bot.engine.events import Reply
 from bot.flows import quote
 from bot.flows.context import Step
-from bot.receipt_card import statement_text
 from bot.trader_api import TraderOrder
 from bot.vocabulary import Intent
+from bot.warehouse_card import statement_text
 from domain.errors import ContainerClosed, ContainerFull, NotFound, QuoteChanged
 from domain.ledger import Statement
 from domain.pricing import Category

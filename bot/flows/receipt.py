@@ -1,47 +1,44 @@
-"""The trader's answer to a larger warehouse measure: *Accepter* (the difference is then due,
-the trader's credit taken first) or *Contester* (the admins are told)."""
+"""`/recu C00001`: a trader's receipt, sent again (own orders only).
+
+Only `/recu` (or `/receipt`) with a number, at any time, or the words `reçu C00001` (the
+number with its C) outside a flow are a receipt request: `reçu` alone, or `j'ai le reçu`,
+stays what it was, a word about a payment proof.
+"""
 
 from __future__ import annotations
 
-from bot.engine.choices import fold
+import re
+
 from bot.engine.events import Reply
 from bot.flows.context import Step
-from bot.receipt_card import statement_text
-from domain.errors import IllegalTransition, NotFound
+from domain.errors import InvalidInput, NotFound
+from domain.orders import format_number, parse_number
 
-PREFIX = "receipt:"
-WORDS = {"accepter": "accept", "accept": "accept", "contester": "contest", "contest": "contest"}
-
-
-def typed_answer(step: Step) -> list[Reply] | None:
-    """`accepter` / `contester` typed (WhatsApp without buttons): the answer to the one
-    measure awaiting it; None when the words are not that, or no single measure waits."""
-    verb = WORDS.get(fold(step.text))
-    if verb is None:
-        return None
-    waiting = [o.awaiting_receipt for o in step.api.orders(step.trader_id) if o.awaiting_receipt]
-    if len(waiting) != 1:
-        return None
-    step.choice = f"{PREFIX}{verb}:{waiting[0]}"
-    return on_answer(step)
+_COMMAND = re.compile(r"/(?:re[cç]u|receipt)(?:\s+(?P<number>.*))?", re.IGNORECASE | re.DOTALL)
+_WORDS = re.compile(r"re[cç]u\s+(?P<number>[#c]\s*\d{1,10})", re.IGNORECASE)
 
 
-def on_answer(step: Step) -> list[Reply]:
-    """`receipt:accept:<id>` / `receipt:contest:<id>`, from the pushed card or My orders.
-    The id is checked on the server: someone else's receipt is a stale button."""
-    parts = (step.choice or "").split(":")
-    if len(parts) != 3 or parts[1] not in ("accept", "contest") or not parts[2].isdigit():
-        return [step.menu(step.t("stale_button"))]
-    accept = parts[1] == "accept"
+def requested(step: Step, in_flow: bool) -> bool:
+    if step.event.image is not None or step.event.image_error:
+        return False
+    if _COMMAND.fullmatch(step.text):
+        return True
+    return not in_flow and _WORDS.fullmatch(step.text) is not None
+
+
+def send_again(step: Step) -> list[Reply]:
+    match = _COMMAND.fullmatch(step.text) or _WORDS.fullmatch(step.text)
+    assert match is not None
     try:
-        order, statement = step.api.answer_receipt(step.trader_id, int(parts[2]), accept)
-    except NotFound:
-        return [step.menu(step.t("stale_button"))]
-    except IllegalTransition:
-        return [step.menu(step.t("receipt.already_answered"))]
-    if not accept:
-        return [step.menu(step.t("receipt.contested", number=order.number))]
-    if not statement.to_pay_gnf:
-        return [step.menu(step.t("receipt.accepted_nothing", number=order.number))]
-    lines = statement_text(statement, step.conv.lang)
-    return [step.menu(step.t("receipt.accepted", number=order.number, statement=lines))]
+        order_id = parse_number(match.group("number") or "")
+    except InvalidInput:
+        return [step.menu(step.t("receipt.usage"))]
+    number = format_number(order_id)
+    try:
+        view = step.api.receipt(step.trader_id, order_id)
+    except NotFound as missing:
+        key = "receipt.none_yet" if missing.what == "receipt" else "receipt.unknown_order"
+        return [step.menu(step.t(key, number=number))]
+    from bot.receipt_pdf import receipt_reply  # reportlab, loaded when a receipt is asked for
+
+    return [receipt_reply(view, step.conv.lang, step.settings.public_base_url), step.menu()]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from bot.services.eta import day_marker, set_departure_eta
 from bot.services.loading import load_orders
 from bot.services.notifications import notify_many, traders_of
 from domain.containers import DEFAULT_CAPACITY_L, Container, Stage, container_code
 from domain.errors import DuplicateRequest, NoOpenContainer, NotFound
+from domain.eta import SEA_TRANSIT_DAYS
 from domain.ports import UnitOfWork
 from domain.terms import check_capacity
 
@@ -67,32 +69,48 @@ def open_new(uow: UnitOfWork, now: datetime, actor: str, capacity_l: int) -> Con
         return container
 
 
-def advance_stage(uow: UnitOfWork, code: str, actor: str, now: datetime) -> Container:
+def advance_stage(
+    uow: UnitOfWork, code: str, actor: str, now: datetime, *, transit_days: int = SEA_TRANSIT_DAYS
+) -> Container:
     with uow:
         container = uow.containers.by_code(code)
         if container is None:
             raise NotFound("container", code)
         uow.containers.advance(container, now)
-        uow.containers.record_stage(container, actor, now)
-        if container.stage is Stage.MER:
-            load_orders(uow, container, actor, now)
+        _record_stage(uow, container, actor, now, transit_days)
         uow.audit.record(actor, "advance_stage", {"code": code, "stage": container.stage}, now)
         _announce_stage(uow, container, now)
         uow.commit()
         return container
 
 
+def _record_stage(
+    uow: UnitOfWork, container: Container, actor: str, now: datetime, transit_days: int
+) -> None:
+    """The stage's history row; a container that sails gets its default arrival date, and
+    its measured orders are loaded."""
+    uow.containers.record_stage(container, actor, now)
+    if container.stage is Stage.MER:
+        set_departure_eta(uow, container, actor, now, transit_days)
+        load_orders(uow, container, actor, now)
+
+
 def _announce_stage(uow: UnitOfWork, container: Container, now: datetime) -> None:
     stage = container.stage.value
-    values = {"code": container.code, "stage": {"t": f"stage.{stage}"}}
+    values: dict = {"code": container.code, "stage": {"t": f"stage.{stage}"}}
+    template = "notify.stage"
+    if container.stage is Stage.MER and container.eta is not None:
+        values["eta"] = day_marker(container.eta)
+        template = "eta.notify_departed"
     traders = traders_of(uow, container.id)  # type: ignore[arg-type]
-    notify_many(uow, traders, f"stage:{container.code}:{stage}", "notify.stage", values, now)
+    notify_many(uow, traders, f"stage:{container.code}:{stage}", template, values, now)
 
 
-def after_fill(uow: UnitOfWork, container: Container, now: datetime) -> None:
-    """A reservation filled `container`: record its departure, tell its traders, keep one
-    open."""
-    uow.containers.record_stage(container, "system", now)
-    load_orders(uow, container, "system", now)
+def after_fill(
+    uow: UnitOfWork, container: Container, now: datetime, *, transit_days: int = SEA_TRANSIT_DAYS
+) -> None:
+    """A reservation filled `container`: record its departure (and its arrival date), tell
+    its traders, keep one open."""
+    _record_stage(uow, container, "system", now, transit_days)
     _announce_stage(uow, container, now)
     current_container(uow, now, container.capacity_l)

@@ -44,7 +44,7 @@ def remaining_due(uow: UnitOfWork, order: Order) -> int:
 
 def money_of(uow: UnitOfWork, order: Order) -> OrderMoney:
     assert order.id is not None
-    receipt = uow.receipts.for_order(order.id)
+    receipt = uow.warehouse.for_order(order.id)
     remaining = remaining_due(uow, order)
     awaiting = receipt.awaiting_answer if receipt else False
     used = -sum(

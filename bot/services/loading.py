@@ -19,7 +19,7 @@ def load_orders(uow: UnitOfWork, container: Container, actor: str, now: datetime
     for order in uow.orders.for_container(container.id):  # type: ignore[arg-type]
         if order.status not in MEASURED:
             continue
-        receipt = uow.receipts.for_order(order.id)  # type: ignore[arg-type]
+        receipt = uow.warehouse.for_order(order.id)  # type: ignore[arg-type]
         if receipt is not None and receipt.awaiting_answer:
             continue
         order.move_to(OrderStatus.LOADED, now)

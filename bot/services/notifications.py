@@ -1,7 +1,8 @@
 """Queue notifications in the caller's transaction (the outbox); the dispatcher sends them.
 
 A value may be a marker the dispatcher renders in the recipient's language:
-{"t": key} a catalogue entry, {"gnf": n} an amount, {"when": iso} a date.
+{"t": key} a catalogue entry, {"gnf": n} an amount, {"when": iso} a date and time,
+{"day": iso} a calendar day (an arrival date).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from domain.errors import (
     NotFound,
     QuoteChanged,
 )
+from domain.eta import SEA_TRANSIT_DAYS
 from domain.orders import Order, OrderStatus
 from domain.ports import UnitOfWork
 from domain.pricing import Category, make_quote
@@ -74,6 +75,7 @@ def place_order(
     *,
     reservation: timedelta,
     capacity_l: int,
+    transit_days: int = SEA_TRANSIT_DAYS,
     deposit_percent: int = 100,
 ) -> Placement:
     """Reserve the volume and record the order with its quote frozen in, in one transaction.
@@ -108,7 +110,7 @@ def place_order(
             assert winner is not None
             return Placement(winner, uow.containers.get(winner.container_id), False)  # type: ignore[arg-type]
         if filled:
-            container_service.after_fill(uow, container, now)
+            container_service.after_fill(uow, container, now, transit_days=transit_days)
         _take_credit(uow, order, now)
         uow.commit()
         return Placement(order, container, filled)

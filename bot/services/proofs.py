@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from bot.formatting import kilobytes
 from bot.services import ledger as ledger_service
 from bot.services.notifications import notify_admins, notify_trader
+from bot.services.receipts import issue_receipt
 from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import Order, OrderStatus, format_number
 from domain.ports import UnitOfWork
@@ -18,6 +19,7 @@ from domain.proofs import (
     UnreadableAttachment,
     normalise_reference,
 )
+from domain.receipts import ReceiptKind
 
 RESUBMIT_GRACE = timedelta(hours=24)
 
@@ -120,10 +122,21 @@ def approve_proof(uow: UnitOfWork, proof_id: int, actor: str, now: datetime) -> 
         container = uow.containers.get(order.container_id)
         values = {"number": order.number, "code": container.code if container else "?"}
         template = "notify.approved"
+        remaining = ledger_service.remaining_due(uow, order)
         if not proof.kind.at_order_time:
             template = "notify.later_payment_approved"
-            values["remaining"] = {"gnf": ledger_service.remaining_due(uow, order)}
+            values["remaining"] = {"gnf": remaining}
         notify_trader(uow, order.trader_id, f"approved:{proof_id}", template, values, now)
+        issue_receipt(
+            uow,
+            order,
+            f"proof:{proof_id}",
+            now,
+            kind=ReceiptKind(proof.kind.value),
+            amount_gnf=proof.amount_gnf or None,
+            remaining_due_gnf=remaining,
+            reference=proof.reference,
+        )
         uow.commit()
         return order
 

@@ -1,229 +1,154 @@
-"""Warehouse receipts: an admin records the measured volume; the order is billed on it with
-its frozen terms, the space follows the measure, and the trader is told.
+"""Payment receipts: issued in the transaction that approves a payment, read back by token.
 
-Equal: the receipt only. Larger: the extra space is reserved with the container's one
-conditional UPDATE (no second overfill rule); without room the admin chooses to move the
-order to the next container or to refuse the extra; the trader accepts or contests the
-difference. Smaller: the space is released and the difference credited to the trader, once.
+A receipt shows what the trader may see of the order (`TraderQuote`: no margin, no real
+cost) and what the payment paid. `ReceiptView` is all the PDF and the verification page
+ever get, so neither can show what it does not hold.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
+from decimal import Decimal
 
-from bot.services import containers as container_service
-from bot.services import ledger as ledger_service
-from bot.services.loading import load_orders
-from bot.services.notifications import notify_admins, notify_trader
-from domain.containers import Container, Stage
-from domain.errors import ContainerClosed, ContainerFull, InvalidInput, NotFound
-from domain.ledger import EntryKind, Statement
-from domain.orders import Order, OrderStatus
+from bot.services.notifications import notify_trader
+from domain.errors import NotFound
+from domain.orders import Order
 from domain.ports import UnitOfWork
-from domain.receipts import (
-    NoRoomForMeasure,
-    ReceiptOutcome,
-    ReceiptStatus,
-    WarehouseReceipt,
-    check_measure,
-    outcome_of,
-)
+from domain.pricing import Category
+from domain.receipts import Receipt, ReceiptKind, is_token
 
-CLOSED = (OrderStatus.CANCELLED, OrderStatus.EXPIRED)
-
-
-class Room(StrEnum):
-    """What to do with a larger measure that does not fit in the order's container."""
-
-    ASK = "ask"  # tell the admin (NoRoomForMeasure)
-    MOVE = "move"  # the whole order to the next open container
-    REFUSE = "refuse"  # only the ordered volume travels
+TEMPLATE = "receipt"  # the outbox template the dispatcher renders into the PDF
 
 
 @dataclass(frozen=True)
-class ReceiptRequest:
-    order_id: int
-    measured_l: int
-    actor: str
-    cartons: int | None = None
-    photo: bytes | None = None
-    room: Room = Room.ASK
-
-
-@dataclass(frozen=True)
-class Preview:
-    order: Order
-    container: Container
+class ReceiptView:
+    number: str
+    order_number: str
     trader_name: str
-    outcome: ReceiptOutcome
-    new_total_gnf: int
-    fits: bool  # a larger measure fits in the order's container
+    container_code: str
+    category: Category
+    volume_l: int
+    price_fen: int
+    rate: Decimal
+    rate_set_at: datetime
+    commission_pct: Decimal
+    goods_gnf: int
+    commission_gnf: int
+    logistics_gnf: int
+    total_gnf: int
+    kind: ReceiptKind
+    amount_gnf: int
+    reference: str | None
+    paid_at: datetime
+    remaining_due_gnf: int
+    token: str
+    expires_at: datetime
+    language: str  # the trader's, for the PDF fetched from its link
+
+    @property
+    def pdf_name(self) -> str:
+        return f"recu-{self.order_number}.pdf"
+
+    @property
+    def pdf_path(self) -> str:
+        """Where the web app serves the PDF (WhatsApp sends media by URL)."""
+        return f"/receipts/{self.token}.pdf"
+
+    @property
+    def verify_path(self) -> str:
+        return f"/r/{self.token}"
 
 
-@dataclass(frozen=True)
-class Recorded:
-    receipt: WarehouseReceipt
-    order: Order
-    container: Container
-    statement: Statement  # what the trader pays now, line by line
-
-
-def _receivable(uow: UnitOfWork, order_id: int, measured_l: int, lock: bool = False):
-    """The order and its container, when this measure may be recorded for it."""
-    order = uow.orders.get(order_id, for_update=lock)
-    if order is None:
-        raise NotFound("order", order_id)
-    if order.status in CLOSED:
-        raise InvalidInput("receipt_cancelled")
-    if uow.receipts.for_order(order_id) is not None:
-        raise InvalidInput("receipt_already")
-    if order.status is not OrderStatus.PAID:
-        raise InvalidInput("receipt_not_paid")
+def view_of(uow: UnitOfWork, receipt: Receipt) -> ReceiptView:
+    order = uow.orders.get(receipt.order_id)
+    assert order is not None
+    trader = uow.traders.get(order.trader_id)
     container = uow.containers.get(order.container_id)
-    assert container is not None
-    check_measure(measured_l, container.capacity_l)
-    return order, container
+    quote = order.trader_quote()  # the trader's view: no margin, no real cost
+    return ReceiptView(
+        number=receipt.number,
+        order_number=order.number,
+        trader_name=trader.name if trader else "?",
+        container_code=container.code if container else "?",
+        category=quote.category,
+        volume_l=quote.volume_l,
+        price_fen=quote.price_fen,
+        rate=quote.rate,
+        rate_set_at=quote.rate_set_at,
+        commission_pct=quote.commission_pct,
+        goods_gnf=quote.goods_gnf,
+        commission_gnf=quote.commission_gnf,
+        logistics_gnf=quote.logistics_gnf,
+        total_gnf=quote.total_gnf,
+        kind=receipt.kind,
+        amount_gnf=receipt.amount_gnf,
+        reference=receipt.reference,
+        paid_at=receipt.paid_at,
+        remaining_due_gnf=receipt.remaining_due_gnf,
+        token=receipt.token,
+        expires_at=receipt.expires_at,
+        language=trader.language.value if trader else "fr",
+    )
 
 
-def preview(uow: UnitOfWork, order_id: int, measured_l: int) -> Preview:
-    """What recording this measure would do; InvalidInput / NotFound when it may not."""
-    with uow:
-        order, container = _receivable(uow, order_id, measured_l)
-        trader = uow.traders.get(order.trader_id)
-        extra = measured_l - order.volume_l
-        fits = extra <= 0 or (container.accepts_orders and extra <= container.remaining_l)
-        return Preview(
-            order, container, trader.name if trader else "?",
-            outcome_of(order.volume_l, measured_l), order.remeasured(measured_l).total_gnf, fits,
-        )  # fmt: skip
-
-
-def _make_room(
-    uow: UnitOfWork, order: Order, container: Container, measured_l: int, room: Room, now
-) -> tuple[Container, bool]:
-    """Reserve the larger measure; returns the container the order is in and whether the
-    reservation filled it. NoRoomForMeasure when it does not fit and the admin must choose."""
-    extra = measured_l - order.volume_l
-    if room is not Room.MOVE:
-        try:
-            return container, uow.containers.reserve(container, extra, now)
-        except (ContainerFull, ContainerClosed):
-            raise NoRoomForMeasure(extra, container.remaining_l, container.code) from None
-    target = container_service.next_container(uow, container, now, container.capacity_l)
-    try:
-        filled = uow.containers.reserve(target, measured_l, now)
-    except (ContainerFull, ContainerClosed):
-        raise NoRoomForMeasure(measured_l, target.remaining_l, target.code) from None
-    uow.containers.release(container, order.volume_l)
-    order.container_id = target.id  # type: ignore[assignment]
-    return target, filled
-
-
-def _apply(uow: UnitOfWork, request: ReceiptRequest, order: Order, container: Container, now):
-    """Bill the measure and move the space; returns (receipt, container, filled)."""
-    quote = order.remeasured(request.measured_l)
-    receipt = WarehouseReceipt(
-        order.id, order.volume_l, request.measured_l, order.total_gnf, quote.total_gnf,  # type: ignore[arg-type]
-        ReceiptStatus.DONE, now, request.actor, request.cartons, request.photo,
+def issue_receipt(
+    uow: UnitOfWork,
+    order: Order,
+    payment_key: str,
+    now: datetime,
+    *,
+    kind: ReceiptKind = ReceiptKind.FULL,
+    amount_gnf: int | None = None,
+    remaining_due_gnf: int = 0,
+    reference: str | None = None,
+) -> Receipt:
+    """Inside the caller's transaction: the receipt of one payment (the one already issued
+    for `payment_key` on a retry) and its delivery to the trader through the outbox."""
+    assert order.id is not None
+    amount = order.total_gnf if amount_gnf is None else amount_gnf
+    fresh = Receipt.issue(
+        order.id, payment_key, amount, now,
+        kind=kind, remaining_due_gnf=remaining_due_gnf, reference=reference,
     )  # fmt: skip
-    filled = False
-    if receipt.outcome is ReceiptOutcome.LARGER and request.room is Room.REFUSE:
-        receipt.status, receipt.new_total_gnf = ReceiptStatus.EXTRA_REFUSED, order.total_gnf
-        order.move_to(OrderStatus.RECEIVED, now)
-    elif receipt.outcome is ReceiptOutcome.LARGER:
-        container, filled = _make_room(uow, order, container, request.measured_l, request.room, now)
-        receipt.status = ReceiptStatus.AWAITING
-        order.adopt_measure(quote, now)
-        order.move_to(OrderStatus.RECEIVED, now)
-    elif receipt.outcome is ReceiptOutcome.SMALLER:
-        uow.containers.release(container, order.volume_l - request.measured_l)
-        order.adopt_measure(quote, now)
-        order.move_to(OrderStatus.ADJUSTED, now)
-    else:
-        order.move_to(OrderStatus.RECEIVED, now)
-    return uow.receipts.add(receipt), container, filled
-
-
-def record_receipt(uow: UnitOfWork, request: ReceiptRequest, now: datetime) -> Recorded:
-    """Record the measure in one transaction: bill, space, credit, the trader told."""
-    with uow:
-        order, container = _receivable(uow, request.order_id, request.measured_l, lock=True)
-        receipt, container, filled = _apply(uow, request, order, container, now)
-        if receipt.outcome is ReceiptOutcome.SMALLER and receipt.difference_gnf:
-            key = f"remeasure:{order.id}"
-            ledger_service.credit(
-                uow, order.trader_id, -receipt.difference_gnf, EntryKind.REMEASURE_CREDIT, key,
-                now, order.id, f"receipt {receipt.id}",
-            )  # fmt: skip
-        statement = ledger_service.use_credit(uow, order, "measure", now)
-        if filled:
-            container_service.after_fill(uow, container, now)
-        elif container.stage is not Stage.COLLECTE:
-            load_orders(uow, container, request.actor, now)  # measured after it left
-        _record(uow, receipt, order, statement, request.actor, now)
-        uow.commit()
-        return Recorded(receipt, order, container, statement)
-
-
-def _record(uow, receipt: WarehouseReceipt, order: Order, statement: Statement, actor, now):
-    detail = {
-        "order": order.number,
-        "receipt": receipt.id,
-        "previous_l": receipt.previous_l,
-        "measured_l": receipt.measured_l,
-        "difference_gnf": receipt.difference_gnf,
-        "status": receipt.status.value,
-    }
-    uow.audit.record(actor, "warehouse_receipt", detail, now)
-    payload = {
-        "receipt_id": receipt.id,
-        "amount": statement.amount_gnf,
-        "credit_used": statement.credit_used_gnf,
-    }
-    notify_trader(uow, order.trader_id, f"receipt:{receipt.id}", "receipt_card", payload, now)
-
-
-def answer(
-    uow: UnitOfWork, trader_id: int, receipt_id: int, accept: bool, now: datetime
-) -> tuple[Order, Statement]:
-    """The trader accepts (the difference is then due, the credit taken first) or contests
-    a larger measure. NotFound for someone else's receipt."""
-    with uow:
-        found = uow.receipts.get(receipt_id)
-        order = uow.orders.get(found.order_id, for_update=True) if found else None
-        if order is None or order.trader_id != trader_id:
-            raise NotFound("receipt", receipt_id)
-        if not accept:
-            contest(uow, order, now)
-            uow.commit()
-            return order, Statement(0, 0)
-        receipt = uow.receipts.get(receipt_id, for_update=True)
-        receipt.answer(True, now)  # type: ignore[union-attr]
-        order.move_to(OrderStatus.ADJUSTED, now)
-        uow.audit.record(f"trader {trader_id}", "accept_measure", {"order": order.number}, now)
-        statement = ledger_service.use_credit(uow, order, "measure", now)
-        uow.commit()
-        return order, statement
-
-
-def contest(uow: UnitOfWork, order: Order, now: datetime) -> WarehouseReceipt:
-    """The trader contests the measure of `order` (inside the caller's transaction): the
-    order is marked contested and the admins get the receipt. The one place to hook a
-    support conversation on."""
-    found = uow.receipts.for_order(order.id)  # type: ignore[arg-type]
-    receipt = uow.receipts.get(found.id, for_update=True) if found and found.id else None
-    if receipt is None:
-        raise NotFound("receipt of order", order.number)
-    receipt.answer(False, now)
-    order.move_to(OrderStatus.CONTESTED, now)
-    uow.audit.record(f"trader {order.trader_id}", "contest_measure", {"order": order.number}, now)
-    values = {
-        "number": order.number,
-        "previous": {"cbm": receipt.previous_l},
-        "measured": {"cbm": receipt.measured_l},
-        "difference": {"gnf": receipt.difference_gnf},
-    }
-    notify_admins(uow, f"contested:{receipt.id}", "admin.receipt_contested", values, now)
+    receipt = uow.receipts.add(fresh)
+    values = {"receipt_id": receipt.id}
+    notify_trader(uow, order.trader_id, f"receipt:{payment_key}", TEMPLATE, values, now)
     return receipt
+
+
+def receipt_view(uow: UnitOfWork, receipt_id: int) -> ReceiptView | None:
+    """For the dispatcher: the receipt as it is now (its token may have been renewed)."""
+    with uow:
+        receipt = uow.receipts.get(receipt_id)
+        return None if receipt is None else view_of(uow, receipt)
+
+
+def verify(uow: UnitOfWork, token: str, now: datetime) -> ReceiptView | None:
+    """The receipt a public link names, or None: unknown, tampered and expired alike."""
+    if not is_token(token):
+        return None
+    with uow:
+        receipt = uow.receipts.by_token(token)
+        if receipt is None or not receipt.is_valid(now):
+            return None
+        return view_of(uow, receipt)
+
+
+def latest_for_trader(uow: UnitOfWork, trader_id: int, order_id: int, now: datetime) -> ReceiptView:
+    """The latest receipt of one of the trader's orders, its link renewed if it expired.
+    NotFound("order") for an unknown order and someone else's alike; NotFound("receipt")
+    for an own order with no approved payment yet."""
+    with uow:
+        order = uow.orders.get(order_id)
+        if order is None or order.trader_id != trader_id:
+            raise NotFound("order", order_id)
+        receipt = uow.receipts.latest_for_order(order_id, for_update=True)
+        if receipt is None:
+            raise NotFound("receipt", order_id)
+        if not receipt.is_valid(now):
+            receipt.renew(now)
+            uow.receipts.save(receipt)
+        view = view_of(uow, receipt)
+        uow.commit()
+        return view

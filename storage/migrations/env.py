@@ -7,6 +7,7 @@ import os
 from alembic import context
 from dotenv import load_dotenv
 
+from storage import eta as _eta_tables  # noqa: F401 (its table joins the metadata)
 from storage.db import make_engine
 from storage.orm import metadata
 

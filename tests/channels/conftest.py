@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.channels.telegram import TelegramSender, build_channel
+from bot.channels.telegram_inbox import TelegramInbox
 from bot.wiring import build_desk, build_dispatcher, build_engine, connect_channels
 from tests.fakes.telegram_api import FakeTelegram
 from tests.flows.conftest import make_app
@@ -34,6 +35,7 @@ class Clock:
 
 class RunningBot:
     def __init__(self, services) -> None:
+        self.services = services
         engine, desk = build_engine(services), build_desk(services)
         self.channel = build_channel(services.settings, engine, desk)
         connect_channels(services, TelegramSender(self.channel))
@@ -66,14 +68,19 @@ class RunningBot:
         app = self.channel.application
         await app.initialize()
         await self.channel.started(app)
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
+        self.inbox = TelegramInbox(app, self.services.uow_factory, self.services.clock,
+                                   poll_timeout_s=1)  # fmt: skip
+        self.tasks = [
+            asyncio.ensure_future(self.inbox.fetch_forever()),
+            asyncio.ensure_future(self.inbox.work_forever()),
+        ]
 
     async def _stop(self) -> None:
-        app = self.channel.application
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
+        await self.inbox.stop()
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        await self.channel.application.shutdown()
 
     def stop(self) -> None:
         self.dispatcher.stop()

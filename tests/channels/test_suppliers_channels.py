@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.flows.context import MENU_IDS
 from bot.services import suppliers as supplier_service
 from bot.services.suppliers import Draft
 from domain.suppliers import Contact, SupplierCategory
@@ -74,10 +75,10 @@ def test_whatsapp_trader_finds_textile_suppliers_then_pages_phones(wa):
     wa.say("fournisseurs textile")
     bodies = [b.replace("\u00a0", " ") for b in wa.fake.bodies("whatsapp:+224620123456")]
     assert any("Wax House (Guangzhou) — WeChat : waxhouse88" in b for b in bodies)
-    wa.say("8")  # 🏭 Fournisseurs, the menu's eighth entry
+    wa.say("9")  # 🏭 Fournisseurs, the menu's ninth entry (after support and balance)
     assert "Quelle catégorie" in wa.last()
     wa.say("Téléphones (7)")
-    assert "9. ➡️ Suivant" in wa.last()
+    assert f"{len(MENU_IDS) + 1}. ➡️ Suivant" in wa.last()  # after the whole menu
     wa.say("suivant")
     bodies = [b.replace("\u00a0", " ") for b in wa.fake.bodies("whatsapp:+224620123456")]
     assert any("page 2/2 (7 en tout)" in b for b in bodies[-2:])

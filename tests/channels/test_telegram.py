@@ -103,12 +103,16 @@ ADMIN_COMMANDS = [
     "/tarifs",
     "/conteneurs",
     "/etape TD-2026-01",
+    "/eta TD-2026-01 15/01/2027 retard",
     "/nouveau_conteneur",
     "/attente",
     "/commande C00001",
     "/stats",
     "/annonce x",
     "/export",
+    "/tickets",
+    "/repondre T1 bonjour",
+    "/fermer T1",
 ]
 SECRET_NUMBERS = ("3 025 000", "12 600 000", "Marge", "Coût réel", "réel")
 

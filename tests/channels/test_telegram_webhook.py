@@ -1,79 +1,66 @@
-"""Webhook mode: PTB's server refuses any request without our secret token."""
+"""Webhook mode: the web process stores each update before answering Telegram (a request
+without our secret token touches nothing), and the bot process handles it from the store."""
 
 from __future__ import annotations
 
-import json
-import socket
-import urllib.error
-import urllib.request
+from datetime import timedelta
 
 import pytest
 from pydantic import SecretStr
 
-from bot.channels.telegram import webhook_options
+from bot.wiring import build_web
 from tests.channels.conftest import RunningBot
 
 SECRET = "s" * 40
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def post(port: int, body: dict, secret: str | None) -> int:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/telegram",
-        data=json.dumps(body).encode(),
-        headers={"Content-Type": "application/json"}
-        | ({"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}),
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
+UPDATE = {
+    "update_id": 1,
+    "message": {
+        "message_id": 1,
+        "date": 0,
+        "text": "/start",
+        "chat": {"id": 4242, "type": "private"},
+        "from": {"id": 4242, "is_bot": False, "first_name": "A"},
+    },
+}
 
 
 class WebhookBot(RunningBot):
+    """The bot process in webhook mode: no polling, only the work on stored updates."""
+
     async def _start(self) -> None:
-        app = self.channel.application
-        await app.initialize()
-        await self.channel.started(app)
-        await app.start()
-        options = webhook_options(self.channel.settings, listen="127.0.0.1")
-        await app.updater.start_webhook(**options)
+        await super()._start()
+        self.tasks[0].cancel()  # the polling loop
 
 
-def test_secret_is_required(tg):
+def post(client, body: dict, secret: str | None):
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+    return client.post("/webhooks/telegram", json=body, headers=headers)
+
+
+def test_secret_is_required_and_updates_are_stored_then_handled(tg):
     fake, app, _start_bot, _clock = tg
     settings = app.services.settings
-    settings.telegram_webhook_url = "https://example.invalid/telegram"
-    settings.telegram_webhook_port = free_port()
+    settings.telegram_webhook_url = "https://example.invalid/webhooks/telegram"
     settings.telegram_webhook_secret = SecretStr("too-short")
     with pytest.raises(ValueError, match="32"):
-        webhook_options(settings)
+        build_web(app.services)
     settings.telegram_webhook_secret = SecretStr(SECRET)
+    flask_app, worker = build_web(app.services)
+    assert worker is None  # no WhatsApp configured: the web process serves Telegram only
+    client = flask_app.test_client()
+    assert post(client, UPDATE, None).status_code == 403
+    assert post(client, UPDATE, "wrong-secret-" + "x" * 30).status_code == 403
+    assert post(client, {"hello": 1}, SECRET).status_code == 400
+    assert post(client, UPDATE, SECRET).status_code == 200
+    assert post(client, UPDATE, SECRET).status_code == 200  # Telegram retried: stored once
+    with app.services.uow_factory() as uow:  # one stored row, left unclaimed for the bot
+        now = app.services.clock()
+        assert uow.inbound.claim(now, timedelta(minutes=1), "telegram") is not None
+        assert uow.inbound.claim(now, timedelta(minutes=1), "telegram") is None
+        uow.rollback()
     bot = WebhookBot(app.services).start()
     try:
-        update = {
-            "update_id": 1,
-            "message": {
-                "message_id": 1,
-                "date": 0,
-                "text": "/start",
-                "chat": {"id": 4242, "type": "private"},
-                "from": {"id": 4242, "is_bot": False, "first_name": "A"},
-            },
-        }
-        port = settings.telegram_webhook_port
-        assert post(port, update, None) == 403
-        assert post(port, update, "wrong-secret-" + "x" * 30) == 403
-        assert fake.texts(4242) == []
-        assert post(port, {**update, "update_id": 2}, SECRET) == 200
         fake.wait_for(lambda: any("quel est votre nom" in t for t in fake.texts(4242)))
-        set_hook = next(c for c in fake.calls if c.method == "setWebhook")
-        assert set_hook.params["secret_token"] == SECRET
     finally:
         bot.stop()
+    assert sum("quel est votre nom" in t for t in fake.texts(4242)) == 1

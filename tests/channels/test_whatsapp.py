@@ -119,7 +119,7 @@ def test_forged_or_missing_signatures_touch_nothing(wa):
     wa.drain()
     assert wa.fake.requests == []
     with wa.services.uow_factory() as uow:
-        assert uow.inbound.claim(wa.services.clock(), timedelta(seconds=1)) is None
+        assert uow.inbound.claim(wa.services.clock(), timedelta(seconds=1), "whatsapp") is None
 
 
 def test_signature_is_checked_against_the_public_url_not_the_proxy(wa):
@@ -165,7 +165,8 @@ def test_whatsapp_journey_to_approval_by_a_telegram_admin(wa, time_machine):
     [decision] = admin_says(choice="adm:approve:1")
     assert "VALIDÉE" in decision.text
     wa.drain()
-    assert "Paiement validé pour la commande C00001" in wa.last()
+    assert "Paiement validé pour la commande C00001" in wa.fake.bodies(TRADER)[-2]
+    assert "Reçu de paiement R00001" in wa.last()  # then the PDF receipt (test_receipts.py)
     with wa.services.uow_factory() as uow:
         assert uow.orders.get(1).status is OrderStatus.PAID
         assert uow.proofs.get(1).content == PNG

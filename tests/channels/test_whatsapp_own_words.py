@@ -23,14 +23,15 @@ def test_one_message_quote_is_the_next_reply(wa):
     wa.say("3 cbm tissu 10000 yuan")
     [reply] = [b.replace("\u00a0", " ") for b in wa.fake.bodies(TRADER)[before:]]
     assert reply.startswith("Compris : 3,0 CBM · TEXTILE · 10 000 ¥")
-    assert "Total à payer : 28 125 000 GNF" in reply and "1. ✅ Commander" in reply
-    wa.say("1")
+    assert "Total à payer : 28 125 000 GNF" in reply
+    assert reply.endswith("[✅ Commander | ✏️ Modifier | ❌ Annuler]")  # native buttons
+    wa.say("1")  # typed, as on the numbered fallback
     assert "Commande C00001 enregistrée" in wa.last()
 
 
-def test_15_000_is_asked_with_two_numbered_choices(wa):
+def test_15_000_is_asked_with_two_choices(wa):
     wa.register()
     wa.say("3 cbm tissu 15,000 yuan")
-    assert "15 ¥ ou de 15 000 ¥ ?" in wa.last() and "2. 15 000 ¥" in wa.last()
+    assert "15 ¥ ou de 15 000 ¥ ?" in wa.last() and "[15 ¥ | 15 000 ¥ | ❌ Annuler]" in wa.last()
     wa.say("2")
     assert "15 000 ¥ × 1 250 GNF" in wa.last()

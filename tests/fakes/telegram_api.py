@@ -1,9 +1,12 @@
 """A local fake of the Telegram Bot API over HTTP on loopback, for the real PTB Application.
 
-It serves getMe, long-polling getUpdates (honouring offset), sendMessage, sendPhoto,
+It serves getMe, long-polling getUpdates (offset and limit as Telegram reads them: an update
+is served again until a later call confirms it with a higher offset), sendMessage, sendPhoto,
 sendDocument, editMessageText, editMessageCaption, answerCallbackQuery, getFile and file
-downloads; it records every call, and can answer scripted errors (429 with retry_after, 500,
-slow answers) or enforce a messages-per-second limit.
+downloads; it records every call (with what it answered: sent messages have ids, and a
+pushed text may reply to one of them), and can answer scripted errors (429 with retry_after,
+500, slow answers), enforce a messages-per-second limit, or hold a chat's sends unanswered (the
+request never reaches "Telegram": a process killed meanwhile has sent nothing).
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import default as email_policy
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, unquote
+
+from tests.fakes.server import FakeServer
 
 SEND_METHODS = {"sendMessage", "sendPhoto", "sendDocument"}
 
@@ -28,6 +33,7 @@ class Call:
     params: dict[str, object]
     files: dict[str, bytes]
     at: float
+    result: object = None  # what the fake answered (a sent message, with its message_id)
 
 
 @dataclass
@@ -39,6 +45,8 @@ class FakeTelegram:
     scripted: dict[str, deque] = field(default_factory=dict)
     max_sends_per_second: int | None = None
     rejected_429: int = 0
+    held: list[Call] = field(default_factory=list)
+    _holds: set[tuple[str, str]] = field(default_factory=set)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _cond: threading.Condition = field(default_factory=threading.Condition)
 
@@ -58,12 +66,13 @@ class FakeTelegram:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = FakeServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 
     def stop(self) -> None:
+        self.release()
         self.server.shutdown()
         self.server.server_close()
 
@@ -88,8 +97,16 @@ class FakeTelegram:
             **fields,
         }
 
-    def text(self, chat_id: int, text: str, user_id: int | None = None) -> None:
-        self._push({"message": self._message(chat_id, user_id or chat_id, text=text)})
+    def text(
+        self, chat_id: int, text: str, user_id: int | None = None, reply_to: int | None = None
+    ) -> None:
+        """`reply_to`: the id of a message of this chat the text replies to (a Telegram reply)."""
+        fields: dict[str, object] = {"text": text}
+        if reply_to is not None:
+            fields["reply_to_message"] = self._message(chat_id, 42, text="…") | {
+                "message_id": reply_to
+            }
+        self._push({"message": self._message(chat_id, user_id or chat_id, **fields)})
 
     def contact(self, chat_id: int, phone: str, owner: int | None = None) -> None:
         contact = {"phone_number": phone, "first_name": "X", "user_id": owner or chat_id}
@@ -152,6 +169,27 @@ class FakeTelegram:
 
     def slow(self, method: str, seconds: float, times: int = 1) -> None:
         self.scripted.setdefault(method, deque()).extend([("sleep", seconds)] * times)
+
+    def hold(self, method: str, chat_id: int) -> None:
+        """From now on, `method` calls to `chat_id` wait unanswered until `release()`, then
+        are dropped unrecorded; `held` lists them as they arrive."""
+        with self._cond:
+            self._holds.add((method, str(chat_id)))
+
+    def release(self) -> None:
+        with self._cond:
+            self._holds.clear()
+            self._cond.notify_all()
+
+    def _held(self, method: str, params: dict, files: dict) -> bool:
+        key = (method, str(params.get("chat_id")))
+        with self._cond:
+            if key not in self._holds:
+                return False
+            self.held.append(Call(method, params, files, time.time()))
+            while key in self._holds:
+                self._cond.wait(1.0)
+        return True
 
     # What the bot sent
     def sent(self, chat_id: int | None = None) -> list[Call]:
@@ -234,6 +272,9 @@ class FakeTelegram:
             return
         method = path.removeprefix(prefix)
         params, files = self._params(handler)
+        if self._held(method, params, files):
+            handler.close_connection = True
+            return
         scripted = self.scripted.get(method)
         if scripted:
             kind, value = scripted.popleft()
@@ -256,9 +297,10 @@ class FakeTelegram:
                 },
             )
             return
+        result = self._result(method, params, files)
         if method != "getUpdates":
-            self.calls.append(Call(method, params, files, time.time()))
-        self._reply(handler, 200, {"ok": True, "result": self._result(method, params, files)})
+            self.calls.append(Call(method, params, files, time.time(), result))
+        self._reply(handler, 200, {"ok": True, "result": result})
 
     def _over_limit(self) -> bool:
         if self.max_sends_per_second is None:
@@ -302,10 +344,17 @@ class FakeTelegram:
         return True
 
     def _updates(self, params: dict) -> list[dict]:
+        """Like Telegram: an offset confirms (forgets) every update below it; a negative
+        offset keeps only the last -offset updates; without one, the earliest unconfirmed
+        update comes first. At most `limit` (default 100) updates per answer."""
         offset = int(str(params.get("offset", 0) or 0))
+        limit = int(str(params.get("limit", 100) or 100))
         timeout = min(float(str(params.get("timeout", 0) or 0)), 1.0)
         with self._cond:
-            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            if offset < 0:
+                self.updates = self.updates[offset:]
+            elif offset:
+                self.updates = [u for u in self.updates if u["update_id"] >= offset]
             if not self.updates and timeout:
                 self._cond.wait(timeout)
-            return list(self.updates)
+            return list(self.updates[:limit])

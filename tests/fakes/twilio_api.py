@@ -1,4 +1,6 @@
-"""A local fake of Twilio's REST API on loopback: records requests, can answer errors.
+"""A local fake of Twilio's REST API on loopback: records requests, can answer errors, and can
+hold the messages to one address unanswered (they never reach "Twilio": a process killed
+meanwhile has sent nothing).
 
 Messages (form-encoded) and the Content API (`POST /v1/Content`, JSON): the templates it
 makes are kept, and a message sent with a ContentSid is read back as the text WhatsApp would
@@ -14,8 +16,10 @@ import threading
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs
+
+from tests.fakes.server import FakeServer
 
 
 @dataclass
@@ -25,6 +29,7 @@ class Recorded:
     form: dict[str, str]
     auth: tuple[str, str] | None
     json: dict | None = None
+    client: tuple[str, int] | None = None  # the caller's address and port
 
 
 @dataclass
@@ -37,6 +42,9 @@ class FakeTwilio:
     redirects: dict[str, str] = field(default_factory=dict)  # media id -> URL (Twilio's CDN)
     contents: dict[str, dict] = field(default_factory=dict)  # HX sid -> the create request
     content_failures: deque[tuple[int, dict]] = field(default_factory=deque)
+    held: list[Recorded] = field(default_factory=list)
+    _holds: set[str] = field(default_factory=set)
+    _cond: threading.Condition = field(default_factory=threading.Condition)
 
     def start(self) -> FakeTwilio:
         fake = self
@@ -53,7 +61,18 @@ class FakeTwilio:
                     status, body = fake._content(request)
                 else:
                     form = {k: v[0] for k, v in parse_qs(raw).items()}
-                    fake.requests.append(Recorded("POST", self.path, form, _basic(self.headers)))
+                    recorded = Recorded(
+                        "POST",
+                        self.path,
+                        form,
+                        _basic(self.headers),
+                        None,
+                        self.client_address[:2],
+                    )
+                    if fake._held(recorded):
+                        self.close_connection = True
+                        return
+                    fake.requests.append(recorded)
                     status, body = fake.scripted.popleft() if fake.scripted else (201, None)
                     body = body or _message(form)
                 payload = json.dumps(body).encode()
@@ -69,7 +88,7 @@ class FakeTwilio:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = FakeServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 
@@ -153,7 +172,29 @@ class FakeTwilio:
     def fail_next(self, status: int, code: int, message: str) -> None:
         self.scripted.append((status, {"code": code, "message": message, "status": status}))
 
+    def hold(self, to: str) -> None:
+        """From now on, messages to `to` wait unanswered until `release()`, then are dropped
+        unrecorded; `held` lists them as they arrive."""
+        with self._cond:
+            self._holds.add(to)
+
+    def release(self) -> None:
+        with self._cond:
+            self._holds.clear()
+            self._cond.notify_all()
+
+    def _held(self, request: Recorded) -> bool:
+        to = request.form.get("To", "")
+        with self._cond:
+            if to not in self._holds:
+                return False
+            self.held.append(request)
+            while to in self._holds:
+                self._cond.wait(1.0)
+        return True
+
     def stop(self) -> None:
+        self.release()
         self.server.shutdown()
         self.server.server_close()
 

@@ -104,13 +104,10 @@ def test_my_orders_and_cancel(trader):
     assert "C00001 — TEXTILE, 3,0 CBM, 28 125 000 GNF — conteneur TD-2026-01" in (
         trader.replies[-2].text.replace("\u00a0", " ")
     )
-    assert trader.choice_ids[: len(MENU_IDS)] == [
-        f"menu:{m}" for m in MENU_IDS
-    ]  # numbers keep meaning
-    assert trader.choice_ids[len(MENU_IDS)] == "orders:pick_cancel"
-    trader.say(
-        str(len(MENU_IDS) + 1)
-    )  # 🗑 Annuler une commande; only one can be: straight to its confirmation
+    n = len(MENU_IDS)
+    assert trader.choice_ids[:n] == [f"menu:{m}" for m in MENU_IDS]  # numbers keep meaning
+    assert trader.choice_ids[n] == "orders:pick_cancel"
+    trader.say(str(n + 1))  # 🗑 Annuler une commande; only one can be: straight to confirm
     assert "Annuler la commande C00001" in trader.text
     trader.press("orders:cancel_yes")
     assert "Commande C00001 annulée" in trader.text
@@ -173,9 +170,7 @@ def test_cancel_pick_among_several_and_no_keeps_the_order(trader):
     ordered(trader, "2")
     ordered(trader, "1")
     trader.press("menu:orders")
-    assert (
-        len(trader.choice_ids) == len(MENU_IDS) + 1
-    )  # 4 orders or 1: the same menu, one cancel entry
+    assert len(trader.choice_ids) == len(MENU_IDS) + 1  # the same menu, one cancel entry
     trader.press("orders:pick_cancel")
     assert "Quelle commande annuler" in trader.text
     assert trader.choice_ids == ["orders:cancel:3", "orders:cancel:2", "orders:cancel:1",

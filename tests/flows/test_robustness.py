@@ -20,6 +20,7 @@ KNOWN_IDS = [
     "order:next", "order:volume", "flow:cancel", "proof:1", "proof:999", "proof:skip",
     "orders:cancel:1", "orders:cancel:2", "orders:cancel_yes", "lang:fr",
     "reg:resend", "reg:change", "reg:sender_yes", "orders:cancel:x",
+    "menu:support", "support:leave",
 ]  # fmt: skip
 WORDS = ["menu", "annuler", "aide", "1", "2", "3", "4", "0", "-1", "2,5", "10 000", "76",
          "1e9", "textile", "oui", "🙂", "/start", "/devis", "C00001", "\x00",

@@ -15,12 +15,12 @@ import pytest
 from bot.services import containers as container_service
 from bot.services import ledger as ledger_service
 from bot.services import proofs as proof_service
-from bot.services import receipts as receipt_service
-from bot.services.receipts import ReceiptRequest
+from bot.services import warehouse as receipt_service
+from bot.services.warehouse import ReceiptRequest
 from domain.errors import DomainError
 from domain.ledger import EntryKind, LedgerEntry
 from domain.orders import OrderStatus
-from domain.receipts import NoRoomForMeasure
+from domain.warehouse import NoRoomForMeasure
 from storage.db import make_engine, make_session_factory
 from storage.uow import SqlUnitOfWork
 from tests.conftest import NOW, PG_URL
@@ -145,7 +145,7 @@ def test_larger_measures_at_once_never_overfill_the_container(uow_factory):
         held = sum(o.volume_l for o in uow.orders.for_container(1) if o.holds_volume)
         assert container.used_l == held == 40_000 == container.capacity_l
         assert container.stage.value == "mer"  # filled by the re-measures: it left collecte
-        waiting = [uow.orders.get(i) for i in ids if uow.receipts.for_order(i) is None]
+        waiting = [uow.orders.get(i) for i in ids if uow.warehouse.for_order(i) is None]
         assert len(waiting) == 4 and all(o.status is OrderStatus.PAID for o in waiting)
 
 

@@ -22,7 +22,7 @@ from domain.ledger import (
 from domain.orders import Order, remeasure, split_deposit
 from domain.pricing import Category, Tariff, Terms, make_quote
 from domain.proofs import ProofKind
-from domain.receipts import (
+from domain.warehouse import (
     ReceiptOutcome,
     ReceiptStatus,
     WarehouseReceipt,

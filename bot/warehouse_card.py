@@ -12,7 +12,7 @@ from bot.messages import t
 from domain.ledger import Statement
 from domain.orders import format_number
 from domain.ports import UnitOfWork
-from domain.receipts import ReceiptStatus, WarehouseReceipt
+from domain.warehouse import ReceiptStatus, WarehouseReceipt
 
 
 def statement_text(statement: Statement, lang: str) -> str:
@@ -30,7 +30,7 @@ def statement_text(statement: Statement, lang: str) -> str:
 
 def _effect(receipt: WarehouseReceipt, lang: str) -> str:
     return t(
-        f"receipt.{receipt.status.value}_{receipt.outcome.value}",
+        f"warehouse.{receipt.status.value}_{receipt.outcome.value}",
         lang,
         previous=fmt.cbm(receipt.previous_l, lang),
         total=fmt.gnf(receipt.new_total_gnf, lang),
@@ -43,7 +43,7 @@ def receipt_text(receipt: WarehouseReceipt, statement: Statement, lang: str) -> 
     cartons = receipt.cartons if receipt.cartons is not None else "—"
     lines = [
         t(
-            "receipt.title",
+            "warehouse.title",
             lang,
             number=format_number(receipt.order_id),
             measured=fmt.cbm(receipt.measured_l, lang),
@@ -54,7 +54,7 @@ def receipt_text(receipt: WarehouseReceipt, statement: Statement, lang: str) -> 
     if statement.amount_gnf and receipt.status is not ReceiptStatus.AWAITING:
         lines.append(statement_text(statement, lang))
         if statement.to_pay_gnf:
-            lines.append(t("receipt.send_proof", lang))
+            lines.append(t("warehouse.send_proof", lang))
     return "\n".join(lines)
 
 
@@ -62,14 +62,14 @@ def receipt_card(uow_factory: Callable[[], UnitOfWork], payload: dict, lang: str
     """The outbox's `receipt_card`: the photo, the text, and Accepter / Contester when the
     trader's answer is awaited."""
     with uow_factory() as uow:
-        receipt = uow.receipts.get(int(payload["receipt_id"]))
+        receipt = uow.warehouse.get(int(payload["receipt_id"]))
     if receipt is None:
         return None
     statement = Statement(int(payload.get("amount", 0)), int(payload.get("credit_used", 0)))
     choices: tuple[Choice, ...] = ()
     if receipt.status is ReceiptStatus.AWAITING:
         choices = (
-            Choice(f"receipt:accept:{receipt.id}", t("receipt.accept", lang)),
-            Choice(f"receipt:contest:{receipt.id}", t("receipt.contest", lang)),
+            Choice(f"receipt:accept:{receipt.id}", t("warehouse.accept", lang)),
+            Choice(f"receipt:contest:{receipt.id}", t("warehouse.contest", lang)),
         )
     return Reply(receipt_text(receipt, statement, lang), choices, photo=receipt.photo)

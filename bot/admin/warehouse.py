@@ -17,13 +17,13 @@ from bot.admin import confirm
 from bot.admin.step import AdminStep
 from bot.engine.events import Choice, Reply
 from bot.parsing import parse_amount
-from bot.services import receipts as receipt_service
-from bot.services.receipts import ReceiptRequest, Room
+from bot.services import warehouse as receipt_service
+from bot.services.warehouse import ReceiptRequest, Room
 from domain.errors import InvalidInput, NotFound, ProofRejected
 from domain.orders import format_number, parse_id, parse_number
 from domain.proofs import check_image
 from domain.quantities import litres_from_cbm
-from domain.receipts import NoRoomForMeasure, ReceiptOutcome
+from domain.warehouse import NoRoomForMeasure, ReceiptOutcome
 
 ROOM_STATE = "admin_receipt_room"
 
