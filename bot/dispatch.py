@@ -31,6 +31,7 @@ from typing import Any
 from bot import formatting as fmt
 from bot.admin import ticket_cards
 from bot.admin.cards import proof_card
+from bot.credit_card import credit_card
 from bot.engine.events import Reply
 from bot.failures import TRANSIENT, alert_bug
 from bot.loops import run_forever
@@ -81,6 +82,8 @@ def render(
         return ticket_cards.render(uow_factory(), message["template"], payload, lang)
     if message["template"] == "receipt_card":
         return receipt_card(uow_factory, payload, lang)
+    if message["template"] == "credit_card":
+        return credit_card(payload, lang)
     values = {key: _value(value, lang) for key, value in payload.items()}
     return Reply(t(message["template"], lang, **values))
 

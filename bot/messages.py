@@ -1438,6 +1438,339 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "⚠️ Measure contested by the trader — order {number}: ordered {previous}, measured "
         "{measured}, difference {difference}. /commande {number} for the details.",
     ),
+    # Issue 15 — container cancellation, the balance statement, refunds, the supplier directory
+    "stage.annule": ("annulé par l'importateur", "cancelled by the importer"),
+    "menu.balance": ("💰 Mon solde", "💰 My balance"),
+    "menu.suppliers": ("🏭 Fournisseurs", "🏭 Suppliers"),
+    "ledger.kind.remeasure_credit": ("Volume mesuré plus petit", "Smaller measured volume"),
+    "ledger.kind.credit_used": ("Crédit utilisé", "Credit used"),
+    "ledger.kind.credit_restored": ("Crédit rendu", "Credit given back"),
+    "ledger.kind.cancellation": ("Conteneur annulé", "Container cancelled"),
+    "ledger.kind.adjustment": ("Ajustement", "Adjustment"),
+    "ledger.kind.refund": ("Remboursement", "Refund"),
+    "balance.title": ("💰 Votre solde : {amount}", "💰 Your balance: {amount}"),
+    "balance.last": ("Dernières opérations :", "Latest entries:"),
+    "balance.line": ("• {date} · {reason} · {amount}", "• {date} · {reason} · {amount}"),
+    "balance.no_entries": ("Aucune opération pour l'instant.", "No entries yet."),
+    "balance.how_used": (
+        "Votre crédit sera utilisé automatiquement sur votre prochaine commande : il est "
+        "déduit du montant à payer, ligne par ligne. Vous pouvez aussi demander un "
+        "remboursement.",
+        "Your credit will be used automatically on your next order: it is taken off the "
+        "amount to pay, line by line. You may also ask for a refund.",
+    ),
+    "balance.refund_open": (
+        "Remboursement {number} de {amount} demandé : l'équipe vous le verse par mobile money.",
+        "Refund {number} of {amount} requested: the team pays it by mobile money.",
+    ),
+    "balance.ask_refund": ("💸 Demander un remboursement", "💸 Ask for a refund"),
+    "balance.keep": ("👍 Garder le crédit", "👍 Keep the credit"),
+    "balance.kept": (
+        "C'est noté : votre crédit est gardé et sera utilisé sur votre prochaine commande.",
+        "Noted: your credit is kept and will be used on your next order.",
+    ),
+    "balance.refund_asked": (
+        "Demande de remboursement {number} de {amount} envoyée. L'équipe vous le verse par "
+        "mobile money et vous prévient.",
+        "Refund request {number} of {amount} sent. The team pays it by mobile money and will "
+        "tell you.",
+    ),
+    "balance.refused.refund_open": (
+        "Votre demande de remboursement {number} est déjà en cours.",
+        "Your refund request {number} is already in progress.",
+    ),
+    "balance.refused.no_credit": (
+        "Vous n'avez pas de crédit à rembourser.",
+        "You have no credit to refund.",
+    ),
+    "notify.container_cancelled": (
+        "⚠️ Le conteneur {code} est annulé ({reason}). Vos commandes {orders} sont annulées "
+        "et {amount} sont crédités sur votre solde.\n"
+        "Ce crédit est gardé pour le prochain conteneur (rien à faire), ou demandez un "
+        "remboursement.",
+        "⚠️ Container {code} is cancelled ({reason}). Your orders {orders} are cancelled and "
+        "{amount} is credited to your balance.\n"
+        "This credit is kept for the next container (nothing to do), or ask for a refund.",
+    ),
+    "notify.container_cancelled_unpaid": (
+        "⚠️ Le conteneur {code} est annulé ({reason}). Vos commandes {orders} sont annulées ; "
+        "rien n'avait été payé, rien n'est dû. Vous pouvez commander dans le prochain "
+        "conteneur.",
+        "⚠️ Container {code} is cancelled ({reason}). Your orders {orders} are cancelled; "
+        "nothing had been paid, nothing is owed. You can order in the next container.",
+    ),
+    "notify.credit_added": (
+        "💰 {amount} crédités sur votre solde ({reason}). « Mon solde » pour le détail.",
+        "💰 {amount} credited to your balance ({reason}). “My balance” for the details.",
+    ),
+    "notify.refund_paid": (
+        "💸 Remboursement {number} versé : {amount} par mobile money (référence {reference}).",
+        "💸 Refund {number} paid: {amount} by mobile money (reference {reference}).",
+    ),
+    "supplier_category.textile": ("Textile", "Textiles"),
+    "supplier_category.chaussures": ("Chaussures", "Shoes"),
+    "supplier_category.telephones": ("Téléphones", "Phones"),
+    "supplier_category.electronique": ("Électronique", "Electronics"),
+    "supplier_category.electromenager": ("Électroménager", "Home appliances"),
+    "supplier_category.cosmetiques": ("Cosmétiques", "Cosmetics"),
+    "supplier_category.meubles": ("Meubles", "Furniture"),
+    "supplier_category.quincaillerie": ("Quincaillerie", "Hardware"),
+    "supplier_category.pieces_auto": ("Pièces auto et moto", "Car and motorbike parts"),
+    "supplier_category.jouets": ("Jouets", "Toys"),
+    "supplier_category.alimentation": ("Alimentation", "Food"),
+    "supplier_category.emballage": ("Emballage", "Packaging"),
+    "supplier_category.divers": ("Divers", "Miscellaneous"),
+    "suppliers.empty": (
+        "L'annuaire des fournisseurs est vide pour l'instant.",
+        "The supplier directory is empty for now.",
+    ),
+    "suppliers.which": ("Quelle catégorie de fournisseurs ?", "Which category of suppliers?"),
+    "suppliers.category_choice": ("{category} ({count})", "{category} ({count})"),
+    "suppliers.none": (
+        "Pas encore de fournisseur en {category}.",
+        "No supplier in {category} yet.",
+    ),
+    "suppliers.title": (
+        "🏭 Fournisseurs {category} — page {page}/{pages} ({total} en tout) :",
+        "🏭 {category} suppliers — page {page}/{pages} ({total} in all):",
+    ),
+    "suppliers.line": (
+        "• {star}{name} ({city}) — {contact}",
+        "• {star}{name} ({city}) — {contact}",
+    ),
+    "suppliers.recommended": ("⭐ recommandé · ", "⭐ recommended · "),
+    "suppliers.photo": ("📷 {name}", "📷 {name}"),
+    "suppliers.next": ("➡️ Suivant", "➡️ Next"),
+    "admin.help_issue15": (
+        "/annuler_conteneur CODE raison — annuler un conteneur en collecte (crédit aux "
+        "commerçants)\n"
+        "/solde +224… — le solde d'un commerçant ; /credit +224… MONTANT raison — le créditer\n"
+        "/remboursements — demandes ouvertes ; /rembourse R3 RÉFÉRENCE — remboursement versé\n"
+        "/fournisseur ajouter|modifier|recommander|retirer|liste|importer — l'annuaire",
+        "/annuler_conteneur CODE reason — cancel a collecting container (traders credited)\n"
+        "/solde +224… — a trader's balance; /credit +224… AMOUNT reason — credit them\n"
+        "/remboursements — open requests; /rembourse R3 REFERENCE — refund paid\n"
+        "/fournisseur ajouter|modifier|recommander|retirer|liste|importer — the directory",
+    ),
+    "admin.usage.annuler_conteneur": (
+        "/annuler_conteneur TD-2026-01 raison de l'annulation",
+        "/annuler_conteneur TD-2026-01 reason for cancelling",
+    ),
+    "admin.usage.solde": ("/solde +224620123456", "/solde +224620123456"),
+    "admin.usage.credit": (
+        "/credit +224620123456 50000 raison",
+        "/credit +224620123456 50000 reason",
+    ),
+    "admin.usage.rembourse": ("/rembourse R3 OM-123456", "/rembourse R3 OM-123456"),
+    "admin.usage.fournisseur": (
+        "/fournisseur ajouter Nom | Ville | catégorie | +86… ou wechat:ID | note ; "
+        "/fournisseur modifier 3 champ valeur ; /fournisseur recommander 3 ; "
+        "/fournisseur retirer 3 ; /fournisseur liste [catégorie] ; /fournisseur importer",
+        "/fournisseur ajouter Name | City | category | +86… or wechat:ID | note; "
+        "/fournisseur modifier 3 field value; /fournisseur recommander 3; "
+        "/fournisseur retirer 3; /fournisseur liste [category]; /fournisseur importer",
+    ),
+    "admin.cancel_already": (
+        "Le conteneur {code} est déjà annulé : rien n'a changé.",
+        "Container {code} is already cancelled: nothing changed.",
+    ),
+    "admin.cancel_not_collecting": (
+        "Le conteneur {code} n'est plus en collecte (parti en mer ou après) : il ne peut pas "
+        "être annulé.",
+        "Container {code} is no longer collecting (at sea or later): it cannot be cancelled.",
+    ),
+    "admin.cancel_proof_pending": (
+        "Une preuve de paiement attend une décision (commande {number}) : validez-la ou "
+        "rejetez-la d'abord (/attente). Rien n'a changé.",
+        "A payment proof awaits a decision (order {number}): approve or reject it first "
+        "(/attente). Nothing changed.",
+    ),
+    "admin.cancel_trader_line": (
+        "• {name} ({phone}) — {orders} — crédit {credit}",
+        "• {name} ({phone}) — {orders} — credit {credit}",
+    ),
+    "admin.cancel_no_orders": ("(aucune commande active)", "(no active order)"),
+    "admin.cancel_preview": (
+        "Annuler le conteneur {code} ? Raison : {reason}\n"
+        "{orders} commande(s) de {traders} commerçant(s) annulées, volume libéré ; crédit "
+        "total {total} :\n{lines}\nChaque commerçant est prévenu une fois.",
+        "Cancel container {code}? Reason: {reason}\n"
+        "{orders} order(s) of {traders} trader(s) cancelled, volume released; total credit "
+        "{total}:\n{lines}\nEach trader is told once.",
+    ),
+    "admin.cancel_done": (
+        "✅ Conteneur {code} annulé par {admin} : {traders} commerçant(s) prévenu(s), {total} "
+        "crédités.",
+        "✅ Container {code} cancelled by {admin}: {traders} trader(s) told, {total} credited.",
+    ),
+    "admin.cancel_opened": (
+        "Le conteneur {code} est ouvert pour les prochaines commandes.",
+        "Container {code} is open for the next orders.",
+    ),
+    "admin.trader_unknown": (
+        "Aucun commerçant avec le numéro {phone}.",
+        "No trader with phone {phone}.",
+    ),
+    "admin.balance_title": (
+        "💰 {name} ({phone}) — solde {amount}",
+        "💰 {name} ({phone}) — balance {amount}",
+    ),
+    "admin.balance_line": (
+        "• {date} · {reason} {detail} · {amount}",
+        "• {date} · {reason} {detail} · {amount}",
+    ),
+    "admin.balance_refund_open": (
+        "Remboursement {number} de {amount} demandé, pas encore versé.",
+        "Refund {number} of {amount} requested, not paid yet.",
+    ),
+    "admin.credit_preview": (
+        "Créditer {amount} à {name} ({phone}) ? Raison : {reason}",
+        "Credit {amount} to {name} ({phone})? Reason: {reason}",
+    ),
+    "admin.credit_done": (
+        "✅ {amount} crédités à {name}. Le commerçant est prévenu.",
+        "✅ {amount} credited to {name}. The trader is told.",
+    ),
+    "admin.refund_request": (
+        "💸 Demande de remboursement {number} : {trader} ({phone}), {amount}. Une fois versé "
+        "par mobile money : /rembourse {number} RÉFÉRENCE",
+        "💸 Refund request {number}: {trader} ({phone}), {amount}. Once paid by mobile money: "
+        "/rembourse {number} REFERENCE",
+    ),
+    "admin.refunds_title": ("Remboursements demandés :", "Refunds requested:"),
+    "admin.refunds_none": ("Aucun remboursement en attente.", "No refund waiting."),
+    "admin.refund_line": (
+        "• {number} — {name} — {amount} — {date}",
+        "• {number} — {name} — {amount} — {date}",
+    ),
+    "admin.refund_unknown": ("Remboursement {number} inconnu.", "Unknown refund {number}."),
+    "admin.refund_preview": (
+        "Marquer le remboursement {number} versé ? {name} ({phone}), {amount}, référence "
+        "{reference}. Solde actuel : {balance}.",
+        "Mark refund {number} paid? {name} ({phone}), {amount}, reference {reference}. "
+        "Balance now: {balance}.",
+    ),
+    "admin.refund_done": (
+        "✅ Remboursement {number} de {amount} enregistré. Le commerçant est prévenu.",
+        "✅ Refund {number} of {amount} recorded. The trader is told.",
+    ),
+    "admin.invalid.invalid_phone": (
+        "Ce n'est pas un numéro de téléphone. {usage}",
+        "That is not a phone number. {usage}",
+    ),
+    "admin.invalid.amount_not_positive": (
+        "Le montant doit être un nombre de GNF plus grand que zéro. {usage}",
+        "The amount must be a number of GNF above zero. {usage}",
+    ),
+    "admin.invalid.refund_over_balance": (
+        "Ce remboursement dépasse le solde du commerçant : rien n'a changé.",
+        "This refund is more than the trader's balance: nothing changed.",
+    ),
+    "admin.invalid.refund_already_paid": (
+        "Ce remboursement est déjà versé : rien n'a changé.",
+        "This refund is already paid: nothing changed.",
+    ),
+    "admin.invalid.unreadable_refund": (
+        "Numéro de remboursement illisible. {usage}",
+        "Unreadable refund number. {usage}",
+    ),
+    "admin.invalid.unreadable_reference": (
+        "Référence mobile money illisible (3 à 64 lettres, chiffres ou tirets). {usage}",
+        "Unreadable mobile-money reference (3 to 64 letters, digits or dashes). {usage}",
+    ),
+    "admin.invalid.supplier_category": (
+        "Catégorie inconnue (textile, chaussures, téléphones, électronique, électroménager, "
+        "cosmétiques, meubles, quincaillerie, pièces auto, jouets, alimentation, emballage, "
+        "divers). {usage}",
+        "Unknown category (textile, chaussures, telephones, electronique, electromenager, "
+        "cosmetiques, meubles, quincaillerie, pieces auto, jouets, alimentation, emballage, "
+        "divers). {usage}",
+    ),
+    "admin.invalid.bad_contact": (
+        "Le contact n'est ni un numéro de téléphone valide ni un identifiant WeChat "
+        "(wechat:ID). {usage}",
+        "The contact is neither a valid phone number nor a WeChat id (wechat:ID). {usage}",
+    ),
+    "admin.invalid.supplier_name": (
+        "Le nom doit faire 2 à 80 caractères. {usage}",
+        "The name must be 2 to 80 characters. {usage}",
+    ),
+    "admin.invalid.supplier_city": (
+        "La ville doit faire 2 à 40 caractères. {usage}",
+        "The city must be 2 to 40 characters. {usage}",
+    ),
+    "admin.invalid.supplier_note": (
+        "La note fait au plus 200 caractères. {usage}",
+        "The note is 200 characters at most. {usage}",
+    ),
+    "admin.invalid.supplier_duplicate": (
+        "{name} ({city}) est déjà dans l'annuaire : rien n'a changé.",
+        "{name} ({city}) is already in the directory: nothing changed.",
+    ),
+    "admin.invalid.supplier_duplicate_in_file": (
+        "Le fichier contient deux fois le fournisseur « {name} » : rien n'a été importé.",
+        "The file holds supplier “{name}” twice: nothing was imported.",
+    ),
+    "admin.invalid.csv_columns": (
+        "Colonnes manquantes dans le CSV : {missing} (attendu : nom, ville, categorie, contact, "
+        "et note, recommande en option). Rien n'a été importé.",
+        "Columns missing from the CSV: {missing} (expected: nom, ville, categorie, contact, and "
+        "optionally note, recommande). Nothing was imported.",
+    ),
+    "admin.invalid.csv_unreadable": (
+        "Ce fichier n'est pas un CSV lisible (UTF-8, 1 Mo au plus). Rien n'a été importé.",
+        "This file is not a readable CSV (UTF-8, 1 MB at most). Nothing was imported.",
+    ),
+    "admin.invalid.csv_too_long": (
+        "Le CSV a plus de 2 000 lignes : coupez-le en plusieurs fichiers. Rien n'a été importé.",
+        "The CSV has more than 2,000 lines: split it into several files. Nothing was imported.",
+    ),
+    "admin.invalid.credit_reason": (
+        "Donnez une raison de 3 à 200 caractères. {usage}",
+        "Give a reason of 3 to 200 characters. {usage}",
+    ),
+    "admin.supplier_csv_line": (
+        "Ligne {line} du CSV : {problem} Rien n'a été importé.",
+        "CSV line {line}: {problem} Nothing was imported.",
+    ),
+    "admin.supplier_problem.supplier_category": ("catégorie inconnue.", "unknown category."),
+    "admin.supplier_problem.bad_contact": (
+        "le contact n'est ni un téléphone ni un identifiant WeChat.",
+        "the contact is neither a phone nor a WeChat id.",
+    ),
+    "admin.supplier_problem.supplier_name": ("nom vide ou trop long.", "name empty or too long."),
+    "admin.supplier_problem.supplier_city": (
+        "ville vide ou trop longue.",
+        "city empty or too long.",
+    ),
+    "admin.supplier_problem.supplier_note": ("note trop longue.", "note too long."),
+    "admin.supplier_photo_unreadable": (
+        "Cette photo n'est pas une image lisible : rien n'a été ajouté.",
+        "This photo is not a readable image: nothing was added.",
+    ),
+    "admin.supplier_added": (
+        "✅ Fournisseur {id} ajouté : {name}.",
+        "✅ Supplier {id} added: {name}.",
+    ),
+    "admin.supplier_unknown": ("Fournisseur {id} inconnu.", "Unknown supplier {id}."),
+    "admin.supplier_changed": ("✅ Fournisseur modifié :", "✅ Supplier changed:"),
+    "admin.supplier_removed": (
+        "✅ Fournisseur {id} retiré : {name}.",
+        "✅ Supplier {id} removed: {name}.",
+    ),
+    "admin.supplier_line": (
+        "{id}. {star}{name} ({city}) — {category} — {contact}",
+        "{id}. {star}{name} ({city}) — {category} — {contact}",
+    ),
+    "admin.supplier_none": ("Aucun fournisseur.", "No supplier."),
+    "admin.supplier_send_csv": (
+        "Envoyez le fichier CSV (colonnes nom, ville, categorie, contact, note, recommande).",
+        "Send the CSV file (columns nom, ville, categorie, contact, note, recommande).",
+    ),
+    "admin.supplier_imported": (
+        "✅ {count} fournisseur(s) importé(s).",
+        "✅ {count} supplier(s) imported.",
+    ),
 }
 
 

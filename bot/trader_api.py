@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from bot.services import balances as balance_service
 from bot.services import containers as container_service
 from bot.services import ledger as ledger_service
 from bot.services import orders as order_service
 from bot.services import pricing
 from bot.services import proofs as proof_service
 from bot.services import receipts as receipt_service
+from bot.services import suppliers as supplier_service
 from bot.services import support as support_service
 from bot.services import traders as trader_service
 from bot.services import warehouse as warehouse_service
@@ -29,6 +31,8 @@ from domain.ledger import Statement
 from domain.orders import Order, OrderStatus, Progress, progress
 from domain.ports import UnitOfWork
 from domain.pricing import Category, TraderQuote
+from domain.refunds import RefundRequest
+from domain.suppliers import SupplierCategory
 from domain.traders import Language
 
 
@@ -294,3 +298,16 @@ class TraderApi:
 
     def balance(self, trader_id: int) -> int:
         return ledger_service.balance_of(self.uow(), trader_id)
+
+    # Issue 15 — the balance statement, refunds, the supplier directory
+    def statement(self, trader_id: int) -> balance_service.BalanceStatement:
+        return balance_service.statement(self.uow(), trader_id)
+
+    def request_refund(self, trader_id: int) -> RefundRequest:
+        return balance_service.request_refund(self.uow(), trader_id, self.clock())
+
+    def supplier_page(self, category: SupplierCategory, number: int) -> supplier_service.Page:
+        return supplier_service.page(self.uow(), category, number)
+
+    def supplier_categories(self) -> dict[SupplierCategory, int]:
+        return supplier_service.categories(self.uow())

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
-from domain.errors import ContainerClosed, ContainerFull, StageTransitionError
+from domain.errors import ContainerCancelled, ContainerClosed, ContainerFull, StageTransitionError
 
 DEFAULT_CAPACITY_L = 76_000
 MILESTONES_PCT = (50, 75, 90, 100)
@@ -18,12 +18,17 @@ class Stage(StrEnum):
     MER = "mer"  # at sea
     PORT = "port"  # arrived at Conakry, customs
     LIVRE = "livre"  # available / delivered
+    ANNULE = "annule"  # cancelled by the importer while collecting: off the voyage
 
     @property
     def next(self) -> Stage | None:
-        order = list(Stage)
-        index = order.index(self)
-        return order[index + 1] if index + 1 < len(order) else None
+        if self not in VOYAGE:
+            return None
+        index = VOYAGE.index(self)
+        return VOYAGE[index + 1] if index + 1 < len(VOYAGE) else None
+
+
+VOYAGE = (Stage.COLLECTE, Stage.MER, Stage.PORT, Stage.LIVRE)  # the stages, in their order
 
 
 @dataclass(eq=False)
@@ -67,6 +72,13 @@ class Container:
             self.advance(now)
             return True
         return False
+
+    def check_cancellable(self) -> None:
+        """Only a container still collecting in China may be cancelled."""
+        if self.stage is Stage.ANNULE:
+            raise ContainerCancelled(self.code)
+        if self.stage is not Stage.COLLECTE:
+            raise ContainerClosed(self.code)
 
     def release(self, volume_l: int) -> None:
         if volume_l <= 0 or volume_l > self.used_l:

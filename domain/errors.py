@@ -36,6 +36,10 @@ class ContainerClosed(DomainError):
     """The container no longer accepts orders (it left the collecte stage)."""
 
 
+class ContainerCancelled(ContainerClosed):
+    """The container was cancelled by the importer (it is off the voyage)."""
+
+
 class NoOpenContainer(DomainError):
     pass
 

@@ -97,5 +97,6 @@ def _refusal(stage: Stage, current: date | None, new: date, reason: str, today: 
 
 
 def visible_eta(stage: Stage, eta: date | None) -> date | None:
-    """The ETA traders and admins are shown: none once the container is delivered."""
-    return None if stage is Stage.LIVRE else eta
+    """The ETA traders and admins are shown: none once the container is delivered, or if it
+    was cancelled."""
+    return None if stage in (Stage.LIVRE, Stage.ANNULE) else eta

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from domain.errors import InvalidInput
 from domain.proofs import ProofKind
 
 MAX_KEY = 120
@@ -25,6 +26,7 @@ class EntryKind(StrEnum):
     CREDIT_RESTORED = "credit_restored"  # given back: the order it was used on never went ahead
     CANCELLATION = "cancellation"  # the importer cancelled: what was paid, back
     ADJUSTMENT = "adjustment"  # a manual correction
+    REFUND = "refund"  # paid back to the trader by mobile money (negative)
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,32 @@ class LedgerEntry:
             raise ValueError("a ledger entry is a non-zero whole number of GNF")
         if not self.key or len(self.key) > MAX_KEY:
             raise ValueError("a ledger entry needs an idempotency key")
-        if self.kind is EntryKind.CREDIT_USED and self.amount_gnf > 0:
-            raise ValueError("credit used is negative")
+        if self.kind in (EntryKind.CREDIT_USED, EntryKind.REFUND) and self.amount_gnf > 0:
+            raise ValueError(f"{self.kind} is negative")
 
 
 def balance(entries: Iterable[LedgerEntry]) -> int:
     """What the trader has with us: the sum of the entries."""
     return sum(entry.amount_gnf for entry in entries)
+
+
+def cancellation_credit(paid: Iterable[int], order_entries: Iterable[int]) -> int:
+    """What an order cancelled by the importer gives back: every payment approved on it, plus
+    the credit used on it, less what it already gave back (a smaller measure). Never < 0."""
+    return max(0, sum(paid) - sum(order_entries))
+
+
+def check_positive_amount(amount_gnf: int) -> None:
+    """A manual credit or a refund is a positive whole number of GNF."""
+    if not isinstance(amount_gnf, int) or amount_gnf <= 0:
+        raise InvalidInput("amount_not_positive")
+
+
+def check_refund(amount_gnf: int, balance_gnf: int) -> None:
+    """A refund pays back at most what the trader has with us."""
+    check_positive_amount(amount_gnf)
+    if amount_gnf > balance_gnf:
+        raise InvalidInput("refund_over_balance")
 
 
 def credit_to_use(available_gnf: int, due_gnf: int) -> int:

@@ -64,6 +64,18 @@ HOLDS_VOLUME = frozenset(
         OrderStatus.LOADED,
     }
 )
+# What the importer may cancel with its container (still collecting): every order holding
+# volume but one whose payment proof is being checked (decide it first) — LOADED orders
+# only exist once the container left collecte.
+CANCELLED_WITH_CONTAINER = frozenset(
+    {
+        OrderStatus.RESERVED,
+        OrderStatus.PAID,
+        OrderStatus.RECEIVED,
+        OrderStatus.ADJUSTED,
+        OrderStatus.CONTESTED,
+    }
+)
 # Paid orders: they follow their container once it left collecte.
 FOLLOWS_CONTAINER = frozenset(
     {OrderStatus.PAID, OrderStatus.RECEIVED, OrderStatus.ADJUSTED, OrderStatus.LOADED}
@@ -268,6 +280,16 @@ class Order:
         if target not in ALLOWED[self.status]:
             raise IllegalTransition(self.status.value, target.value)
         self.status = target
+        self.updated_at = now
+
+    def cancel_with_container(self, now: datetime) -> None:
+        """The importer cancelled the container: the order ends, whatever it had reached.
+        InvalidInput('cancel_proof_pending') while a payment proof waits for a decision."""
+        if self.status is OrderStatus.PROOF_SUBMITTED:
+            raise InvalidInput("cancel_proof_pending", number=self.number)
+        if self.status not in CANCELLED_WITH_CONTAINER:
+            raise IllegalTransition(self.status.value, OrderStatus.CANCELLED.value)
+        self.status = OrderStatus.CANCELLED
         self.updated_at = now
 
     def is_due_to_expire(self, now: datetime) -> bool:

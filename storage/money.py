@@ -1,4 +1,4 @@
-"""SQL implementations of the ledger and the warehouse receipts."""
+"""SQL implementations of the ledger, the warehouse receipts and the refund requests."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from domain.errors import DuplicateRequest
 from domain.ledger import EntryKind, LedgerEntry
+from domain.refunds import RefundRequest, RefundStatus
 from domain.warehouse import WarehouseReceipt
 from storage import orm
 
@@ -94,3 +95,36 @@ class SqlWarehouseReceiptRepository:
         table = orm.warehouse_receipts
         query = select(WarehouseReceipt).where(table.c.order_id == order_id)
         return self.session.scalars(query).first()
+
+
+class SqlRefundRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, request: RefundRequest) -> RefundRequest:
+        self.session.add(request)
+        self.session.flush()
+        return request
+
+    def get(self, refund_id: int, *, for_update: bool = False) -> RefundRequest | None:
+        if for_update:
+            return self.session.get(
+                RefundRequest, refund_id, with_for_update=True, populate_existing=True
+            )
+        return self.session.get(RefundRequest, refund_id)
+
+    def _requested(self, *conditions: object) -> list[RefundRequest]:
+        table = orm.refund_requests
+        query = (
+            select(RefundRequest)
+            .where(table.c.status == RefundStatus.REQUESTED, *conditions)  # type: ignore[arg-type]
+            .order_by(table.c.id)
+        )
+        return list(self.session.scalars(query))
+
+    def open_for(self, trader_id: int) -> RefundRequest | None:
+        found = self._requested(orm.refund_requests.c.trader_id == trader_id)
+        return found[0] if found else None
+
+    def open(self) -> list[RefundRequest]:
+        return self._requested()

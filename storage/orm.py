@@ -10,6 +10,7 @@ import threading
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -31,6 +32,8 @@ from domain.ledger import EntryKind
 from domain.orders import Order, OrderStatus
 from domain.pricing import Category
 from domain.proofs import PaymentProof, ProofKind, ProofStatus
+from domain.refunds import RefundRequest, RefundStatus
+from domain.suppliers import Supplier, SupplierCategory
 from domain.traders import ChannelIdentity, Language, Trader
 from domain.warehouse import ReceiptStatus, WarehouseReceipt
 from storage.types import DecimalText, UtcDateTime
@@ -337,6 +340,39 @@ warehouse_receipts = Table(
     CheckConstraint("measured_l > 0", name="positive_measure"),
 )
 
+# Issue 15 — refund requests: a trader's credit paid back by mobile money, once.
+refund_requests = Table(
+    "refund_requests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("trader_id", ForeignKey("traders.id"), nullable=False, index=True),
+    Column("amount_gnf", BigInteger, nullable=False),
+    Column("status", _enum(RefundStatus), nullable=False),
+    Column("requested_at", UtcDateTime, nullable=False),
+    Column("reference", String(64), nullable=True),
+    Column("paid_at", UtcDateTime, nullable=True),
+    Column("paid_by", String(100), nullable=True),
+    CheckConstraint("amount_gnf > 0", name="positive_refund"),
+)
+
+# Issue 15 — the supplier directory: one supplier per name and city (name_key).
+suppliers = Table(
+    "suppliers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(80), nullable=False),
+    Column("city", String(40), nullable=False),
+    Column("category", _enum(SupplierCategory), nullable=False, index=True),
+    Column("phone", String(20), nullable=True),
+    Column("wechat", String(20), nullable=True),
+    Column("note", String(200), nullable=False),
+    Column("recommended", Boolean, nullable=False),
+    Column("photo", LargeBinary, nullable=True),
+    Column("name_key", String(130), nullable=False, unique=True),
+    Column("created_at", UtcDateTime, nullable=False),
+    CheckConstraint("phone IS NOT NULL OR wechat IS NOT NULL", name="has_contact"),
+)
+
 mapper_registry = registry(metadata=metadata)
 _mapped = False
 _mapping_lock = threading.Lock()
@@ -360,3 +396,5 @@ def _map_all() -> None:
         PaymentProof, payment_proofs, version_id_col=payment_proofs.c.version
     )
     mapper_registry.map_imperatively(WarehouseReceipt, warehouse_receipts)
+    mapper_registry.map_imperatively(RefundRequest, refund_requests)
+    mapper_registry.map_imperatively(Supplier, suppliers)

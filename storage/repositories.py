@@ -153,6 +153,19 @@ class SqlContainerRepository:
         )
         self.session.refresh(container)
 
+    def cancel(self, container: Container, now: datetime) -> bool:
+        """Collecte -> annule, compare-and-set: the first of two admins (or of a retry)
+        cancels it; the others change nothing and read False. A reservation in flight holds
+        the row until it commits, so the orders read after this see it."""
+        table = orm.containers
+        result = self.session.execute(
+            update(table)
+            .where(table.c.id == container.id, table.c.stage == Stage.COLLECTE)
+            .values(stage=Stage.ANNULE, stage_changed_at=now)
+        )
+        self.session.refresh(container)
+        return result.rowcount == 1
+
     def advance(self, container: Container, now: datetime) -> Stage:
         """Move to the next stage, compare-and-set so two admins cannot skip a stage."""
         current = container.stage
@@ -212,6 +225,18 @@ class SqlOrderRepository:
     def for_container(self, container_id: int) -> list[Order]:
         query = (
             select(Order).where(orm.orders.c.container_id == container_id).order_by(orm.orders.c.id)
+        )
+        return list(self.session.scalars(query))
+
+    def lock_for_container(self, container_id: int) -> list[Order]:
+        """Every order of a container, locked until commit (in id order, like every other
+        order lock) and read as committed: the first read of these rows in the session."""
+        query = (
+            select(Order)
+            .where(orm.orders.c.container_id == container_id)
+            .order_by(orm.orders.c.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
         return list(self.session.scalars(query))
 

@@ -7,8 +7,9 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.content_templates import SqlContentTemplateRepository
+from storage.directory import SqlSupplierRepository
 from storage.eta import SqlEtaRepository
-from storage.money import SqlLedger, SqlWarehouseReceiptRepository
+from storage.money import SqlLedger, SqlRefundRepository, SqlWarehouseReceiptRepository
 from storage.receipts import SqlReceiptRepository
 from storage.repositories import (
     SqlAuditLog,
@@ -49,6 +50,8 @@ class SqlUnitOfWork:
         self.support = SqlSupportRepository(self.session)
         self.ledger = SqlLedger(self.session)
         self.warehouse = SqlWarehouseReceiptRepository(self.session)
+        self.refunds = SqlRefundRepository(self.session)
+        self.suppliers = SqlSupplierRepository(self.session)
         return self
 
     def __exit__(self, *exc_info: object) -> None:

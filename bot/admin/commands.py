@@ -11,7 +11,8 @@ import logging
 from collections.abc import Callable
 
 from bot import formatting as fmt
-from bot.admin import broadcast, confirm, review, tickets
+from bot.admin import balances, broadcast, cancellation, confirm, review, tickets
+from bot.admin import suppliers as supplier_desk
 from bot.admin import warehouse as receipt_desk
 from bot.admin.attachments import attachment_lines
 from bot.admin.cards import order_detail, proof_card
@@ -32,7 +33,7 @@ MAX_PENDING_BUTTONS = 10
 
 
 def cmd_help(step: AdminStep) -> list[Reply]:
-    return step.reply("admin.help")
+    return [Reply("\n".join([step.t("admin.help"), step.t("admin.help_issue15")]))]
 
 
 def cmd_pending(step: AdminStep) -> list[Reply]:
@@ -180,6 +181,13 @@ COMMANDS: dict[str, Callable[[AdminStep], list[Reply]]] = {
     "tickets": tickets.cmd_tickets,
     # Issue 14 — warehouse receipt and re-measure
     "reception": receipt_desk.cmd_receipt,
+    # Issue 15 — container cancellation, balances and refunds, the supplier directory
+    "annuler_conteneur": cancellation.cmd_cancel_container,
+    "solde": balances.cmd_balance,
+    "credit": balances.cmd_credit,
+    "remboursements": balances.cmd_refunds,
+    "rembourse": balances.cmd_refund_paid,
+    "fournisseur": supplier_desk.cmd_supplier,
 }
 # What only the admin desk understands (traders have /start, /aide, /langue, /annuler too).
 ADMIN_ONLY_COMMANDS = frozenset({"admin", *COMMANDS}) - {
@@ -231,6 +239,7 @@ STATE_HANDLERS = {
     "admin_announce_text": broadcast.text_typed,
     "admin_confirm": receipt_desk.photo_after,  # a receipt's photo sent after the command
     receipt_desk.ROOM_STATE: receipt_desk.photo_after,
+    supplier_desk.IMPORT_STATE: supplier_desk.document_after,
 }
 
 
@@ -264,4 +273,5 @@ def _refusal(step: AdminStep, bad: InvalidInput) -> list[Reply]:
     usage = step.t("admin.usage", usage=step.t(usage_key)) if usage_key in MESSAGES else ""
     if bad.reason == "admin.bad_value":
         return step.reply("admin.bad_value", value=bad.details.get("value", ""), usage=usage)
-    return step.reply(f"admin.invalid.{bad.reason}", usage=usage)
+    values = {k: v for k, v in bad.details.items() if k != "command"}
+    return step.reply(f"admin.invalid.{bad.reason}", **values, usage=usage)

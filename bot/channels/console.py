@@ -1,10 +1,12 @@
 """The local channel: chat with the bot in a terminal, as a trader or as the admin chat.
 
 Choices are shown numbered (type the number or the label); `/photo PATH [reference]` sends an
-image, `/contact PHONE` shares a contact, `/quit` leaves. A document (the admin's CSV
-export) is written to a file whose path is printed. With `--admin` the terminal is an admin
-chat of its own: the admin identifies with a phone in ADMIN_PHONES and an SMS code (shown in
-the log), and the admin notifications (new proofs, alerts) are printed there.
+image, `/fichier PATH [caption]` any file (`/fichier samples/fournisseurs.csv /fournisseur
+importer` in the admin chat), `/contact PHONE` shares a contact, `/quit` leaves. A document
+(the admin's CSV export) is written to a file whose path is printed. With `--admin` the
+terminal is an admin chat of its own: the admin identifies with a phone in ADMIN_PHONES and
+an SMS code (shown in the log), and the admin notifications (new proofs, alerts) are printed
+there.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def to_event(line: str, user_ref: str, chat_ref: str = "") -> Inbound | None:
 
 def _event(line: str, user_ref: str) -> Inbound | None:
     message_id = uuid.uuid4().hex
-    if line.startswith("/photo"):
+    if line.startswith(("/photo", "/fichier")):  # any file: a photo, a CSV to import
         args = shlex.split(line)[1:]
         if not args:
             return None

@@ -16,11 +16,13 @@ from bot.engine.events import Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
 from bot.flows import (
     account,
+    balance,
     order,
     proof,
     quote,
     receipt,
     registration,
+    suppliers,
     support,
     talk,
     warehouse,
@@ -45,6 +47,9 @@ WORDS = {
     "help": {"/aide", "aide", "/help", "help", "?"},
     "language": {"/langue", "langue", "/language", "language"},
     "support": {"/conseiller", "conseiller", "/support", "support"},
+    # Issue 15 — the balance statement, the supplier directory
+    "balance": {"solde", "mon solde", "credit", "crédit", "mon crédit", "balance"},
+    "suppliers": {"/fournisseurs", "fournisseurs", "fournisseur", "suppliers"},
 }
 WORD_ACTIONS = {word: action for action, words in WORDS.items() for word in words}
 MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
@@ -55,7 +60,10 @@ MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
     "help": account.help_text,
     "language": account.ask_language,
     "support": support.start,
+    "balance": balance.my_balance,
+    "suppliers": suppliers.start,
 }
+CHOICE_PREFIXES = {balance.PREFIX: balance.on_choice, suppliers.PREFIX: suppliers.on_choice}
 FLOW_HANDLERS = {**quote.HANDLERS, **order.HANDLERS, **proof.HANDLERS, **account.HANDLERS}
 PROOF_STATES = frozenset(proof.HANDLERS)
 QUESTION = "_question"  # conversation data: the text of the open question
@@ -116,7 +124,9 @@ class Engine:
         if len(event.text) > MAX_TEXT:
             log.info("oversized message (%d chars) from %s", len(event.text), event.user_ref)
             return [Reply(t("too_long", conv.lang), tuple(conv.choices))]
-        choice = resolve_choice(conv.choices, event, open_ids=("menu:", warehouse.PREFIX))
+        choice = resolve_choice(
+            conv.choices, event, open_ids=("menu:", warehouse.PREFIX, balance.PREFIX)
+        )
         step = Step(self.api, self.otp, self.settings, event, conv, choice, event.text.strip())
         action = None if event.image else WORD_ACTIONS.get(fold(event.text))
         if conv.trader_id is None:
@@ -128,7 +138,7 @@ class Engine:
         if action == "cancel" and conv.state != "start":
             conv.go("start")
             return [Reply(step.t("reg.cancelled"))]
-        commands = ("menu", "help", "quote", "orders", "proof", "container")
+        commands = ("menu", "help", "quote", "orders", "proof", "container", "balance", "suppliers")
         if action in commands and conv.state in registration.HANDLERS:  # never a name
             return [Reply(step.t("reg.help")), registration.reask(step)]
         handler = registration.HANDLERS.get(conv.state)
@@ -160,6 +170,9 @@ class Engine:
             return account.pick_cancel(step)
         if choice.startswith(warehouse.PREFIX):  # pushed with the receipt card, or My orders
             return warehouse.on_answer(step)
+        prefix = choice[: choice.find(":") + 1]
+        if prefix in CHOICE_PREFIXES:  # a cancellation's credit, a supplier list's page
+            return CHOICE_PREFIXES[prefix](step)
         handler = FLOW_HANDLERS.get(step.conv.state)
         if handler is not None:
             return handler(step)

@@ -11,7 +11,18 @@ from bot.services.otp import OtpService
 from bot.settings import Settings
 from bot.trader_api import TraderApi
 
-MENU_IDS = ("quote", "orders", "proof", "container", "help", "language", "support")
+MENU_IDS = (
+    "quote",
+    "orders",
+    "proof",
+    "container",
+    "help",
+    "language",
+    "support",
+    # Issue 15 — the balance statement, the supplier directory
+    "balance",
+    "suppliers",
+)
 
 
 @dataclass

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from bot.directory_words import asks_balance, asks_suppliers
 from bot.engine.events import Reply
-from bot.flows import quote, support
+from bot.flows import balance, quote, suppliers, support
 from bot.flows.context import Step
 from bot.vocabulary import Intent
 
@@ -20,6 +21,10 @@ SMALL_TALK = {Intent.GREETING: "talk.hello", Intent.THANKS: "talk.thanks"}
 
 def free_text(step: Step, actions: Mapping[str, Callable[[Step], list[Reply]]]) -> list[Reply]:
     """`actions`: the menu's actions by name (quote, orders, proof, container, help)."""
+    if asks_suppliers(step.text):  # before goods: `où acheter des téléphones` is no quote
+        return suppliers.from_words(step)
+    if asks_balance(step.text):
+        return balance.my_balance(step)
     heard = quote.hear(step)
     if heard.intent is Intent.QUOTE:
         return quote.from_words(step, heard)

@@ -91,7 +91,7 @@ def test_templates_are_made_at_first_use_and_reused_after_a_restart(fake_twilio,
     first.say("menu")
     sid = last_message(first)["ContentSid"]
     made = len(fake_twilio.content_creates())
-    assert made == 2  # quick-reply-2 (is it your number?), list-picker-7 (the menu)
+    assert made == 2  # quick-reply-2 (is it your number?), list-picker-9 (the menu)
     again = WhatsAppWorld(fake_twilio, tmp_path)  # a new process on the same database
     again.say("menu")
     again.say("menu")

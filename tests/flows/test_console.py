@@ -55,3 +55,14 @@ def test_console_quote_order_proof_journey(tmp_path):
     assert "Total à payer : 28 125 000 GNF" in out
     assert "Commande C00001 enregistrée" in out
     assert "Preuve reçue pour la commande C00001" in out
+
+
+def test_a_file_path_becomes_a_document_with_its_caption(tmp_path):
+    """`/fichier PATH caption`: how the admin console imports the supplier CSV."""
+    from bot.channels.console import _event
+
+    csv_file = tmp_path / "f.csv"
+    csv_file.write_bytes(b"nom,ville,categorie,contact\n")
+    event = _event(f"/fichier {csv_file} /fournisseur importer", "admin")
+    assert event.image == b"nom,ville,categorie,contact\n"
+    assert event.text == "/fournisseur importer"

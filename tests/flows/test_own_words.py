@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.flows.context import MENU_IDS
 from bot.messages import t
 from tests.flows.test_quote_and_order import orders_in_db
 
-MENU = [
-    "menu:quote", "menu:orders", "menu:proof", "menu:container", "menu:help", "menu:language",
-    "menu:support",
-]  # fmt: skip
+MENU = [f"menu:{item}" for item in MENU_IDS]
 NOT_UNDERSTOOD = "Je n'ai pas compris"
 
 

@@ -12,7 +12,7 @@ NOW = datetime(2026, 11, 25, tzinfo=UTC)
 
 
 def test_stages_move_forward_only_in_order():
-    assert [s.next for s in Stage] == [Stage.MER, Stage.PORT, Stage.LIVRE, None]
+    assert [s.next for s in Stage] == [Stage.MER, Stage.PORT, Stage.LIVRE, None, None]
     container = Container("TD-2026-01")
     for expected in (Stage.MER, Stage.PORT, Stage.LIVRE):
         assert container.advance(NOW) is expected
@@ -106,3 +106,15 @@ def test_random_bookings_never_overfill(capacity, ops):
         assert 0 <= container.used_l <= container.capacity_l
         assert container.used_l == sum(held)
         assert (container.stage is Stage.MER) == (container.stage is not Stage.COLLECTE)
+
+
+def test_only_a_collecting_container_may_be_cancelled_and_a_cancelled_one_goes_nowhere():
+    from domain.errors import ContainerCancelled
+
+    Container("TD-2026-01").check_cancellable()
+    for stage in (Stage.MER, Stage.PORT, Stage.LIVRE):
+        with pytest.raises(ContainerClosed):
+            Container("TD-2026-01", stage=stage).check_cancellable()
+    with pytest.raises(ContainerCancelled):
+        Container("TD-2026-01", stage=Stage.ANNULE).check_cancellable()
+    assert Stage.ANNULE.next is None

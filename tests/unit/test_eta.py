@@ -78,4 +78,7 @@ def test_only_a_date_replacing_another_is_a_move():
 
 def test_a_delivered_container_shows_no_arrival_date():
     eta = date(2027, 1, 9)
-    assert [visible_eta(stage, eta) for stage in Stage] == [eta, eta, eta, None]
+    shown = {stage: visible_eta(stage, eta) for stage in Stage}
+    assert shown == {
+        Stage.COLLECTE: eta, Stage.MER: eta, Stage.PORT: eta, Stage.LIVRE: None, Stage.ANNULE: None
+    }  # fmt: skip

@@ -207,3 +207,27 @@ def test_receipt_outcomes_and_answers():
     for accept in (True, False):
         with pytest.raises(IllegalTransition):
             receipt.answer(accept, AT)
+
+
+@given(st.lists(st.integers(0, 10**10), max_size=4), st.lists(amounts, max_size=6))
+def test_a_cancelled_order_gives_back_what_it_holds_and_then_holds_nothing(paid, entries):
+    """Paid, less what the order's entries already gave back (credit used counts as paid):
+    after the credit, the order holds nothing more of the trader's money, unless it held
+    less than nothing (never credited negative)."""
+    from domain.ledger import cancellation_credit
+
+    credit = cancellation_credit(paid, entries)
+    assert credit >= 0
+    held = sum(paid) - sum(entries)
+    assert held - credit == min(held, 0)
+
+
+@given(st.integers(-(10**12), 10**12), st.integers(0, 10**12))
+def test_a_refund_is_positive_and_never_more_than_the_balance(amount, available):
+    from domain.ledger import check_refund
+
+    if 0 < amount <= available:
+        check_refund(amount, available)
+    else:
+        with pytest.raises(InvalidInput):
+            check_refund(amount, available)
