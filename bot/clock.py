@@ -45,9 +45,10 @@ def guarded(services: Services, name: str, job: Callable[[], object]) -> Callabl
         try:
             with services.locks.hold(f"clock:{name}", wait_s=0):
                 result = job()
-                log.info("job %s: %s", name, result)
+                # Every minute: only a job that did something is worth a line at INFO.
+                log.log(logging.INFO if result else logging.DEBUG, "job %s: %s", name, result)
         except TimeoutError:
-            log.info("job %s is running elsewhere: skipped", name)
+            log.debug("job %s is running elsewhere: skipped", name)
         except Exception:
             log.exception("job %s failed", name)
 

@@ -19,7 +19,7 @@ from bot.settings import Settings
 
 REDACTED = "[redacted]"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-QUIET = ("httpx", "httpcore", "alembic")
+QUIET = ("httpx", "httpcore", "alembic", "apscheduler")  # the last: a line per job run
 
 
 def secrets_of(settings: Settings) -> list[str]:
