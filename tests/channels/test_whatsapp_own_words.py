@@ -13,7 +13,7 @@ from tests.fakes.twilio_api import FakeTwilio
 def wa(tmp_path, time_machine):
     time_machine.move_to("2026-11-25 10:00:00+00:00", tick=False)
     fake = FakeTwilio(auth=(SID, TOKEN)).start()
-    yield WhatsAppWorld(fake, tmp_path, sms_provider="twilio", whatsapp_interactive=False)
+    yield WhatsAppWorld(fake, tmp_path, sms_provider="twilio")
     fake.stop()
 
 
