@@ -46,6 +46,16 @@ def cmd_simulate_fill(services: Services, args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_simulate_voyage(services: Services, args: argparse.Namespace) -> int:
+    from bot.voyage import simulate_voyage
+
+    _init(services)
+    ok = simulate_voyage(
+        services, seed=args.seed, traders=args.traders, deposit=args.deposit, out=print
+    )
+    return 0 if ok else 1
+
+
 def cmd_console(services: Services, args: argparse.Namespace) -> int:
     from bot.channels.console import run_console
 
@@ -135,6 +145,15 @@ def parser() -> argparse.ArgumentParser:
     fill = commands.add_parser("simulate-fill", help="fill a container with simulated orders")
     fill.add_argument("--seed", type=int, default=None)
     fill.add_argument("--traders", type=int, default=20, choices=range(1, 1000), metavar="N")
+    voyage = commands.add_parser(
+        "simulate-voyage", help="run a container from collecte to livré and check the books"
+    )
+    voyage.add_argument("--seed", type=int, default=None)
+    voyage.add_argument("--traders", type=int, default=6, choices=range(1, 100), metavar="N")
+    voyage.add_argument(
+        "--deposit", type=int, default=None, choices=range(1, 101), metavar="PERCENT",
+        help="deposit at order time (default: DEPOSIT_PERCENT)",
+    )  # fmt: skip
     console = commands.add_parser("console", help="chat with the bot in this terminal")
     console.add_argument("--admin", action="store_true", help="play the admin chat")
     commands.add_parser("telegram", help="run the Telegram bot (polling, or webhook)")
@@ -146,6 +165,7 @@ def parser() -> argparse.ArgumentParser:
 COMMANDS = {
     "init": cmd_init,
     "simulate-fill": cmd_simulate_fill,
+    "simulate-voyage": cmd_simulate_voyage,
     "console": cmd_console,
     "telegram": cmd_telegram,
     "web": cmd_web,

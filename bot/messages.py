@@ -1771,6 +1771,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "✅ {count} fournisseur(s) importé(s).",
         "✅ {count} supplier(s) imported.",
     ),
+    # Issue 14 — the whole voyage simulated (python -m bot simulate-voyage)
+    "voyage.title": (
+        "Simulation de voyage — conteneur {code}",
+        "Voyage simulation — container {code}",
+    ),
+    "voyage.orders": (
+        "Commerçants : {traders} — commandes : {count} — acompte à la commande : {percent} %",
+        "Traders: {traders} — orders: {count} — deposit at order time: {percent} %",
+    ),
+    "voyage.volume": (
+        "Volume commandé : {ordered} → mesuré à l'entrepôt : {measured} (capacité {capacity})",
+        "Volume ordered: {ordered} → measured at the warehouse: {measured} (capacity {capacity})",
+    ),
+    "voyage.measures": (
+        "Mesures : {larger} plus grandes, {smaller} plus petites, {equal} égales ; contestée "
+        "puis acceptée : {contested}",
+        "Measures: {larger} larger, {smaller} smaller, {equal} equal; contested then "
+        "accepted: {contested}",
+    ),
+    "voyage.money": (
+        "Facturé : {billed} ; payé : {paid} en {count} paiements validés",
+        "Billed: {billed}; paid: {paid} in {count} approved payments",
+    ),
+    "voyage.credits": (
+        "Crédits : {given} crédités, {used} utilisés, {left} restants",
+        "Credits: {given} credited, {used} used, {left} left",
+    ),
+    "voyage.eta": (
+        "Arrivée estimée : {dates} ({delays} retards annoncés)",
+        "Estimated arrival: {dates} ({delays} delays announced)",
+    ),
+    "voyage.check_capacity": (
+        "place occupée = somme des volumes mesurés des commandes actives",
+        "space used = sum of the measured volumes of the active orders",
+    ),
+    "voyage.check_terms": (
+        "chaque total = devis recalculé au volume mesuré avec ses conditions figées",
+        "each total = quote re-computed at the measured volume with its frozen terms",
+    ),
+    "voyage.check_books": (
+        "grands livres équilibrés (solde = somme des écritures ; payé = facturé + crédit "
+        "restant) et plus rien à payer",
+        "ledgers balance (balance = sum of the entries; paid = billed + credit left) and "
+        "nothing left to pay",
+    ),
+    "voyage.check_eta": (
+        "chaque retard annoncé à tous les commerçants du conteneur, dernière date gardée",
+        "each delay announced to every trader of the container, last date kept",
+    ),
+    "voyage.check_delivered": (
+        "conteneur livré, toutes les commandes chargées",
+        "container delivered, every order loaded",
+    ),
 }
 
 

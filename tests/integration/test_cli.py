@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,43 @@ def test_simulate_fill_twice_fills_the_next_container(db_url, tmp_path):
 def test_bad_arguments_exit_non_zero(args, tmp_path):
     result = run(args, f"sqlite:///{tmp_path / 'x.db'}", tmp_path)
     assert result.returncode == 2
+
+
+def test_simulate_voyage_runs_a_container_to_delivery_and_checks_the_books(db_url, tmp_path):
+    args = ["simulate-voyage", "--seed", "3", "--traders", "6", "--deposit", "50"]
+    result = run(args, db_url, tmp_path)
+    assert result.returncode == 0, result.stderr + result.stdout
+    report = result.stdout.replace("\u00a0", " ")
+    assert "Simulation de voyage — conteneur TD-2026-02" in report  # its own container
+    measures = re.search(r"Mesures : (\d+) plus grandes, (\d+) plus petites, (\d+) égales", report)
+    assert measures is not None and all(int(n) > 0 for n in measures.groups()), report
+    assert re.search(r"Crédits : [1-9][\d ]* GNF crédités, [1-9][\d ]* GNF utilisés", report)
+    assert "(2 retards annoncés)" in report and "Étape : disponible / livré" in report
+    assert report.count("✔") == 5 and "✘" not in report
+    again = run(args, db_url, tmp_path)  # the same traders, a second voyage
+    assert again.returncode == 0 and "conteneur TD-2026-03" in again.stdout, again.stdout
+
+
+def test_simulate_voyage_fails_when_the_books_do_not_balance(db_url):
+    """A measure credited twice (under another key): the trader holds 1 000 GNF never paid
+    and the order is short of them; the books check fails and the report says where."""
+    from bot.services.ledger import credit
+    from bot.voyage import run_voyage
+    from bot.voyage_checks import report, voyage_checks
+    from domain.ledger import EntryKind
+    from tests.flows.conftest import make_app
+
+    services = make_app(db_url).services
+    code, orders, voyage = run_voyage(services, seed=3, traders=6, deposit=50)
+    assert all(check.passed for check in voyage_checks(services, code, orders, voyage)[1])
+    order = orders[0]
+    with services.uow_factory() as uow:
+        credit(uow, order.trader_id, 1_000, EntryKind.REMEASURE_CREDIT, "twice", services.clock(),
+               order.id)  # fmt: skip
+        uow.commit()
+    books, checks = voyage_checks(services, code, orders, voyage)
+    failed = [check.key for check in checks if not check.passed]
+    assert failed == ["voyage.check_books"]
+    text = report(books, voyage, checks)
+    assert "✘ grands livres équilibrés" in text and f"order {order.number}: 1000 due" in text
+    assert f"trader {order.trader_id}: paid" in text
