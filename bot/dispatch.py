@@ -43,6 +43,7 @@ from bot.services.receipts import receipt_view
 from bot.services.support import remember_sent
 from bot.warehouse_card import receipt_card
 from domain.errors import DeliveryFailed
+from domain.links import photo_path
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,10 @@ def _value(value: Any, lang: str) -> Any:
 
 
 def render(
-    message: dict, uow_factory: Callable[[], UnitOfWork], public_base_url: str | None = None
+    message: dict,
+    uow_factory: Callable[[], UnitOfWork],
+    public_base_url: str | None = None,
+    photo_link: Callable[[str, int], str] | None = None,
 ) -> Reply | None:
     """The reply for an outbox row, in the recipient's language, built at sending time."""
     lang, payload = message["lang"], message["payload"]
@@ -81,7 +85,7 @@ def render(
     if message["template"] in ticket_cards.TEMPLATES:
         return ticket_cards.render(uow_factory(), message["template"], payload, lang)
     if message["template"] == "receipt_card":
-        return receipt_card(uow_factory, payload, lang)
+        return receipt_card(uow_factory, payload, lang, photo_link)
     if message["template"] == "credit_card":
         return credit_card(payload, lang)
     values = {key: _value(value, lang) for key, value in payload.items()}
@@ -151,13 +155,18 @@ class Dispatcher:
         clock: Callable[[], datetime],
         limits: dict[str, RateLimiter] | None = None,
         public_base_url: str | None = None,
+        link_key: bytes | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.public_base_url = public_base_url  # the receipts' QR codes point there
+        self.link_key = link_key  # signs the photo links WhatsApp fetches (domain.links)
         self.channels = channels
         self.clock = clock
         self.limits = limits or {}
         self.stopping = threading.Event()
+
+    def _photo_link(self, kind: str, item_id: int) -> str:
+        return photo_path(self.link_key, kind, item_id, self.clock()) if self.link_key else ""
 
     def run_once(self, limit: int = BATCH) -> int:
         """Send what is due now on the channels this process can reach; returns how many
@@ -199,7 +208,7 @@ class Dispatcher:
     def _send(self, message: dict) -> tuple[str, str | None]:
         """Returns the chat and the id of the message sent there (when the sender gives one)."""
         route = self.channels.route(message["channel"], message["recipient"])
-        reply = render(message, self.uow_factory, self.public_base_url)
+        reply = render(message, self.uow_factory, self.public_base_url, self._photo_link)
         if route is None or reply is None:
             raise DeliveryFailed(f"no way to deliver on {message['channel']}")
         sender, recipient = route

@@ -58,9 +58,14 @@ def receipt_text(receipt: WarehouseReceipt, statement: Statement, lang: str) -> 
     return "\n".join(lines)
 
 
-def receipt_card(uow_factory: Callable[[], UnitOfWork], payload: dict, lang: str) -> Reply | None:
-    """The outbox's `receipt_card`: the photo, the text, and Accepter / Contester when the
-    trader's answer is awaited."""
+def receipt_card(
+    uow_factory: Callable[[], UnitOfWork],
+    payload: dict,
+    lang: str,
+    photo_link: Callable[[str, int], str] | None = None,
+) -> Reply | None:
+    """The outbox's `receipt_card`: the photo (with a signed link for channels that fetch
+    media by URL), the text, and Accepter / Contester when the trader's answer is awaited."""
     with uow_factory() as uow:
         receipt = uow.warehouse.get(int(payload["receipt_id"]))
     if receipt is None:
@@ -72,4 +77,9 @@ def receipt_card(uow_factory: Callable[[], UnitOfWork], payload: dict, lang: str
             Choice(f"receipt:accept:{receipt.id}", t("warehouse.accept", lang)),
             Choice(f"receipt:contest:{receipt.id}", t("warehouse.contest", lang)),
         )
-    return Reply(receipt_text(receipt, statement, lang), choices, photo=receipt.photo)
+    link = (
+        photo_link("warehouse", receipt.id) if photo_link and receipt.photo and receipt.id else None
+    )
+    return Reply(
+        receipt_text(receipt, statement, lang), choices, photo=receipt.photo, photo_path=link
+    )

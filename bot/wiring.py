@@ -297,6 +297,7 @@ def install_receipt_routes(services: Services, app: Any) -> None:
         services.hits,
         settings.public_base_url or "",
         settings.receipt_requests_per_minute,
+        settings.secret_key_bytes(),
     )
     install(app, routes, settings.proxy_hops)
 
@@ -311,4 +312,5 @@ def build_dispatcher(services: Services) -> Dispatcher:
         "whatsapp": RateLimiter(services.settings.whatsapp_max_per_second),
     }
     base = services.settings.public_base_url
-    return Dispatcher(services.uow_factory, services.channels, services.clock, limits, base)
+    key = services.settings.secret_key_bytes()
+    return Dispatcher(services.uow_factory, services.channels, services.clock, limits, base, key)

@@ -21,7 +21,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from bot.messages import t
 from bot.receipt_pdf import lines, render_pdf
 from bot.services.receipts import ReceiptView, verify
+from domain.links import link_valid
 from domain.ports import HitCounter, UnitOfWork
+from domain.proofs import sniff_image_type
 
 log = logging.getLogger(__name__)
 WINDOW_S = 60
@@ -50,6 +52,7 @@ class ReceiptRoutesDeps:
     hits: HitCounter
     public_base_url: str
     per_minute: int = 60
+    link_key: bytes = b""  # SECRET_KEY: checks the signed photo links (domain.links)
 
 
 def deps() -> ReceiptRoutesDeps:
@@ -122,6 +125,22 @@ def receipt_pdf(token: str) -> Any:
     response = Response(pdf, 200, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{view.pdf_name}"'
     return response
+
+
+@bp.get("/photos/warehouse/<int:item_id>/<int:expires>/<sig>.jpg")
+def warehouse_photo(item_id: int, expires: int, sig: str) -> Any:
+    """A warehouse receipt's photo, for WhatsApp to fetch: only through a link signed with
+    SECRET_KEY and not expired; anything else is the same 404."""
+    d = deps()
+    if not d.link_key or not link_valid(d.link_key, "warehouse", item_id, expires, sig, d.clock()):
+        return not_found()
+    with d.uow_factory() as uow:
+        receipt = uow.warehouse.get(item_id)
+    photo = receipt.photo if receipt is not None else None
+    mime = sniff_image_type(photo) if photo else None
+    if photo is None or mime is None:
+        return not_found()
+    return Response(photo, 200, mimetype=mime)
 
 
 def install(app: Any, receipt_deps: ReceiptRoutesDeps, proxy_hops: int = 0) -> None:

@@ -96,10 +96,9 @@ class WhatsAppSender:
         return [Reply(body) for body in split_body(render(reply))]
 
     def media_url(self, reply: Reply) -> str | None:
-        """The public URL of the reply's document, when it has one and the app serves it."""
-        if reply.document_path and self.media_base:
-            return f"{self.media_base}{reply.document_path}"
-        return None
+        """The public URL of the reply's document (or photo), when the app serves it."""
+        path = reply.document_path or reply.photo_path
+        return f"{self.media_base}{path}" if path and self.media_base else None
 
     def deliver(self, to: str, piece: Reply) -> None:
         """One piece: a document as media, buttons, or the numbered text when the buttons

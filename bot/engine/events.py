@@ -40,6 +40,7 @@ class Reply:
     request_contact: str | None = None  # label of a "share my number" button
     document: tuple[str, bytes] | None = None  # (file name, content)
     document_path: str | None = None  # where the web app serves `document` (WhatsApp media)
+    photo_path: str | None = None  # where the web app serves `photo` (a signed link)
     photo: bytes | None = None  # sent as a photo, `text` as its caption
     edit: bool = False  # replaces the message whose button was pressed
     reply_to: str | None = None  # shown as a reply to this message of the recipient's chat

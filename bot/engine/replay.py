@@ -33,6 +33,8 @@ def to_data(reply: Reply) -> dict:
         data["document"] = [reply.document[0], _kept(reply.document[1])]
     if reply.document_path:
         data["document_path"] = reply.document_path
+    if reply.photo_path:
+        data["photo_path"] = reply.photo_path
     return data
 
 
@@ -47,4 +49,5 @@ def from_data(data: dict) -> Reply:
         photo=base64.b64decode(photo) if photo else None,
         edit=bool(data.get("edit", False)),
         document_path=data.get("document_path"),
+        photo_path=data.get("photo_path"),
     )

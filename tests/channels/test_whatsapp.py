@@ -303,3 +303,31 @@ def test_whatsapp_trader_told_when_the_telegram_admin_approves(fake_twilio, tmp_
         fake_tg.stop()
     with world.services.uow_factory() as uow:
         assert uow.orders.get(1).status is OrderStatus.PAID
+
+
+def test_a_warehouse_photo_reaches_a_whatsapp_trader_through_a_signed_link(wa):
+    """The receipt card's photo goes as media: a link signed with SECRET_KEY that the web
+    app serves; a tampered or unknown link is the same 404."""
+    from bot.services.warehouse import ReceiptRequest, record_receipt
+
+    wa.dispatcher.link_key = wa.services.settings.secret_key_bytes()  # as build_dispatcher
+    wa.register()
+    for text in ("1", "textile", "3", "10 000", "1"):
+        wa.say(text)
+    url = wa.fake.add_media(PNG, "image/png")
+    wa.say("OM-550055", NumMedia="1", MediaUrl0=url, MediaContentType0="image/png")
+    from bot.services.proofs import approve_proof
+
+    approve_proof(wa.services.uow_factory(), 1, "admin", wa.services.clock())
+    goods = b"\xff\xd8\xff\xe0" + b"goods" * 20
+    request = ReceiptRequest(order_id=1, measured_l=3000, actor="admin", cartons=12, photo=goods)
+    record_receipt(wa.services.uow_factory(), request, wa.services.clock())
+    wa.drain()
+    [card] = [r for r in wa.fake.requests if "/photos/warehouse/" in r.form.get("MediaUrl", "")]
+    path = card.form["MediaUrl"].removeprefix(PUBLIC)
+    served = wa.client.get(path)
+    assert served.status_code == 200 and served.data == goods
+    assert served.headers["X-Content-Type-Options"] == "nosniff"
+    forged = path[:-6] + ("0" if path[-5] != "0" else "1") + ".jpg"
+    assert wa.client.get(forged).status_code == 404
+    assert wa.client.get("/photos/warehouse/2/9999999999/" + "0" * 32 + ".jpg").status_code == 404
