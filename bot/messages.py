@@ -1329,6 +1329,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "✅ Mesure acceptée pour la commande {number}. Rien à payer maintenant.",
         "✅ Measure accepted for order {number}. Nothing to pay now.",
     ),
+    "warehouse.contest_ticket": (
+        "Je conteste la mesure de la commande {number} (réception à l'entrepôt).",
+        "I contest the measure of order {number} (warehouse receipt).",
+    ),
     "warehouse.contested": (
         "Votre contestation de la mesure de la commande {number} est transmise à notre équipe, "
         "qui vous répondra ici.",

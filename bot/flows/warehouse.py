@@ -1,11 +1,14 @@
 """The trader's answer to a larger warehouse measure: *Accepter* (the difference is then due,
-the trader's credit taken first) or *Contester* (the admins are told)."""
+the trader's credit taken first) or *Contester* (the admins are told, and a support
+conversation opens with them)."""
 
 from __future__ import annotations
 
 from bot.engine.choices import fold
 from bot.engine.events import Reply
+from bot.flows import support
 from bot.flows.context import Step
+from bot.messages import t
 from bot.warehouse_card import statement_text
 from domain.errors import IllegalTransition, NotFound
 
@@ -39,8 +42,10 @@ def on_answer(step: Step) -> list[Reply]:
         return [step.menu(step.t("stale_button"))]
     except IllegalTransition:
         return [step.menu(step.t("warehouse.already_answered"))]
-    if not accept:
-        return [step.menu(step.t("warehouse.contested", number=order.number))]
+    if not accept:  # a support conversation opens, so the trader can explain and be answered
+        told = Reply(step.t("warehouse.contested", number=order.number))
+        reason = t("warehouse.contest_ticket", "fr", number=order.number)  # read by the admins
+        return [told, *support.open_with(step, reason)]
     if not statement.to_pay_gnf:
         return [step.menu(step.t("warehouse.accepted_nothing", number=order.number))]
     lines = statement_text(statement, step.conv.lang)

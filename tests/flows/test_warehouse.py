@@ -134,9 +134,14 @@ def test_contester_marks_the_order_and_tells_the_admins(world):
     admin.say("/reception C00001 3,4")
     admin.confirm()
     last_card(traders)
-    trader.press("receipt:contest:1")
-    assert "contestation de la mesure de la commande C00001" in trader.text
+    told, opened = trader.press("receipt:contest:1")
+    assert "contestation de la mesure de la commande C00001" in told.text
+    assert "transmis à un conseiller (demande T1)" in opened.text  # a conversation opens
+    trader.say("Mes cartons ont été mal mesurés")  # relayed to the admins with the ticket
     admin_chat.flush()
+    assert any("Je conteste la mesure de la commande C00001" in plain(r.text)
+               for _, r in admin_chat.sent)  # fmt: skip
+    assert any("Mes cartons ont été mal mesurés" in plain(r.text) for _, r in admin_chat.sent)
     assert any(
         "Mesure contestée par le commerçant — commande C00001 : commandé 3,0 CBM, mesuré 3,4 CBM"
         in plain(r.text)
