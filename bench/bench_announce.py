@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert
 
-from bot.dispatch import Dispatcher
-from bot.notify import Channels
+from bot.delivery.dispatch import Dispatcher
+from bot.delivery.notify import Channels
 from bot.services.announcements import announce
 from storage import orm
 from storage.db import make_engine, make_session_factory

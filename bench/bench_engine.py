@@ -16,10 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.engine.events import Inbound
+from bot.runtime.wiring import build, build_engine
 from bot.services import traders as trader_service
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
-from bot.wiring import build, build_engine
 from domain.traders import Language
 from storage import orm
 from storage.db import make_engine

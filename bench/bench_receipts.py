@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.receipt_pdf import fonts, render_pdf
+from bot.cards.receipt_pdf import fonts, render_pdf
 from bot.services.receipts import ReceiptView
 from domain.pricing import Category
 from domain.receipts import VALIDITY, ReceiptKind, new_token

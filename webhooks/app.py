@@ -21,8 +21,8 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 from werkzeug.exceptions import HTTPException
 
-from bot.messages import t
 from bot.services.notifications import notify_admins
+from bot.text.messages import t
 from domain.ports import UnitOfWork
 from webhooks import telegram_hook
 from webhooks.inbound import InboundWorker

@@ -22,11 +22,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.delivery.failures import TRANSIENT, alert_bug, language_of
+from bot.delivery.loops import run_forever
 from bot.engine.events import Inbound, Reply
-from bot.failures import TRANSIENT, alert_bug, language_of
-from bot.loops import run_forever
-from bot.messages import t
 from bot.services.notifications import notify_admins
+from bot.text.messages import t
 from domain.errors import DeliveryFailed
 from domain.ports import RecentContacts, UnitOfWork
 from webhooks.media import MediaError, fetch_image
@@ -172,7 +172,7 @@ class InboundWorker:
             uow.commit()
 
     def serve_forever(self, idle_s: float = 1.0) -> None:
-        """Survives an outage of the database (bot.loops): WhatsApp is served again as soon
+        """Survives an outage of the database (bot.delivery.loops): WhatsApp is served again as soon
         as it is back, with no restart."""
         run_forever(
             "whatsapp worker", log, self.run_once, self.stopping.is_set, self._sleep, idle_s

@@ -18,9 +18,9 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from bot.messages import t
-from bot.receipt_pdf import lines, render_pdf
+from bot.cards.receipt_pdf import lines, render_pdf
 from bot.services.receipts import ReceiptView, verify
+from bot.text.messages import t
 from domain.links import link_valid
 from domain.ports import HitCounter, UnitOfWork
 from domain.proofs import sniff_image_type

@@ -22,7 +22,7 @@ from twilio.rest import Client
 from twilio.rest.content.v1.content import ContentList
 
 from bot.engine.events import Reply
-from bot.messages import t
+from bot.text.messages import t
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)

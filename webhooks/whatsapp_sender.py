@@ -21,10 +21,10 @@ from collections.abc import Callable
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
-from bot.engine.core import choices_text
 from bot.engine.events import Reply
-from bot.formatting import split_text
-from bot.messages import t
+from bot.flows.engine import choices_text
+from bot.text.formatting import split_text
+from bot.text.messages import t
 from domain.errors import DeliveryFailed
 from domain.ports import RecentContacts
 from webhooks.whatsapp_interactive import TwilioContentTemplates, content_variables, shape_for

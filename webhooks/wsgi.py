@@ -6,11 +6,11 @@ import sys
 
 from flask import Flask
 
-from bot.logs import configure_logging
-from bot.messages import t
+from bot.runtime.logs import configure_logging
+from bot.runtime.wiring import build, build_dispatcher, build_web
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
-from bot.wiring import build, build_dispatcher, build_web
+from bot.text.messages import t
 
 APP_LOAD_ERROR = 4  # gunicorn's exit code for an app that cannot load: the master halts
 

@@ -8,14 +8,14 @@ import secrets
 from decimal import Decimal
 from typing import Any
 
-from bot import formatting as fmt
 from bot.admin import confirm
 from bot.admin.step import AdminStep
 from bot.engine.events import Reply
-from bot.messages import t
-from bot.parsing import parse_amount
 from bot.services import balances as service
 from bot.services.balances import BalanceStatement
+from bot.text import formatting as fmt
+from bot.text.messages import t
+from bot.text.parsing import parse_amount
 from domain.errors import InvalidInput, InvalidPhone, NotFound
 from domain.ledger import check_positive_amount
 from domain.phones import normalise_phone

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import formatting as fmt
 from bot.admin import confirm
 from bot.admin.step import AdminStep
 from bot.engine.events import Reply
 from bot.services import cancellation as service
+from bot.text import formatting as fmt
 from domain.errors import ContainerCancelled, ContainerClosed, InvalidInput, NotFound
 from domain.phones import mask_phone
 

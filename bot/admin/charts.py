@@ -12,9 +12,9 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from bot import formatting as fmt
-from bot.messages import t
 from bot.services.stats import ChartData, FillSeries
+from bot.text import formatting as fmt
+from bot.text.messages import t
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -10,21 +10,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from bot import formatting as fmt
 from bot.admin import balances, broadcast, cancellation, confirm, review, tickets
 from bot.admin import suppliers as supplier_desk
 from bot.admin import warehouse as receipt_desk
-from bot.admin.attachments import attachment_lines
-from bot.admin.cards import order_detail, proof_card
 from bot.admin.charts import stats_chart
 from bot.admin.containers import cmd_containers, cmd_new_container, cmd_stage
 from bot.admin.eta import cmd_eta
 from bot.admin.export import orders_csv
 from bot.admin.step import AdminStep
 from bot.admin.terms import cmd_rate, cmd_tariffs
+from bot.cards.attachments import attachment_lines
+from bot.cards.proof import order_detail, proof_card
 from bot.engine.events import Reply
-from bot.messages import MESSAGES
 from bot.services.stats import chart_data, container_stats
+from bot.text import formatting as fmt
+from bot.text.messages import MESSAGES
 from domain.errors import InvalidInput, NotFound
 from domain.orders import parse_id, parse_number
 

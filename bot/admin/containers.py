@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import formatting as fmt
 from bot.admin import confirm
 from bot.admin.eta import eta_line
 from bot.admin.step import AdminStep
 from bot.engine.events import Reply
-from bot.parsing import parse_amount
 from bot.services import containers as container_service
 from bot.services.notifications import traders_of
 from bot.services.stats import container_stats
+from bot.text import formatting as fmt
+from bot.text.parsing import parse_amount
 from domain.errors import InvalidInput, StageTransitionError
 from domain.quantities import litres_from_cbm
 from domain.terms import check_capacity

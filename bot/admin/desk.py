@@ -21,10 +21,10 @@ from bot.engine.choices import typed_choice
 from bot.engine.conversation import Conversation
 from bot.engine.events import Inbound, Reply
 from bot.engine.gate import MessageGate
-from bot.messages import code_problem, t
-from bot.parsing import digits_only
 from bot.services.otp import OtpService
 from bot.settings import Settings
+from bot.text.messages import code_problem, t
+from bot.text.parsing import digits_only
 from domain.errors import DeliveryFailed, InvalidInput, OtpError, OtpRateLimited
 from domain.phones import mask_phone, normalise_phone
 from domain.ports import ConversationStore, Locks, UnitOfWork

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot import formatting as fmt
 from bot.admin import confirm
 from bot.admin.step import AdminStep
 from bot.engine.events import Reply
 from bot.services import eta as eta_service
 from bot.services.notifications import traders_of
+from bot.text import formatting as fmt
 from domain.containers import Container
 from domain.errors import InvalidInput
 from domain.eta import EtaMoved, check_change, parse_day, visible_eta

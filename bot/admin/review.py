@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from bot import formatting as fmt
-from bot.admin.cards import proof_text
 from bot.admin.step import AdminStep
+from bot.cards.proof import proof_text
 from bot.engine.events import Choice, Reply
 from bot.services import proofs as proof_service
+from bot.text import formatting as fmt
 from domain.errors import NotFound, ProofRejected
 from domain.proofs import ProofStatus
 

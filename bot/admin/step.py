@@ -10,8 +10,8 @@ from typing import Any
 
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
-from bot.messages import t
 from bot.settings import Settings
+from bot.text.messages import t
 from domain.ports import UnitOfWork
 
 

@@ -17,11 +17,11 @@ import csv
 import io
 
 from bot.admin.step import AdminStep
-from bot.directory_words import supplier_category
 from bot.engine.events import Reply
 from bot.services import suppliers as service
 from bot.services.suppliers import Draft
-from bot.vocabulary import yes_or_no
+from bot.text.directory_words import supplier_category
+from bot.text.vocabulary import yes_or_no
 from domain.errors import InvalidInput, NotFound, ProofRejected
 from domain.orders import parse_id
 from domain.proofs import check_image

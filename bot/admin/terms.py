@@ -7,12 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from bot import formatting as fmt
 from bot.admin import confirm
 from bot.admin.step import AdminStep
 from bot.engine.events import Reply
-from bot.parsing import parse_amount
 from bot.services import pricing
+from bot.text import formatting as fmt
+from bot.text.parsing import parse_amount
 from domain.errors import InvalidInput
 from domain.pricing import Category
 from domain.terms import check_commission, check_rate, check_tariff, is_large_swing

@@ -9,7 +9,7 @@ already closed, an empty or too long answer, a photo where only text can go.
 from __future__ import annotations
 
 from bot.admin.step import AdminStep
-from bot.admin.ticket_cards import ticket_line
+from bot.cards.ticket import ticket_line
 from bot.engine.events import Reply
 from bot.services import support as support_service
 from domain.errors import InvalidInput, NotFound

@@ -12,13 +12,13 @@ import base64
 import secrets
 from typing import Any
 
-from bot import formatting as fmt
 from bot.admin import confirm
 from bot.admin.step import AdminStep
 from bot.engine.events import Choice, Reply
-from bot.parsing import parse_amount
 from bot.services import warehouse as receipt_service
 from bot.services.warehouse import ReceiptRequest, Room
+from bot.text import formatting as fmt
+from bot.text.parsing import parse_amount
 from domain.errors import InvalidInput, NotFound, ProofRejected
 from domain.orders import format_number, parse_id, parse_number
 from domain.proofs import check_image

@@ -1,6 +1,6 @@
 """Telegram, with python-telegram-bot 22: a thin translator between updates and the engine.
 
-Where each update goes is decided by `bot.routing.route_of`: the admin chat (ADMIN_CHAT_ID,
+Where each update goes is decided by `bot.channels.routing.route_of`: the admin chat (ADMIN_CHAT_ID,
 a group or one admin's private chat) to the admin desk, other private chats to the trader
 engine; groups are not trader chats, and admin input anywhere else reaches nothing.
 Conversation state stays in Redis, so the process can restart at any time. The engine is
@@ -40,10 +40,10 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.channels.routing import Route, route_of
 from bot.engine.events import Inbound, Reply
-from bot.formatting import split_text
-from bot.messages import t
-from bot.routing import Route, route_of
+from bot.text.formatting import split_text
+from bot.text.messages import t
 from domain.errors import DeliveryFailed
 from domain.proofs import MAX_PROOF_BYTES
 

@@ -25,10 +25,10 @@ from typing import Any
 from telegram import Update
 from telegram.error import NetworkError, TelegramError, TimedOut
 
-from bot.loops import Backoff
-from bot.messages import t
+from bot.delivery.loops import Backoff
 from bot.services.updates import TELEGRAM as CHANNEL
 from bot.services.updates import store_updates
+from bot.text.messages import t
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)

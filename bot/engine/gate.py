@@ -23,7 +23,7 @@ from datetime import datetime
 
 from bot.engine.events import Inbound, Reply
 from bot.engine.replay import from_data, to_data
-from bot.messages import t
+from bot.text.messages import t
 from domain.ports import Locks, UnitOfWork
 
 log = logging.getLogger(__name__)

@@ -1,1 +1,1 @@
-"""One module per trader flow. Flows see only bot.trader_api views, never the use cases."""
+"""One module per trader flow. Flows see only bot.services.trader_api views, never the use cases."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot import formatting as fmt
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
-from bot.trader_api import ContainerView, TraderOrder
+from bot.services.trader_api import ContainerView, TraderOrder
+from bot.text import formatting as fmt
 from domain.errors import IllegalTransition, NotFound, NotOwner
 from domain.orders import OrderStatus
 

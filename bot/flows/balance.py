@@ -3,10 +3,10 @@ and the answer to a cancellation's message: keep the credit (the default) or ask
 
 from __future__ import annotations
 
-from bot import formatting as fmt
 from bot.engine.events import Reply
 from bot.flows.context import Step
 from bot.services.balances import BalanceStatement, EntryLine
+from bot.text import formatting as fmt
 from domain.errors import InvalidInput
 
 PREFIX = "credit:"

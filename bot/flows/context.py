@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
-from bot.messages import t
 from bot.services.otp import OtpService
+from bot.services.trader_api import TraderApi
 from bot.settings import Settings
-from bot.trader_api import TraderApi
+from bot.text.messages import t
 
 MENU_IDS = (
     "quote",

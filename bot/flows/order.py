@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot import formatting as fmt
+from bot.cards.warehouse import statement_text
 from bot.engine.events import Reply
 from bot.flows import quote
 from bot.flows.context import Step
-from bot.trader_api import TraderOrder
-from bot.vocabulary import Intent
-from bot.warehouse_card import statement_text
+from bot.services.trader_api import TraderOrder
+from bot.text import formatting as fmt
+from bot.text.vocabulary import Intent
 from domain.errors import ContainerClosed, ContainerFull, NotFound, QuoteChanged
 from domain.ledger import Statement
 from domain.pricing import Category

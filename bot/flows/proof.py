@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import base64
 
-from bot import formatting as fmt
 from bot.engine.events import Reply
 from bot.flows.context import Step
-from bot.trader_api import TraderOrder
+from bot.services.trader_api import TraderOrder
+from bot.text import formatting as fmt
 from domain.errors import IllegalTransition, NotFound, NotOwner, ProofRejected
 from domain.orders import OrderStatus
 from domain.proofs import normalise_reference, sniff_image_type

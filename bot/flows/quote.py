@@ -11,11 +11,11 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from bot import formatting as fmt
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
-from bot.understanding import Slot, Understood, understand
-from bot.vocabulary import yes_or_no
+from bot.text import formatting as fmt
+from bot.text.understanding import Slot, Understood, understand
+from bot.text.vocabulary import yes_or_no
 from domain.errors import InvalidInput, NotFound
 from domain.pricing import Category
 from domain.quantities import cbm_from_litres, fen_from_cny, litres_from_cbm

@@ -39,6 +39,6 @@ def send_again(step: Step) -> list[Reply]:
     except NotFound as missing:
         key = "receipt.none_yet" if missing.what == "receipt" else "receipt.unknown_order"
         return [step.menu(step.t(key, number=number))]
-    from bot.receipt_pdf import receipt_reply  # reportlab, loaded when a receipt is asked for
+    from bot.cards.receipt_pdf import receipt_reply  # reportlab, loaded when a receipt is asked for
 
     return [receipt_reply(view, step.conv.lang, step.settings.public_base_url), step.menu()]

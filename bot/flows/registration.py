@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
-from bot.messages import code_problem
-from bot.parsing import digits_only
-from bot.vocabulary import only_chat_words
+from bot.text.messages import code_problem
+from bot.text.parsing import digits_only
+from bot.text.vocabulary import only_chat_words
 from domain.errors import (
     DeliveryFailed,
     InvalidInput,

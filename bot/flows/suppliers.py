@@ -4,10 +4,10 @@ time with *Suivant*. Only the suppliers' own contacts: nothing of ours, nothing 
 
 from __future__ import annotations
 
-from bot.directory_words import supplier_category
 from bot.engine.events import Reply
 from bot.flows.context import Step
 from bot.services.suppliers import Page, SupplierView
+from bot.text.directory_words import supplier_category
 from domain.suppliers import SupplierCategory
 
 PREFIX = "sup:"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from bot.directory_words import asks_balance, asks_suppliers
 from bot.engine.events import Reply
 from bot.flows import balance, quote, suppliers, support
 from bot.flows.context import Step
-from bot.vocabulary import Intent
+from bot.text.directory_words import asks_balance, asks_suppliers
+from bot.text.vocabulary import Intent
 
 SMALL_TALK = {Intent.GREETING: "talk.hello", Intent.THANKS: "talk.thanks"}
 

@@ -4,12 +4,12 @@ conversation opens with them)."""
 
 from __future__ import annotations
 
+from bot.cards.warehouse import statement_text
 from bot.engine.choices import fold
 from bot.engine.events import Reply
 from bot.flows import support
 from bot.flows.context import Step
-from bot.messages import t
-from bot.warehouse_card import statement_text
+from bot.text.messages import t
 from domain.errors import IllegalTransition, NotFound
 
 PREFIX = "receipt:"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.messages import t
+from bot.text.messages import t
 from domain.otp import OtpPolicy, OtpScope, generate_code, hash_code
 from domain.ports import OtpStore, SmsSender
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.formatting import kilobytes
 from bot.services import ledger as ledger_service
 from bot.services.notifications import notify_admins, notify_trader
 from bot.services.receipts import issue_receipt
+from bot.text.formatting import kilobytes
 from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import Order, OrderStatus, format_number
 from domain.ports import UnitOfWork

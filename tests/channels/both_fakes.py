@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-from bot import formatting as fmt
+from bot.text import formatting as fmt
 from storage.orm import outbox
 from tests.channels.conftest import ADMIN_CHAT, ADMIN_USER
 from tests.channels.test_telegram_eta import confirm

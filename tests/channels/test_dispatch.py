@@ -8,11 +8,11 @@ import time
 
 import pytest
 
-from bot.dispatch import LEASE, Dispatcher, RateLimiter
+from bot.delivery.dispatch import LEASE, Dispatcher, RateLimiter
 from bot.engine.events import Reply
+from bot.runtime.wiring import build_dispatcher
 from bot.services.announcements import announce
 from bot.services.traders import register
-from bot.wiring import build_dispatcher
 from domain.traders import Language
 from storage.db import make_session_factory
 from storage.uow import SqlUnitOfWork
@@ -114,7 +114,7 @@ def test_rate_limiter_spaces_sends_per_chat():
     now = [0.0]
     slept = []
     limiter = RateLimiter(30, per_chat_s=1.0, clock=lambda: now[0])
-    import bot.dispatch as dispatch
+    import bot.delivery.dispatch as dispatch
 
     original = dispatch.time.sleep
     dispatch.time.sleep = lambda s: slept.append(s) or now.__setitem__(0, now[0] + s)
@@ -153,7 +153,7 @@ def test_two_dispatchers_on_postgres_never_send_twice(pg_engine):
                 sent.append(user_ref)
 
     def run() -> None:
-        from bot.notify import Channels
+        from bot.delivery.notify import Channels
 
         channels = Channels()
         channels.senders["telegram"] = Recorder()

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot import formatting as fmt
+from bot.text import formatting as fmt
 from domain.eta import default_eta
 from domain.orders import OrderStatus, split_deposit
 from tests.channels.both_fakes import (

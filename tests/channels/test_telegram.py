@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.channels.telegram import TEXT_LIMIT
-from bot.formatting import split_text
+from bot.text.formatting import split_text
 from domain.orders import OrderStatus
 from tests.channels.conftest import ADMIN_CHAT, ADMIN_PHONE, ADMIN_USER, register
 from tests.flows.conftest import PNG

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import formatting as fmt
+from bot.text import formatting as fmt
 from domain.eta import default_eta
 from storage.orm import outbox
 from tests.channels.conftest import ADMIN_CHAT, ADMIN_USER, register

@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 from twilio.request_validator import RequestValidator
 
-from bot.dispatch import Dispatcher
+from bot.delivery.dispatch import Dispatcher
 from bot.engine.events import Inbound
-from bot.wiring import build_desk, build_web
+from bot.runtime.wiring import build_desk, build_web
 from domain.orders import OrderStatus
 from storage import orm
 from tests.fakes.twilio_api import FakeTwilio

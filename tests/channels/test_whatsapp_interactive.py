@@ -8,9 +8,9 @@ import argparse
 import json
 from datetime import UTC, datetime
 
-from bot.cli import cmd_init
 from bot.engine.events import Choice, Reply
 from bot.flows.context import MENU_IDS
+from bot.runtime.cli import cmd_init
 from storage.content_templates import SqlContentTemplateRepository
 from storage.db import make_engine, make_session_factory
 from tests.channels.test_whatsapp import TRADER, WhatsAppWorld, fake_twilio, wa

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from bot.runtime.wiring import Services, build
 from bot.settings import Settings
-from bot.wiring import Services, build
 from storage.kv import make_redis
 from tests.conftest import PG_URL, REDIS_URL
 from tests.fakes.telegram_api import FakeTelegram

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.runtime.wiring import Services
 from bot.services import orders as order_service
 from bot.services.defaults import load_defaults
-from bot.wiring import Services
 from domain.containers import Container
 from domain.orders import Order
 from domain.pricing import Category

@@ -16,9 +16,9 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 
-from bot.dispatch import LEASE
+from bot.delivery.dispatch import LEASE
+from bot.runtime.wiring import TELEGRAM_PER_SECOND
 from bot.services import announcements
-from bot.wiring import TELEGRAM_PER_SECOND
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults import seed
 from tests.faults.conftest import FULL, services_on

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from sqlalchemy import create_engine, text
 
-from bot.clock import EVERY_MINUTE
+from bot.runtime.clock import EVERY_MINUTE
 from domain.orders import OrderStatus
 from storage.db import normalise_url
 from tests.fakes.telegram_api import FakeTelegram

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 import pytest
 
 from bot.engine.events import Inbound, Reply
+from bot.runtime.wiring import Services, build, build_engine
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
-from bot.wiring import Services, build, build_engine
 from storage.kv import make_redis
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from bot.dispatch import Dispatcher
+from bot.delivery.dispatch import Dispatcher
 from bot.engine.events import Inbound, Reply
-from bot.wiring import build_desk
+from bot.runtime.wiring import build_desk
 from domain.orders import OrderStatus
 from tests.flows.conftest import JPEG, PNG, make_app
 

@@ -59,7 +59,7 @@ def test_console_quote_order_proof_journey(tmp_path):
 
 def test_a_file_path_becomes_a_document_with_its_caption(tmp_path):
     """`/fichier PATH caption`: how the admin console imports the supplier CSV."""
-    from bot.channels.console import _event
+    from bot.runtime.console import _event
 
     csv_file = tmp_path / "f.csv"
     csv_file.write_bytes(b"nom,ville,categorie,contact\n")

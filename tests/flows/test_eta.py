@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from bot import jobs
+from bot.runtime import jobs
 from storage.eta import container_eta_changes
 from tests.flows.conftest import make_app
 from tests.flows.test_admin_desk import (  # noqa: F401

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from bot import jobs
-from bot.clock import guarded
+from bot.runtime import jobs
+from bot.runtime.clock import guarded
 from bot.services.pricing import set_rate
 from domain.orders import OrderStatus
 from storage import orm

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.flows.context import MENU_IDS
-from bot.messages import t
+from bot.text.messages import t
 from tests.flows.test_quote_and_order import orders_in_db
 
 MENU = [f"menu:{item}" for item in MENU_IDS]

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import formatting as fmt
-from bot.messages import MESSAGES
-from bot.trader_api import ContainerView, TraderOrder
+from bot.services.trader_api import ContainerView, TraderOrder
+from bot.text import formatting as fmt
+from bot.text.messages import MESSAGES
 from domain.pricing import TraderQuote
 from tests.flows.conftest import PNG, make_app
 

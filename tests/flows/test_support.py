@@ -8,10 +8,10 @@ from datetime import timedelta
 
 import pytest
 
-from bot import jobs
 from bot.engine.events import Reply
 from bot.flows import support as support_flow
 from bot.flows.context import Step
+from bot.runtime import jobs
 from bot.services import support as support_service
 from domain.errors import NotFound
 from domain.support import TicketStatus

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dispatch import Dispatcher
-from bot.wiring import build_desk
+from bot.delivery.dispatch import Dispatcher
+from bot.runtime.wiring import build_desk
 from domain.orders import OrderStatus
 from domain.warehouse import ReceiptStatus
 from tests.flows.conftest import JPEG, PNG, make_app
@@ -331,7 +331,7 @@ def test_measured_orders_are_loaded_when_the_container_leaves(world):
 def test_the_payment_reminder_asks_the_deposit_not_the_total(tmp_path, time_machine):
     from datetime import timedelta
 
-    from bot import jobs
+    from bot.runtime import jobs
 
     app, _admin, trader, traders, _ = _world(tmp_path, time_machine, deposit_percent=30)
     order(trader, pay=False)

@@ -75,9 +75,9 @@ def test_simulate_voyage_runs_a_container_to_delivery_and_checks_the_books(db_ur
 def test_simulate_voyage_fails_when_the_books_do_not_balance(db_url):
     """A measure credited twice (under another key): the trader holds 1 000 GNF never paid
     and the order is short of them; the books check fails and the report says where."""
+    from bot.runtime.voyage import run_voyage
+    from bot.runtime.voyage_checks import report, voyage_checks
     from bot.services.ledger import credit
-    from bot.voyage import run_voyage
-    from bot.voyage_checks import report, voyage_checks
     from domain.ledger import EntryKind
     from tests.flows.conftest import make_app
 

@@ -10,9 +10,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.dispatch import LEASE, Dispatcher
+from bot.delivery.dispatch import LEASE, Dispatcher
+from bot.delivery.notify import Channels
 from bot.engine.events import Reply
-from bot.notify import Channels
 from bot.services.announcements import announce
 from bot.services.traders import register
 from domain.traders import Language

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.messages import t
+from bot.runtime.wiring import make_sms
 from bot.settings import Settings
-from bot.wiring import make_sms
+from bot.text.messages import t
 from domain.errors import DeliveryFailed
 from storage.db import normalise_url
 from tests.fakes.twilio_api import FakeTwilio

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.admin.charts import stats_chart, stats_figure
-from bot.messages import t
 from bot.services.stats import ChartData, FillSeries
+from bot.text.messages import t
 from domain.pricing import Category
 
 ROOT = Path(__file__).resolve().parents[2]

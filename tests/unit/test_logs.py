@@ -8,7 +8,7 @@ import logging
 import pytest
 from pydantic import SecretStr
 
-from bot.logs import REDACTED, RedactSecrets, install_redaction, secrets_of
+from bot.runtime.logs import REDACTED, RedactSecrets, install_redaction, secrets_of
 from bot.settings import Settings
 
 TOKEN = "123456:BOT-TOKEN-abc"

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.parsing import parse_price, parse_volume
+from bot.text.parsing import parse_price, parse_volume
 from domain.errors import InvalidInput
 from domain.traders import clean_name
 

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.graphics.shapes import Rect
 
-from bot.receipt_pdf import qr_rects, qr_widget, receipt_reply, render_pdf
+from bot.cards.receipt_pdf import qr_rects, qr_widget, receipt_reply, render_pdf
 from bot.services.receipts import ReceiptView
 from domain.pricing import Category
 from domain.receipts import VALIDITY, ReceiptKind, is_token, new_token

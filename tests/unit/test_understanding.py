@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.understanding import understand
-from bot.vocabulary import Intent, yes_or_no
+from bot.text.understanding import understand
+from bot.text.vocabulary import Intent, yes_or_no
 from domain.pricing import Category
 
 Q, PROOF, ORDERS, BOAT, HELP = (Intent.QUOTE, Intent.PROOF, Intent.ORDERS,

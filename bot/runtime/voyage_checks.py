@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot import formatting as fmt
-from bot.messages import t
+from bot.runtime.simulation import Check
+from bot.runtime.wiring import Services
 from bot.services.ledger import books_problems, remaining_due
-from bot.simulation import Check
-from bot.wiring import Services
+from bot.text import formatting as fmt
+from bot.text.messages import t
 from domain.containers import Container, Stage
 from domain.ledger import EntryKind
 from domain.orders import Order, OrderStatus

@@ -5,7 +5,7 @@ deposit, or the whole); the goods are measured at the warehouse (larger, smaller
 each kind at least once), larger measures are accepted (one after a contest), smaller ones
 credited, and the rest is paid, the credit taken first; the container sails, its arrival
 date is delayed twice, it arrives and is delivered. Then the books are checked
-(bot/voyage_checks.py) and a French report printed.
+(bot/runtime/voyage_checks.py) and a French report printed.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from bot.runtime.voyage_checks import Voyage, report, voyage_checks
+from bot.runtime.wiring import Services
 from bot.services import containers as container_service
 from bot.services import eta as eta_service
 from bot.services import ledger as ledger_service
@@ -22,8 +24,6 @@ from bot.services import orders as order_service
 from bot.services import proofs as proof_service
 from bot.services import traders as trader_service
 from bot.services import warehouse as receipt_service
-from bot.voyage_checks import Voyage, report, voyage_checks
-from bot.wiring import Services
 from domain.containers import Container
 from domain.orders import Order
 from domain.pricing import Category

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot import formatting as fmt
-from bot.admin.attachments import attachment_lines
+from bot.cards.attachments import attachment_lines
 from bot.engine.events import Choice, Reply
-from bot.messages import t
 from bot.services.proofs import duplicates_of
+from bot.text import formatting as fmt
+from bot.text.messages import t
 from domain.containers import Container
 from domain.orders import Order, format_number, progress
 from domain.ports import UnitOfWork

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot import formatting as fmt
 from bot.engine.events import Reply
-from bot.messages import t
 from bot.services.support import CARD, RELAY
+from bot.text import formatting as fmt
+from bot.text.messages import t
 from domain.orders import progress
 from domain.ports import UnitOfWork
 from domain.support import SupportMessage, Ticket

@@ -4,9 +4,9 @@ next container (the default) or ask a refund. Rendered at sending time in their 
 
 from __future__ import annotations
 
-from bot import formatting as fmt
 from bot.engine.events import Choice, Reply
-from bot.messages import t
+from bot.text import formatting as fmt
+from bot.text.messages import t
 
 
 def credit_card(payload: dict, lang: str) -> Reply:

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.admin.desk import AdminDesk
-from bot.engine.core import Engine, choices_text
+from bot.delivery.notify import LogSender
 from bot.engine.events import Inbound, Reply
-from bot.messages import t
-from bot.notify import LogSender
-from bot.wiring import Services, build_desk, build_dispatcher, build_engine
+from bot.flows.engine import Engine, choices_text
+from bot.runtime.wiring import Services, build_desk, build_dispatcher, build_engine
+from bot.text.messages import t
 
 log = logging.getLogger(__name__)
 CHANNEL = "console"

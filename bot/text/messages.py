@@ -1,7 +1,7 @@
 """Every sentence a person reads, French first, English second.
 
 `t(key, lang, **values)` picks the language (French when unknown) and fills the values.
-Amounts arrive already formatted by bot.formatting.
+Amounts arrive already formatted by bot.text.formatting.
 """
 
 from __future__ import annotations
@@ -273,7 +273,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Les tarifs ont changé depuis votre devis. Voici le nouveau devis :",
         "Prices changed since your quote. Here is the new quote:",
     ),
-    # Understanding the trader's own words (bot/understanding.py, issue 11)
+    # Understanding the trader's own words (bot/text/understanding.py, issue 11)
     "quote.understood": ("Compris : {summary}", "Understood: {summary}"),
     "quote.confirm_divers": (
         "« {word} » : je classe ces marchandises en DIVERS. C'est bien ça ? Sinon, choisissez "

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from bot.notify import Channels
+from bot.delivery.notify import Channels
 from bot.services.otp import OtpService
 from bot.settings import Settings
 from domain.otp import OtpPolicy
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from bot.admin.desk import AdminDesk
-    from bot.dispatch import Dispatcher
-    from bot.engine.core import Engine
+    from bot.delivery.dispatch import Dispatcher
+    from bot.flows.engine import Engine
     from domain.ports import SmsSender, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -142,8 +142,8 @@ def make_otp(services: Services, namespace: str = "trader") -> OtpService:
 
 
 def build_engine(services: Services) -> Engine:
-    from bot.engine.core import Engine
-    from bot.trader_api import TraderApi
+    from bot.flows.engine import Engine
+    from bot.services.trader_api import TraderApi
 
     api = TraderApi(services.uow_factory, services.settings, services.clock)
     return Engine(
@@ -303,7 +303,7 @@ def install_receipt_routes(services: Services, app: Any) -> None:
 
 
 def build_dispatcher(services: Services) -> Dispatcher:
-    from bot.dispatch import Dispatcher, RateLimiter
+    from bot.delivery.dispatch import Dispatcher, RateLimiter
 
     telegram = RateLimiter(TELEGRAM_PER_SECOND, per_chat_s=1.0)  # the admin chat is Telegram
     limits = {

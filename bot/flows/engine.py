@@ -28,10 +28,10 @@ from bot.flows import (
     warehouse,
 )
 from bot.flows.context import Step
-from bot.messages import t
 from bot.services.otp import OtpService
+from bot.services.trader_api import TraderApi
 from bot.settings import Settings
-from bot.trader_api import TraderApi
+from bot.text.messages import t
 from domain.ports import ConversationStore, Locks, UnitOfWork
 
 log = logging.getLogger(__name__)

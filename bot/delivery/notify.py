@@ -1,6 +1,6 @@
 """The doors to each channel, for messages that go to someone other than the one who just
 wrote. Those messages are queued in the outbox (bot.services.notifications) and delivered by
-the dispatcher (bot.dispatch) through these senders."""
+the dispatcher (bot.delivery.dispatch) through these senders."""
 
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot import formatting as fmt
-from bot.messages import t
+from bot.text import formatting as fmt
+from bot.text.messages import t
 from domain.proofs import UnreadableAttachment
 
 

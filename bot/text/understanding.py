@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
-from bot.parsing import parse_amount
-from bot.vocabulary import (
+from bot.text.parsing import parse_amount
+from bot.text.vocabulary import (
     CATEGORY_WORDS,
     COUNT_WORDS,
     INTENT_WORDS,

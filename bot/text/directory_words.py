@@ -1,12 +1,12 @@
 """The words traders and admins use for the supplier directory: the categories of suppliers,
 and the words that ask for suppliers or for the balance. Compared like every trader word
-(bot.vocabulary: case, accents, plurals and doubled letters folded)."""
+(bot.text.vocabulary: case, accents, plurals and doubled letters folded)."""
 
 from __future__ import annotations
 
 import re
 
-from bot.vocabulary import key, keys, normalise
+from bot.text.vocabulary import key, keys, normalise
 from domain.suppliers import SupplierCategory
 
 CATEGORY_WORDS: dict[SupplierCategory, str] = {

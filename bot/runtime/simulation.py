@@ -12,13 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot import formatting as fmt
-from bot.messages import t
+from bot.runtime.wiring import Services
 from bot.services import containers as container_service
 from bot.services import orders as order_service
 from bot.services import stats as stats_service
 from bot.services import traders as trader_service
-from bot.wiring import Services
+from bot.text import formatting as fmt
+from bot.text.messages import t
 from domain.containers import Container, Stage
 from domain.pricing import Category, make_quote
 from domain.traders import Language

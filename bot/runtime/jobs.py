@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from bot import formatting as fmt
-from bot.messages import t
 from bot.services import ledger as ledger_service
 from bot.services import orders as order_service
 from bot.services.eta import moves_since
 from bot.services.notifications import notify_admins, notify_many, notify_trader, traders_of
 from bot.services.support import late_tickets
 from bot.settings import Settings
+from bot.text import formatting as fmt
+from bot.text.messages import t
 from domain.containers import MILESTONES_PCT, Stage
 from domain.ports import UnitOfWork
 

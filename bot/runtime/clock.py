@@ -15,9 +15,9 @@ from datetime import datetime
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
-from bot import jobs
-from bot.formatting import CONAKRY
-from bot.wiring import Services
+from bot.runtime import jobs
+from bot.runtime.wiring import Services
+from bot.text.formatting import CONAKRY
 
 log = logging.getLogger(__name__)
 EVERY_MINUTE = 60

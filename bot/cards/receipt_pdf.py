@@ -21,10 +21,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from bot import formatting as fmt
 from bot.engine.events import Reply
-from bot.messages import t
 from bot.services.receipts import ReceiptView
+from bot.text import formatting as fmt
+from bot.text.messages import t
 
 log = logging.getLogger(__name__)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")

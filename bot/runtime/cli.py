@@ -7,11 +7,8 @@ import sys
 import threading
 from collections.abc import Callable
 
-from bot.logs import configure_logging
-from bot.messages import t
-from bot.services.defaults import load_defaults
-from bot.settings import Settings
-from bot.wiring import (
+from bot.runtime.logs import configure_logging
+from bot.runtime.wiring import (
     Services,
     build,
     build_desk,
@@ -21,6 +18,9 @@ from bot.wiring import (
     connect_channels,
     whatsapp_templates,
 )
+from bot.services.defaults import load_defaults
+from bot.settings import Settings
+from bot.text.messages import t
 
 
 def _init(services: Services) -> list[str]:
@@ -39,7 +39,7 @@ def cmd_init(services: Services, _args: argparse.Namespace) -> int:
 
 
 def cmd_simulate_fill(services: Services, args: argparse.Namespace) -> int:
-    from bot.simulation import simulate_fill
+    from bot.runtime.simulation import simulate_fill
 
     _init(services)
     ok = simulate_fill(services, seed=args.seed, traders=args.traders, out=print)
@@ -47,7 +47,7 @@ def cmd_simulate_fill(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_simulate_voyage(services: Services, args: argparse.Namespace) -> int:
-    from bot.voyage import simulate_voyage
+    from bot.runtime.voyage import simulate_voyage
 
     _init(services)
     ok = simulate_voyage(
@@ -57,7 +57,7 @@ def cmd_simulate_voyage(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_console(services: Services, args: argparse.Namespace) -> int:
-    from bot.channels.console import run_console
+    from bot.runtime.console import run_console
 
     _init(services)
     return run_console(services, admin=args.admin)
@@ -112,7 +112,7 @@ def cmd_web(services: Services, _args: argparse.Namespace) -> int:
 
 
 def cmd_clock(services: Services, _args: argparse.Namespace) -> int:
-    from bot.clock import run_clock
+    from bot.runtime.clock import run_clock
 
     _init(services)
     run_clock(services)
@@ -130,7 +130,7 @@ def cmd_run(services: Services, args: argparse.Namespace) -> int:
     if _serves_web(settings):
         return cmd_web(services, args)
     # The embedded default: the console, with the scheduler in this process.
-    from bot.clock import start_in_process
+    from bot.runtime.clock import start_in_process
 
     _init(services)
     start_in_process(services)

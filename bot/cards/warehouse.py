@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot import formatting as fmt
 from bot.engine.events import Choice, Reply
-from bot.messages import t
+from bot.text import formatting as fmt
+from bot.text.messages import t
 from domain.ledger import Statement
 from domain.orders import format_number
 from domain.ports import UnitOfWork

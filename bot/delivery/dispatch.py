@@ -9,7 +9,7 @@ is not ours to know (rate limits, a 429's wait, a slow provider): with renewal a
 only be taken over while one single send lasts longer than half the lease (a minute).
 
 So a crash (or a stall longer than the lease) between "sent" and "recorded" makes at most
-one duplicate per dispatcher, never a loss. Transient failures (bot.failures.TRANSIENT)
+one duplicate per dispatcher, never a loss. Transient failures (bot.delivery.failures.TRANSIENT)
 are retried with backoff; after the last try the message is marked failed and the admin
 chat is told. A bug is not retried: logged once with its traceback, the message failed at
 once, the recipient told in their language, the admins alerted once per kind per hour.
@@ -28,20 +28,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from bot import formatting as fmt
-from bot.admin import ticket_cards
-from bot.admin.cards import proof_card
-from bot.credit_card import credit_card
+from bot.cards import ticket as ticket_cards
+from bot.cards.credit import credit_card
+from bot.cards.proof import proof_card
+from bot.cards.warehouse import receipt_card
+from bot.delivery.failures import TRANSIENT, alert_bug
+from bot.delivery.loops import run_forever
+from bot.delivery.notify import Channels
 from bot.engine.events import Reply
-from bot.failures import TRANSIENT, alert_bug
-from bot.loops import run_forever
-from bot.messages import t
-from bot.notify import Channels
 from bot.services.notifications import ADMIN, notify_admins
 from bot.services.receipts import TEMPLATE as RECEIPT
 from bot.services.receipts import receipt_view
 from bot.services.support import remember_sent
-from bot.warehouse_card import receipt_card
+from bot.text import formatting as fmt
+from bot.text.messages import t
 from domain.errors import DeliveryFailed
 from domain.links import photo_path
 from domain.ports import UnitOfWork
@@ -78,7 +78,7 @@ def render(
     if message["template"] == "proof_card":
         return proof_card(uow_factory(), int(payload["proof_id"]), lang)
     if message["template"] == RECEIPT:
-        from bot.receipt_pdf import receipt_reply  # reportlab, loaded when a receipt goes
+        from bot.cards.receipt_pdf import receipt_reply  # reportlab, loaded when a receipt goes
 
         view = receipt_view(uow_factory(), int(payload["receipt_id"]))
         return None if view is None else receipt_reply(view, lang, public_base_url)
