@@ -1,4 +1,8 @@
-"""The interfaces the domain needs from the outside world (storage, messaging, time)."""
+"""The ports: interfaces the use cases (bot/services) need from storage and messaging.
+
+storage/ implements them (SqlUnitOfWork and the Redis stores); tests use the same SQL ones on
+SQLite or PostgreSQL. The domain itself calls none of them.
+"""
 
 from __future__ import annotations
 

@@ -6,25 +6,19 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.containers import SqlContainerRepository
 from storage.content_templates import SqlContentTemplateRepository
 from storage.directory import SqlSupplierRepository
 from storage.eta import SqlEtaRepository
+from storage.housekeeping import SqlAuditLog, SqlHousekeeping
+from storage.messaging import SqlDeliveryLog, SqlInboundQueue, SqlInbox, SqlOutbox
 from storage.money import SqlLedger, SqlRefundRepository, SqlWarehouseReceiptRepository
+from storage.orders import SqlOrderRepository
+from storage.pricing import SqlPricingRepository
+from storage.proofs import SqlProofRepository
 from storage.receipts import SqlReceiptRepository
-from storage.repositories import (
-    SqlAuditLog,
-    SqlContainerRepository,
-    SqlDeliveryLog,
-    SqlHousekeeping,
-    SqlInboundQueue,
-    SqlInbox,
-    SqlOrderRepository,
-    SqlOutbox,
-    SqlPricingRepository,
-    SqlProofRepository,
-    SqlTraderRepository,
-)
 from storage.support import SqlSupportRepository
+from storage.traders import SqlTraderRepository
 
 
 class SqlUnitOfWork:

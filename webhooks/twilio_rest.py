@@ -1,4 +1,4 @@
-"""Talking to Twilio's REST API (the only place, with the Flask app, that imports twilio).
+"""Talking to Twilio's REST API: the client, SMS and WhatsApp sends (twilio lives in webhooks/).
 
 TWILIO_API_BASE_URL sends every request to another base (a local mock such as Prism, or the
 tests' fake Twilio) instead of *.twilio.com.

@@ -14,7 +14,7 @@ from bot.delivery.notify import Channels
 from bot.services.otp import OtpService
 from bot.settings import Settings
 from domain.otp import OtpPolicy
-from storage.db import make_engine, make_session_factory
+from storage.db import make_engine, make_session_factory, ping
 from storage.hit_counter import RedisHitCounter
 from storage.kv import (
     RedisConversationStore,
@@ -109,12 +109,9 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
 
 def check_health(db_engine: Any, redis_client: Any) -> dict[str, str]:
     """Reachability of the database and Redis, for GET /health."""
-    from sqlalchemy import text
-
     result = {}
     try:
-        with db_engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+        ping(db_engine)
         result["database"] = "ok"
     except Exception as error:
         log.warning("health: database unreachable: %s", error)

@@ -1,0 +1,265 @@
+"""SQL storage of messages in and out: handled marks, the inbound queue, the delivery log
+and the outbox."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage import orm
+
+
+class SqlInbox:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def replies(self, channel: str, message_id: str) -> list[dict] | None:
+        """What was answered to this message; None when it was not handled yet."""
+        table = orm.processed_messages
+        query = select(table.c.replies).where(
+            table.c.channel == channel, table.c.message_id == message_id
+        )
+        row = self.session.execute(query).first()
+        if row is None:
+            return None
+        return json.loads(row.replies) if row.replies else []  # rows from before 0004: []
+
+    def mark(self, channel: str, message_id: str, now: datetime, replies: list[dict]) -> None:
+        """The handled mark and the answer, in one row: one write, never one without the other."""
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(orm.processed_messages).values(
+                        channel=channel, message_id=message_id, at=now, replies=json.dumps(replies)
+                    )
+                )
+        except IntegrityError:
+            pass  # marked by a concurrent delivery of the same message: the goal is met
+
+
+CLAIMABLE = ("pending", "working")
+STATUS_ORDER = {
+    "accepted": 0,
+    "queued": 1,
+    "sending": 2,
+    "sent": 3,
+    "delivered": 4,
+    "read": 5,
+    "undelivered": 6,
+    "failed": 6,
+}
+
+
+class SqlInboundQueue:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def enqueue(self, channel: str, message_id: str, payload: dict, now: datetime) -> bool:
+        """Store an inbound message once; False when this id was already stored."""
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(orm.inbound_queue).values(
+                        channel=channel,
+                        message_id=message_id,
+                        payload=json.dumps(payload),
+                        status="pending",
+                        attempts=0,
+                        received_at=now,
+                        next_attempt_at=now,
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    def claim(
+        self, now: datetime, lease: timedelta, channel: str
+    ) -> tuple[int, str, dict, int] | None:
+        """Take the oldest due message of `channel` for `lease`; a worker that dies lets it
+        fall due again. SKIP LOCKED lets several workers on PostgreSQL claim different ones."""
+        table = orm.inbound_queue
+        query = (
+            select(table.c.id, table.c.channel, table.c.payload, table.c.attempts)
+            .where(
+                table.c.channel == channel,
+                table.c.status.in_(CLAIMABLE),
+                table.c.next_attempt_at <= now,
+            )
+            .order_by(table.c.id)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+        row = self.session.execute(query).first()
+        if row is None:
+            return None
+        self.session.execute(
+            update(table)
+            .where(table.c.id == row.id)
+            .values(status="working", attempts=row.attempts + 1, next_attempt_at=now + lease)
+        )
+        return row.id, row.channel, json.loads(row.payload), row.attempts + 1
+
+    def finish(
+        self, item_id: int, status: str, error: str | None = None, retry_at: datetime | None = None
+    ) -> None:
+        values: dict[str, object] = {"status": status, "last_error": error}
+        if retry_at is not None:
+            values["next_attempt_at"] = retry_at
+        table = orm.inbound_queue
+        self.session.execute(update(table).where(table.c.id == item_id).values(**values))
+
+    def extend(self, item_ids: list[int], until: datetime) -> None:
+        """Renew the lease of messages still being worked on."""
+        if not item_ids:
+            return
+        table = orm.inbound_queue
+        self.session.execute(
+            update(table)
+            .where(table.c.id.in_(item_ids), table.c.status == "working")
+            .values(next_attempt_at=until)
+        )
+
+    def save_payload(self, item_id: int, payload: dict) -> None:
+        table = orm.inbound_queue
+        self.session.execute(
+            update(table).where(table.c.id == item_id).values(payload=json.dumps(payload))
+        )
+
+
+class SqlDeliveryLog:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def sent(self, sid: str, recipient: str, status: str, now: datetime) -> None:
+        self.session.execute(
+            insert(orm.outbound_status).values(
+                sid=sid, recipient=recipient, status=status, updated_at=now
+            )
+        )
+
+    def update(self, sid: str, status: str, error_code: str | None, now: datetime) -> str | None:
+        """Move `sid` forward to `status`; returns the recipient when it moved, else None."""
+        table = orm.outbound_status
+        row = self.session.execute(
+            select(table.c.status, table.c.recipient).where(table.c.sid == sid).with_for_update()
+        ).first()
+        if row is None or STATUS_ORDER.get(status, -1) <= STATUS_ORDER.get(row.status, -1):
+            return None
+        self.session.execute(
+            update(table)
+            .where(table.c.sid == sid)
+            .values(status=status, error_code=error_code, updated_at=now)
+        )
+        return row.recipient
+
+
+class SqlOutbox:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add_many(self, rows: list[dict], now: datetime) -> int:
+        """Queue many messages in one statement; keys already queued are skipped."""
+        if not rows:
+            return 0
+        dialect = self.session.get_bind().dialect.name
+        insert_for = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        values = [
+            {
+                **row,
+                "payload": json.dumps(row["payload"], default=str),
+                "status": "pending",
+                "attempts": 0,
+                "created_at": now,
+                "next_attempt_at": now,
+            }
+            for row in rows
+        ]
+        statement = insert_for(orm.outbox).on_conflict_do_nothing(index_elements=["key"])
+        result = self.session.execute(statement, values)
+        return max(result.rowcount, 0) if result.rowcount is not None else len(rows)
+
+    def claim(
+        self, now: datetime, channels: list[str], lease: timedelta, limit: int, owner: str
+    ) -> list[dict]:
+        """Due messages for these channels, leased to `owner` until now + lease. SKIP LOCKED
+        lets several dispatchers on PostgreSQL share the work; the conditional UPDATE (still
+        due when written) keeps a row from being leased to two owners on any database."""
+        table = orm.outbox
+        due = (
+            table.c.status.in_(("pending", "sending")),
+            table.c.next_attempt_at <= now,
+            table.c.channel.in_(channels),
+        )
+        query = select(table.c.id).where(*due).order_by(table.c.id).limit(limit)
+        ids = list(self.session.scalars(query.with_for_update(skip_locked=True)))
+        if not ids:
+            return []
+        self.session.execute(
+            update(table)
+            .where(table.c.id.in_(ids), *due)
+            .values(
+                status="sending",
+                attempts=table.c.attempts + 1,
+                next_attempt_at=now + lease,
+                lease_owner=owner,
+            )
+        )
+        held = select(table).where(table.c.id.in_(ids), table.c.lease_owner == owner)
+        rows = self.session.execute(held.order_by(table.c.id)).all()
+        return [{**row._mapping, "payload": json.loads(row.payload)} for row in rows]
+
+    def _held(self, owner: str) -> tuple:
+        table = orm.outbox
+        return table.c.lease_owner == owner, table.c.status == "sending"
+
+    def renew(self, item_ids: list[int], owner: str, until: datetime) -> set[int]:
+        """Extend the lease of the rows `owner` still holds; returns their ids."""
+        if not item_ids:
+            return set()
+        table = orm.outbox
+        self.session.execute(
+            update(table)
+            .where(table.c.id.in_(item_ids), *self._held(owner))
+            .values(next_attempt_at=until)
+        )
+        query = select(table.c.id).where(table.c.id.in_(item_ids), *self._held(owner))
+        return set(self.session.scalars(query))
+
+    def finish(
+        self,
+        item_id: int,
+        owner: str,
+        status: str,
+        now: datetime,
+        error: str | None = None,
+        retry_at: datetime | None = None,
+    ) -> bool:
+        """Record the outcome, only for the lease holder; False (nothing changed) otherwise."""
+        values: dict[str, object] = {"status": status, "last_error": error, "lease_owner": None}
+        if status == "sent":
+            values["sent_at"] = now
+        if retry_at is not None:
+            values["next_attempt_at"] = retry_at
+        table = orm.outbox
+        statement = update(table).where(table.c.id == item_id, *self._held(owner)).values(**values)
+        return self.session.execute(statement).rowcount == 1
+
+    def failed_keys(self, keys: list[str]) -> set[str]:
+        """Which of these messages were given up on (delivery failed for good)."""
+        if not keys:
+            return set()
+        table = orm.outbox
+        query = select(table.c.key).where(table.c.key.in_(keys), table.c.status == "failed")
+        return set(self.session.scalars(query))
+
+    def counts(self) -> dict[str, int]:
+        table = orm.outbox
+        rows = self.session.execute(select(table.c.status, func.count()).group_by(table.c.status))
+        return {status: count for status, count in rows}
