@@ -14,6 +14,7 @@ from bot.engine.events import Reply
 from bot.services import balances as service
 from bot.services.balances import BalanceStatement
 from bot.text import formatting as fmt
+from bot.text.keys import LEDGER_KIND
 from bot.text.messages import t
 from bot.text.parsing import parse_amount
 from domain.errors import InvalidInput, InvalidPhone, NotFound
@@ -55,7 +56,7 @@ def statement_lines(seen: BalanceStatement, lang: str) -> str:
           amount=fmt.gnf(seen.balance_gnf, lang)),
     ]  # fmt: skip
     for entry in seen.last:
-        reason = t(f"ledger.kind.{entry.kind.value}", lang)
+        reason = t(LEDGER_KIND[entry.kind], lang)
         detail = " ".join(part for part in (entry.order or "", entry.note) if part)
         lines.append(
             t("admin.balance_line", lang, date=fmt.when(entry.at, lang), reason=reason,

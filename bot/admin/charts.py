@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.services.stats import ChartData, FillSeries
 from bot.text import formatting as fmt
+from bot.text.keys import CATEGORY
 from bot.text.messages import t
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def _date_axis(ax: Axes) -> None:
 def _draw_margins(ax: Axes, data: ChartData, lang: str) -> None:
     scope = data.code.strip().upper() if data.code else t("chart.scope_all", lang)
     ax.set_title(t("chart.margin_title", lang, scope=scope), fontweight="bold")
-    names = [t(f"category.{category.value}", lang) for category, _ in data.margins]
+    names = [t(CATEGORY[category], lang) for category, _ in data.margins]
     amounts = [amount for _, amount in data.margins]
     bars = ax.bar(names, amounts, color=MARGIN_COLOR, width=0.6)
     ax.bar_label(bars, labels=[fmt.gnf(amount, lang) for amount in amounts], padding=3)

@@ -24,7 +24,7 @@ from bot.cards.proof import order_detail, proof_card
 from bot.engine.events import Reply
 from bot.services.stats import chart_data, container_stats
 from bot.text import formatting as fmt
-from bot.text.messages import MESSAGES
+from bot.text.keys import CATEGORY, INVALID, STAGE, USAGE
 from domain.errors import InvalidInput, NotFound
 from domain.orders import parse_id, parse_number
 
@@ -95,7 +95,7 @@ def cmd_stats(step: AdminStep) -> list[Reply]:
         lines = [
             step.t(
                 "admin.stats_line",
-                category=step.t(f"category.{cat.value}"),
+                category=step.t(CATEGORY[cat]),
                 volume=fmt.cbm(sub.volume_l, lang),
                 billed=fmt.gnf(sub.billed_gnf, lang),
                 margin=fmt.gnf(sub.margin_gnf, lang),
@@ -106,7 +106,7 @@ def cmd_stats(step: AdminStep) -> list[Reply]:
             step.t(
                 "admin.stats",
                 code=c.code,
-                stage=step.t(f"stage.{c.stage.value}"),
+                stage=step.t(STAGE[c.stage]),
                 volume=fmt.cbm(total.volume_l, lang),
                 capacity=fmt.cbm(c.capacity_l, lang),
                 orders=total.orders,
@@ -269,9 +269,8 @@ def route(step: AdminStep) -> list[Reply]:
 def _refusal(step: AdminStep, bad: InvalidInput) -> list[Reply]:
     """One short line: what was wrong, and the usage of this command only."""
     command = str(bad.details.get("command") or step.command or "")
-    usage_key = f"admin.usage.{command}"
-    usage = step.t("admin.usage", usage=step.t(usage_key)) if usage_key in MESSAGES else ""
+    usage = step.t("admin.usage", usage=step.t(USAGE[command])) if command in USAGE else ""
     if bad.reason == "admin.bad_value":
         return step.reply("admin.bad_value", value=bad.details.get("value", ""), usage=usage)
     values = {k: v for k, v in bad.details.items() if k != "command"}
-    return step.reply(f"admin.invalid.{bad.reason}", **values, usage=usage)
+    return step.reply(INVALID[bad.reason], **values, usage=usage)

@@ -13,6 +13,7 @@ from bot.services import containers as container_service
 from bot.services.notifications import traders_of
 from bot.services.stats import container_stats
 from bot.text import formatting as fmt
+from bot.text.keys import STAGE
 from bot.text.parsing import parse_amount
 from domain.errors import InvalidInput, StageTransitionError
 from domain.quantities import litres_from_cbm
@@ -29,7 +30,7 @@ def cmd_containers(step: AdminStep) -> list[Reply]:
             step.t(
                 "admin.container_line",
                 code=c.code,
-                stage=step.t(f"stage.{c.stage.value}"),
+                stage=step.t(STAGE[c.stage]),
                 bar=fmt.fill_bar(c.fill_pct, step.lang),
                 used=fmt.cbm(c.used_l, step.lang),
                 capacity=fmt.cbm(c.capacity_l, step.lang),
@@ -55,8 +56,8 @@ def cmd_stage(step: AdminStep) -> list[Reply]:
         "admin.stage_confirm",
         code=code,
         count=count,
-        current=step.t(f"stage.{container.stage.value}"),
-        next=step.t(f"stage.{container.stage.next.value}"),
+        current=step.t(STAGE[container.stage]),
+        next=step.t(STAGE[container.stage.next]),
     )
     params = {"code": code, "seen": container.stage.value}
     return confirm.ask(step, "stage", params, preview)
@@ -79,7 +80,7 @@ def _advance(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         return step.reply("admin.stage_stale")
     with step.desk.uow_factory() as uow:
         told = len(traders_of(uow, moved.id)) if moved.id else 0  # queued by the use case
-    stage = step.t(f"stage.{moved.stage.value}")
+    stage = step.t(STAGE[moved.stage])
     return step.reply("admin.stage_done", code=code, stage=stage, admin=step.admin.name, count=told)
 
 

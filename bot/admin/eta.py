@@ -12,6 +12,7 @@ from bot.engine.events import Reply
 from bot.services import eta as eta_service
 from bot.services.notifications import traders_of
 from bot.text import formatting as fmt
+from bot.text.keys import INVALID
 from domain.containers import Container
 from domain.errors import InvalidInput
 from domain.eta import EtaMoved, check_change, parse_day, visible_eta
@@ -57,7 +58,7 @@ def _change(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
     except EtaMoved:
         return step.reply("eta.stale")
     except InvalidInput as refused:  # e.g. the day went by between preview and confirmation
-        return step.reply(f"admin.invalid.{refused.reason}", usage=_usage(step))
+        return step.reply(INVALID[refused.reason], usage=_usage(step))
     day = fmt.day(change.new, step.lang)
     return step.reply("eta.done", code=request.code, new=day, admin=step.admin.name, count=told)
 

@@ -9,6 +9,7 @@ from bot.cards.proof import proof_text
 from bot.engine.events import Choice, Reply
 from bot.services import proofs as proof_service
 from bot.text import formatting as fmt
+from bot.text.keys import REJECT_REASON
 from domain.errors import NotFound, ProofRejected
 from domain.proofs import ProofStatus
 
@@ -62,7 +63,7 @@ def ask_reason(step: AdminStep, proof_id: int) -> list[Reply]:
     except ProofRejected:
         return _already(step, proof_id)
     choices = tuple(
-        Choice(f"adm:reason:{proof_id}:{key}", step.t(f"admin.reason.{key}"))
+        Choice(f"adm:reason:{proof_id}:{key}", step.t(REJECT_REASON[key]))
         for key in (*REASONS, "other")
     )
     text = f"{card}\n\n{step.t('admin.reject_reasons', proof=proof_id)}"
@@ -75,7 +76,7 @@ def reason_chosen(step: AdminStep, proof_id: int, key: str) -> list[Reply]:
         return step.reply("admin.reason_prompt", proof=proof_id)
     if key not in REASONS:
         return step.reply("stale_button")
-    reason_key = f"admin.reason.{key}"
+    reason_key = REJECT_REASON[key]
     return _reject(step, proof_id, step.t(reason_key), reason_key, edit=True)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.settings import Settings
+from bot.text.keys import USAGE
 from bot.text.messages import t
 from domain.ports import UnitOfWork
 
@@ -71,7 +72,7 @@ class AdminStep:
 
     def usage(self, command: str) -> list[Reply]:
         """One short line: how to use this command, and only this one."""
-        return [Reply(self.t("admin.usage", usage=self.t(f"admin.usage.{command}")))]
+        return [Reply(self.t("admin.usage", usage=self.t(USAGE[command])))]
 
     def button(self, id_: str, key: str, **values: object) -> Choice:
         return Choice(id_, self.t(key, **values))

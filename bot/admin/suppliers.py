@@ -21,6 +21,7 @@ from bot.engine.events import Reply
 from bot.services import suppliers as service
 from bot.services.suppliers import Draft
 from bot.text.directory_words import supplier_category
+from bot.text.keys import SUPPLIER_CATEGORY, SUPPLIER_PROBLEM
 from bot.text.vocabulary import yes_or_no
 from domain.errors import InvalidInput, NotFound, ProofRejected
 from domain.orders import parse_id
@@ -126,7 +127,7 @@ def _line(step: AdminStep, s: Supplier) -> str:
     contact = " · ".join(x for x in (s.phone, f"WeChat {s.wechat}" if s.wechat else "") if x)
     return step.t(
         "admin.supplier_line", id=s.id, star="⭐ " if s.recommended else "", name=s.name,
-        city=s.city, category=step.t(f"supplier_category.{s.category.value}"), contact=contact,
+        city=s.city, category=step.t(SUPPLIER_CATEGORY[s.category]), contact=contact,
     )  # fmt: skip
 
 
@@ -159,7 +160,7 @@ def import_csv(step: AdminStep, content: bytes) -> list[Reply]:
     except InvalidInput as bad:
         if bad.reason != "csv_line":
             raise
-        problem = step.t(f"admin.supplier_problem.{bad.details['problem']}")
+        problem = step.t(SUPPLIER_PROBLEM[bad.details["problem"]])
         return step.reply("admin.supplier_csv_line", line=bad.details["line"], problem=problem)
     count = service.import_drafts(step.desk.uow_factory(), drafts, step.actor, step.desk.clock())
     return step.reply("admin.supplier_imported", count=count)

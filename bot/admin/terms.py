@@ -12,6 +12,7 @@ from bot.admin.step import AdminStep
 from bot.engine.events import Reply
 from bot.services import pricing
 from bot.text import formatting as fmt
+from bot.text.keys import CATEGORY
 from bot.text.parsing import parse_amount
 from domain.errors import InvalidInput
 from domain.pricing import Category
@@ -78,7 +79,7 @@ def cmd_tariffs(step: AdminStep) -> list[Reply]:
     lang = step.lang
     preview = step.t(
         "admin.tariff_preview",
-        category=step.t(f"category.{category.value}"),
+        category=step.t(CATEGORY[category]),
         client=fmt.gnf(int(client), lang),
         real=fmt.gnf(int(real), lang),
     )
@@ -93,7 +94,7 @@ def _set_tariff(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
     pricing.set_tariff(uow, category, client, real, step.actor, now)
     return step.reply(
         "admin.tariff_set",
-        category=step.t(f"category.{category.value}"),
+        category=step.t(CATEGORY[category]),
         client=fmt.gnf(client, step.lang),
         real=fmt.gnf(real, step.lang),
     )
@@ -128,7 +129,7 @@ def _show_tariffs(step: AdminStep) -> list[Reply]:
             lines.append(
                 step.t(
                     "admin.tariff_line",
-                    category=step.t(f"category.{tariff.category.value}"),
+                    category=step.t(CATEGORY[tariff.category]),
                     client=fmt.gnf(tariff.client_per_cbm, step.lang),
                     real=fmt.gnf(tariff.real_per_cbm, step.lang),
                 )

@@ -12,6 +12,7 @@ from bot.admin.step import AdminStep
 from bot.cards.ticket import ticket_line
 from bot.engine.events import Reply
 from bot.services import support as support_service
+from bot.text.keys import INVALID
 from domain.errors import InvalidInput, NotFound
 from domain.ports import UnitOfWork
 from domain.support import TicketClosed, format_ticket, parse_ticket
@@ -30,7 +31,7 @@ def on_reply(step: AdminStep) -> list[Reply] | None:
     try:
         return _answer(step, ticket_id, step.event.text)
     except InvalidInput as bad:  # no command, so no usage line
-        return [Reply(step.t(f"admin.invalid.{bad.reason}", usage="").strip())]
+        return [Reply(step.t(INVALID[bad.reason], usage="").strip())]
 
 
 def _replied_ticket(step: AdminStep) -> int | None:

@@ -18,6 +18,7 @@ from bot.engine.events import Choice, Reply
 from bot.services import warehouse as receipt_service
 from bot.services.warehouse import ReceiptRequest, Room
 from bot.text import formatting as fmt
+from bot.text.keys import RECEIPT_DONE, RECEIPT_EFFECT
 from bot.text.parsing import parse_amount
 from domain.errors import InvalidInput, NotFound, ProofRejected
 from domain.orders import format_number, parse_id, parse_number
@@ -70,7 +71,7 @@ def _preview(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
     order, lang = seen.order, step.lang
     difference = abs(seen.new_total_gnf - order.total_gnf)
     effect = step.t(
-        f"admin.receipt_effect_{seen.outcome.value}",
+        RECEIPT_EFFECT[seen.outcome],
         total=fmt.gnf(seen.new_total_gnf, lang),
         difference=fmt.gnf(difference, lang),
         volume=fmt.cbm(abs(params["measured_l"] - order.volume_l), lang),
@@ -144,7 +145,7 @@ def _record(step: AdminStep, params: dict[str, Any], room: Room) -> list[Reply]:
     except InvalidInput as bad:  # recorded meanwhile (another admin), or no longer paid
         raise InvalidInput(bad.reason, command="reception") from None
     return step.reply(
-        f"admin.receipt_done_{done.receipt.status.value}",
+        RECEIPT_DONE[done.receipt.status],
         number=done.order.number,
         measured=fmt.cbm(done.receipt.measured_l, step.lang),
         code=done.container.code,

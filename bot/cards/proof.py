@@ -6,6 +6,7 @@ from bot.cards.attachments import attachment_lines
 from bot.engine.events import Choice, Reply
 from bot.services.proofs import duplicates_of
 from bot.text import formatting as fmt
+from bot.text.keys import CATEGORY, PROGRESS, PROOF_KIND, PROOF_WARNING
 from bot.text.messages import t
 from domain.containers import Container
 from domain.orders import Order, format_number, progress
@@ -16,7 +17,7 @@ from domain.traders import Trader
 
 def _warnings(warnings: tuple[DuplicateWarning, ...], lang: str) -> list[str]:
     return [
-        t(f"admin.warning_{w.kind}", lang, number=format_number(w.other_order_id)) for w in warnings
+        t(PROOF_WARNING[w.kind], lang, number=format_number(w.other_order_id)) for w in warnings
     ]
 
 
@@ -32,13 +33,13 @@ def proof_text(
         trader=trader.name,
         phone=trader.phone,
         code=container.code,
-        category=t(f"category.{order.category.value}", lang),
+        category=t(CATEGORY[order.category], lang),
         volume=fmt.cbm(order.volume_l, lang),
         total=fmt.gnf(amount, lang),
         reference=proof.reference or t("admin.no_reference", lang),
         margin=fmt.gnf(order.margin_gnf, lang),
     )
-    kind = t(f"proof_kind.{proof.kind.value}", lang)
+    kind = t(PROOF_KIND[proof.kind], lang)
     return "\n".join([card, t("admin.proof_kind", lang, kind=kind, amount=fmt.gnf(amount, lang))])
 
 
@@ -67,11 +68,11 @@ def order_detail(order: Order, trader: Trader, container: Container, lang: str) 
         "admin.order_detail",
         lang,
         number=order.number,
-        status=t(f"progress.{progress(order.status, container.stage).value}", lang),
+        status=t(PROGRESS[progress(order.status, container.stage)], lang),
         trader=trader.name,
         phone=trader.phone,
         code=container.code,
-        category=t(f"category.{order.category.value}", lang),
+        category=t(CATEGORY[order.category], lang),
         volume=fmt.cbm(order.volume_l, lang),
         price=fmt.cny(order.price_fen, lang),
         rate=fmt.rate(order.rate, lang),

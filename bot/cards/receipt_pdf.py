@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from bot.engine.events import Reply
 from bot.services.receipts import ReceiptView
 from bot.text import formatting as fmt
+from bot.text.keys import CATEGORY, RECEIPT_KIND
 from bot.text.messages import t
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ def lines(view: ReceiptView, lang: str) -> list[tuple[str, str]]:
         (t("receipt.order", lang), view.order_number),
         (t("receipt.trader", lang), view.trader_name),
         (t("receipt.container", lang), view.container_code),
-        (t("receipt.category", lang), t(f"category.{view.category.value}", lang)),
+        (t("receipt.category", lang), t(CATEGORY[view.category], lang)),
         (t("receipt.volume", lang), fmt.cbm(view.volume_l, lang)),
         (t("receipt.goods_cny", lang), fmt.cny(view.price_fen, lang)),
         (t("receipt.rate", lang), rate),
@@ -113,7 +114,7 @@ def lines(view: ReceiptView, lang: str) -> list[tuple[str, str]]:
          money(view.commission_gnf)),
         (t("receipt.logistics", lang), money(view.logistics_gnf)),
         (t("receipt.total", lang), money(view.total_gnf)),
-        (t("receipt.kind", lang), t(f"receipt.kind.{view.kind.value}", lang)),
+        (t("receipt.kind", lang), t(RECEIPT_KIND[view.kind], lang)),
         (t("receipt.paid", lang), money(view.amount_gnf)),
         (t("receipt.reference", lang), view.reference or no_reference),
         (t("receipt.remaining", lang), money(view.remaining_due_gnf)),

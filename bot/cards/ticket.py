@@ -14,6 +14,7 @@ from datetime import datetime
 from bot.engine.events import Reply
 from bot.services.support import CARD, RELAY
 from bot.text import formatting as fmt
+from bot.text.keys import PROGRESS
 from bot.text.messages import t
 from domain.orders import progress
 from domain.ports import UnitOfWork
@@ -77,7 +78,7 @@ def _latest_order(uow: UnitOfWork, trader_id: int, lang: str) -> str:
     container = uow.containers.get(order.container_id)
     if container is None:
         return order.number
-    state = t(f"progress.{progress(order.status, container.stage).value}", lang)
+    state = t(PROGRESS[progress(order.status, container.stage)], lang)
     return t("support.card_order", lang, number=order.number, code=container.code, state=state)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from bot.engine.events import Choice, Reply
 from bot.text import formatting as fmt
+from bot.text.keys import WAREHOUSE_EFFECT
 from bot.text.messages import t
 from domain.ledger import Statement
 from domain.orders import format_number
@@ -30,7 +31,7 @@ def statement_text(statement: Statement, lang: str) -> str:
 
 def _effect(receipt: WarehouseReceipt, lang: str) -> str:
     return t(
-        f"warehouse.{receipt.status.value}_{receipt.outcome.value}",
+        WAREHOUSE_EFFECT[receipt.status, receipt.outcome],
         lang,
         previous=fmt.cbm(receipt.previous_l, lang),
         total=fmt.gnf(receipt.new_total_gnf, lang),

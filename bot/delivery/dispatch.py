@@ -24,9 +24,8 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from bot.cards import ticket as ticket_cards
 from bot.cards.credit import credit_card
@@ -40,8 +39,8 @@ from bot.services.notifications import ADMIN, notify_admins
 from bot.services.receipts import TEMPLATE as RECEIPT
 from bot.services.receipts import receipt_view
 from bot.services.support import remember_sent
-from bot.text import formatting as fmt
 from bot.text.messages import t
+from bot.text.payload import from_payload
 from domain.errors import DeliveryFailed
 from domain.links import photo_path
 from domain.ports import UnitOfWork
@@ -53,27 +52,24 @@ BATCH = 200
 SORRY = "bug.notification_sorry"
 
 
-def _value(value: Any, lang: str) -> Any:
-    if isinstance(value, dict) and len(value) == 1:
-        ((kind, raw),) = value.items()
-        render = {
-            "t": lambda: t(raw, lang),
-            "gnf": lambda: fmt.gnf(raw, lang),
-            "cbm": lambda: fmt.cbm(raw, lang),
-            "when": lambda: fmt.when(datetime.fromisoformat(raw), lang),
-            "day": lambda: fmt.day(date.fromisoformat(raw), lang),
-        }.get(kind)
-        return render() if render else value
-    return value
-
-
 def render(
     message: dict,
     uow_factory: Callable[[], UnitOfWork],
     public_base_url: str | None = None,
     photo_link: Callable[[str, int], str] | None = None,
 ) -> Reply | None:
-    """The reply for an outbox row, in the recipient's language, built at sending time."""
+    """The reply for an outbox row, in the recipient's language, built at sending time: the
+    one place a notification is rendered."""
+    reply = _build(message, uow_factory, public_base_url, photo_link)
+    return None if reply is None else replace(reply, lang=message["lang"])
+
+
+def _build(
+    message: dict,
+    uow_factory: Callable[[], UnitOfWork],
+    public_base_url: str | None,
+    photo_link: Callable[[str, int], str] | None,
+) -> Reply | None:
     lang, payload = message["lang"], message["payload"]
     if message["template"] == "proof_card":
         return proof_card(uow_factory(), int(payload["proof_id"]), lang)
@@ -88,8 +84,7 @@ def render(
         return receipt_card(uow_factory, payload, lang, photo_link)
     if message["template"] == "credit_card":
         return credit_card(payload, lang)
-    values = {key: _value(value, lang) for key, value in payload.items()}
-    return Reply(t(message["template"], lang, **values))
+    return Reply(t(message["template"], lang, **from_payload(payload)))
 
 
 def _sorry(message: dict) -> dict:

@@ -44,3 +44,4 @@ class Reply:
     photo: bytes | None = None  # sent as a photo, `text` as its caption
     edit: bool = False  # replaces the message whose button was pressed
     reply_to: str | None = None  # shown as a reply to this message of the recipient's chat
+    lang: str = "fr"  # the recipient's: what the channel adds itself is written in it too

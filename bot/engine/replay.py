@@ -35,6 +35,8 @@ def to_data(reply: Reply) -> dict:
         data["document_path"] = reply.document_path
     if reply.photo_path:
         data["photo_path"] = reply.photo_path
+    if reply.lang != "fr":
+        data["lang"] = reply.lang
     return data
 
 
@@ -50,4 +52,5 @@ def from_data(data: dict) -> Reply:
         edit=bool(data.get("edit", False)),
         document_path=data.get("document_path"),
         photo_path=data.get("photo_path"),
+        lang=data.get("lang", "fr"),
     )

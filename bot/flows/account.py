@@ -8,6 +8,8 @@ from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.services.trader_api import ContainerView, TraderOrder
 from bot.text import formatting as fmt
+from bot.text.keys import CATEGORY, PROGRESS, STAGE
+from bot.text.values import Count
 from domain.errors import IllegalTransition, NotFound, NotOwner
 from domain.orders import OrderStatus
 
@@ -30,11 +32,11 @@ def _order_line(step: Step, order: TraderOrder) -> str:
     line = step.t(
         "orders.line",
         number=order.number,
-        category=step.t(f"category.{order.category.value}"),
+        category=step.t(CATEGORY[order.category]),
         volume=fmt.cbm(order.volume_l, lang),
         total=fmt.gnf(order.total_gnf, lang),
         code=order.container_code,
-        progress=step.t(f"progress.{order.progress.value}"),
+        progress=step.t(PROGRESS[order.progress]),
     )
     return line + _eta(step, order.eta, "eta.order")
 
@@ -53,7 +55,9 @@ def my_orders(step: Step) -> list[Reply]:
         return [step.menu(step.t("orders.none"))]
     lines = [step.t("orders.title"), *(_line(step, o) for o in orders[:SHOWN_ORDERS])]
     if len(orders) > SHOWN_ORDERS:
-        lines.append(step.t("orders.more", count=len(orders) - SHOWN_ORDERS))
+        lines.append(
+            step.t("orders.more", count=Count(len(orders) - SHOWN_ORDERS, "count.older_order"))
+        )
     credit = step.api.balance(step.trader_id)
     if credit > 0:
         lines.append(step.t("orders.credit", amount=fmt.gnf(credit, step.conv.lang)))
@@ -118,7 +122,7 @@ def on_cancel_confirm(step: Step) -> list[Reply]:
         return [step.menu(step.t("stale_button"))]
     except IllegalTransition:
         order = step.api.order(step.trader_id, order_id)
-        progress = step.t(f"progress.{order.progress.value}")
+        progress = step.t(PROGRESS[order.progress])
         return [step.menu(step.t("orders.cannot_cancel", number=order.number, progress=progress))]
     number = step.api.order(step.trader_id, order_id).number
     return [step.menu(step.t("orders.cancelled", number=number))]
@@ -129,7 +133,7 @@ def _status(step: Step, c: ContainerView) -> str:
     return step.t(
         "container.status",
         code=c.code,
-        stage=step.t(f"stage.{c.stage.value}"),
+        stage=step.t(STAGE[c.stage]),
         bar=fmt.fill_bar(c.fill_pct, lang),
         used=fmt.cbm(c.used_l, lang),
         capacity=fmt.cbm(c.capacity_l, lang),

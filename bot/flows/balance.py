@@ -7,6 +7,7 @@ from bot.engine.events import Reply
 from bot.flows.context import Step
 from bot.services.balances import BalanceStatement, EntryLine
 from bot.text import formatting as fmt
+from bot.text.keys import BALANCE_REFUSED, LEDGER_KIND
 from domain.errors import InvalidInput
 
 PREFIX = "credit:"
@@ -15,7 +16,7 @@ KEEP, REFUND = "credit:keep", "credit:refund"
 
 def _entry(step: Step, line: EntryLine) -> str:
     lang = step.conv.lang
-    reason = step.t(f"ledger.kind.{line.kind.value}")
+    reason = step.t(LEDGER_KIND[line.kind])
     if line.order:
         reason += f" ({line.order})"
     if line.note and line.kind.value in ("adjustment", "cancellation", "refund"):
@@ -59,6 +60,6 @@ def on_choice(step: Step) -> list[Reply]:
         request = step.api.request_refund(step.trader_id)
     except InvalidInput as refused:
         number = refused.details.get("number", "")
-        return [step.menu(step.t(f"balance.refused.{refused.reason}", number=number))]
+        return [step.menu(step.t(BALANCE_REFUSED[refused.reason], number=number))]
     amount = fmt.gnf(request.amount_gnf, step.conv.lang)
     return [step.menu(step.t("balance.refund_asked", number=request.number, amount=amount))]

@@ -8,6 +8,7 @@ from bot.engine.events import Reply
 from bot.flows.context import Step
 from bot.services.trader_api import TraderOrder
 from bot.text import formatting as fmt
+from bot.text.keys import IMAGE_PROBLEM, PROGRESS, PROOF_REFUSAL
 from domain.errors import IllegalTransition, NotFound, NotOwner, ProofRejected
 from domain.orders import OrderStatus
 from domain.proofs import normalise_reference, sniff_image_type
@@ -86,14 +87,14 @@ def refused(step: Step) -> list[Reply]:
     waiting = _awaiting_payment(step)
     if step.event.image_error == "too_large" and len(waiting) == 1:
         _keep(step, waiting[0].id, None, "too_large")
-    return [step.menu(step.t(f"proof.{step.event.image_error}"))]
+    return [step.menu(step.t(IMAGE_PROBLEM[step.event.image_error]))]
 
 
 def on_photo(step: Step) -> list[Reply]:
     if step.event.image_error:
         if step.event.image_error == "too_large":
             _keep(step, step.conv.data["order_id"], None, "too_large")
-        return [Reply(step.t(f"proof.{step.event.image_error}"), tuple(step.conv.choices))]
+        return [Reply(step.t(IMAGE_PROBLEM[step.event.image_error]), tuple(step.conv.choices))]
     if step.event.image is None:
         return [Reply(step.t("proof.need_photo"), tuple(step.conv.choices))]
     return _submit(step, step.conv.data["order_id"], step.event.image)
@@ -120,7 +121,7 @@ def _refusal(step: Step, order_id: int, image: bytes, reason: str) -> str:
     number = _keep(step, order_id, image, reason) if reason in UNREADABLE else None
     if number is not None and reason == "not_an_image":
         return step.t("proof.kept_unreadable", number=number)
-    return step.t(f"proof.{reason}")
+    return step.t(PROOF_REFUSAL[reason])
 
 
 def _keep(step: Step, order_id: int, content: bytes | None, reason: str) -> str | None:
@@ -137,7 +138,7 @@ def _not_waiting(step: Step, order_id: int) -> str:
         order = step.api.order(step.trader_id, order_id)
     except NotFound:
         return step.t("stale_button")
-    return step.t("proof.not_waiting", progress=step.t(f"progress.{order.progress.value}"))
+    return step.t("proof.not_waiting", progress=step.t(PROGRESS[order.progress]))
 
 
 def on_reference(step: Step) -> list[Reply]:

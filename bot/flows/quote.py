@@ -14,6 +14,7 @@ from typing import Any
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.text import formatting as fmt
+from bot.text.keys import CATEGORY
 from bot.text.understanding import Slot, Understood, understand
 from bot.text.vocabulary import yes_or_no
 from domain.errors import InvalidInput, NotFound
@@ -68,7 +69,7 @@ def _echo(step: Step, draft: Draft) -> str:
     lang = step.conv.lang
     parts = [
         fmt.cbm(draft["volume_l"], lang) if "volume_l" in draft else "",
-        step.t(f"category.{draft['category']}") if "category" in draft else "",
+        step.t(CATEGORY[Category(draft["category"])]) if "category" in draft else "",
         fmt.cny(draft["price_fen"], lang) if "price_fen" in draft else "",
     ]
     shown = " · ".join(part for part in parts if part)
@@ -106,7 +107,7 @@ def _take(step: Step, draft: Draft, heard: Understood, *, echo: bool) -> list[Re
 def _ask_category(step: Step, draft: Draft, guess: str, lead: str) -> Reply:
     """The categories; goods we do not classify are offered as DIVERS, to confirm."""
     step.conv.go("quote_category", **draft)
-    choices = [step.choice_of(f"cat:{c.value}", f"category.{c.value}") for c in Category]
+    choices = [step.choice_of(f"cat:{c.value}", CATEGORY[c]) for c in Category]
     if not guess:
         return Reply(lead + step.t("quote.ask_category"), (*choices, step.cancel_choice))
     others = [c for c in choices if c.id != "cat:divers"]
@@ -238,7 +239,7 @@ def show_quote(
     lang = step.conv.lang
     summary = step.t(
         "quote.summary",
-        category=step.t(f"category.{category.value}"),
+        category=step.t(CATEGORY[category]),
         volume=fmt.cbm(volume_l, lang),
         price=fmt.cny(price_fen, lang),
         rate=fmt.rate(quote.rate, lang),

@@ -8,6 +8,7 @@ from bot.engine.events import Reply
 from bot.flows.context import Step
 from bot.services.suppliers import Page, SupplierView
 from bot.text.directory_words import supplier_category
+from bot.text.keys import SUPPLIER_CATEGORY
 from domain.suppliers import SupplierCategory
 
 PREFIX = "sup:"
@@ -23,7 +24,7 @@ def start(step: Step) -> list[Reply]:
         step.choice_of(
             f"sup:cat:{c.value}",
             "suppliers.category_choice",
-            category=step.t(f"supplier_category.{c.value}"),
+            category=step.t(SUPPLIER_CATEGORY[c]),
             count=n,
         )
         for c, n in sorted(counts.items())[:MAX_CATEGORY_CHOICES]
@@ -48,7 +49,7 @@ def _block(step: Step, s: SupplierView) -> str:
 
 def show(step: Step, category: SupplierCategory, number: int) -> list[Reply]:
     page: Page = step.api.supplier_page(category, number)
-    label = step.t(f"supplier_category.{category.value}")
+    label = step.t(SUPPLIER_CATEGORY[category])
     if not page.suppliers:
         return [step.menu(step.t("suppliers.none", category=label))]
     photos = [

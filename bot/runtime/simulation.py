@@ -18,6 +18,7 @@ from bot.services import orders as order_service
 from bot.services import stats as stats_service
 from bot.services import traders as trader_service
 from bot.text import formatting as fmt
+from bot.text.keys import CATEGORY, STAGE
 from bot.text.messages import t
 from domain.containers import Container, Stage
 from domain.pricing import Category, make_quote
@@ -107,7 +108,7 @@ def report(stats: stats_service.ContainerStats, checks: list[Check]) -> str:
         t("sim.title", code=c.code),
         t("sim.volume", used=fmt.cbm_number(c.used_l), capacity=fmt.cbm(c.capacity_l)),
         t("sim.fill", bar=fmt.fill_bar(c.fill_pct)),
-        t("sim.stage", stage=t(f"stage.{c.stage.value}")),
+        t("sim.stage", stage=t(STAGE[c.stage])),
         t("sim.orders", count=total.orders),
         t("sim.billed", amount=fmt.gnf(total.billed_gnf)),
         t("sim.margin", amount=fmt.gnf(total.margin_gnf), rate=fmt.percent(total.margin_rate_pct)),
@@ -117,7 +118,7 @@ def report(stats: stats_service.ContainerStats, checks: list[Check]) -> str:
         lines.append(
             t(
                 "sim.category_line",
-                category=t(f"category.{category.value}"),
+                category=t(CATEGORY[category]),
                 count=sub.orders,
                 volume=fmt.cbm(sub.volume_l),
                 billed=fmt.gnf(sub.billed_gnf),

@@ -9,6 +9,7 @@ from bot.runtime.simulation import Check
 from bot.runtime.wiring import Services
 from bot.services.ledger import books_problems, remaining_due
 from bot.text import formatting as fmt
+from bot.text.keys import STAGE
 from bot.text.messages import t
 from domain.containers import Container, Stage
 from domain.ledger import EntryKind
@@ -164,7 +165,7 @@ def report(books: Books, voyage: Voyage, checks: list[Check]) -> str:
             dates=" → ".join(fmt.day(day) for day in voyage.etas),
             delays=len(voyage.etas) - 1,
         ),
-        t("sim.stage", stage=t(f"stage.{c.stage.value}")),
+        t("sim.stage", stage=t(STAGE[c.stage])),
         t("sim.checks"),
     ]
     lines += [t("sim.ok" if check.passed else "sim.failed", what=t(check.key)) for check in checks]

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.services import ledger as ledger_service
 from bot.services.notifications import notify_admins, notify_trader
+from bot.text.values import Money
 from domain import ledger
 from domain.errors import InvalidInput, NotFound
 from domain.ledger import EntryKind, LedgerEntry
@@ -89,7 +90,7 @@ def adjust(
             return False
         detail = {"trader": trader_id, "amount_gnf": amount_gnf, "reason": reason, "key": key}
         uow.audit.record(actor, "manual_credit", detail, now)
-        values = {"amount": {"gnf": amount_gnf}, "reason": reason}
+        values = {"amount": Money(amount_gnf), "reason": reason}
         notify_trader(uow, trader_id, key, "notify.credit_added", values, now)
         uow.commit()
         return True
@@ -112,7 +113,7 @@ def request_refund(uow: UnitOfWork, trader_id: int, now: datetime) -> RefundRequ
             "number": request.number,
             "trader": trader.name if trader else "?",
             "phone": trader.phone if trader else "?",
-            "amount": {"gnf": available},
+            "amount": Money(available),
         }
         notify_admins(uow, f"refund_request:{request.id}", "admin.refund_request", values, now)
         uow.audit.record(f"trader {trader_id}", "refund_request", {"refund": request.id}, now)
@@ -154,7 +155,7 @@ def pay_refund(
         detail = {"refund": request.number, "amount_gnf": request.amount_gnf,
                   "reference": request.reference}  # fmt: skip
         uow.audit.record(actor, "refund_paid", detail, now)
-        values = {"number": request.number, "amount": {"gnf": request.amount_gnf},
+        values = {"number": request.number, "amount": Money(request.amount_gnf),
                   "reference": request.reference}  # fmt: skip
         key = f"refund_paid:{request.id}"
         notify_trader(uow, request.trader_id, key, "notify.refund_paid", values, now)

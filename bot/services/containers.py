@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.services.eta import day_marker, set_departure_eta
+from bot.services.eta import set_departure_eta
 from bot.services.loading import load_orders
 from bot.services.notifications import notify_many, traders_of
+from bot.text.keys import STAGE
+from bot.text.values import Day, Text
 from domain.containers import DEFAULT_CAPACITY_L, Container, Stage, container_code
 from domain.errors import DuplicateRequest, NoOpenContainer, NotFound
 from domain.eta import SEA_TRANSIT_DAYS
@@ -96,14 +98,15 @@ def _record_stage(
 
 
 def _announce_stage(uow: UnitOfWork, container: Container, now: datetime) -> None:
-    stage = container.stage.value
-    values: dict = {"code": container.code, "stage": {"t": f"stage.{stage}"}}
+    values: dict = {"code": container.code, "stage": Text(STAGE[container.stage])}
     template = "notify.stage"
     if container.stage is Stage.MER and container.eta is not None:
-        values["eta"] = day_marker(container.eta)
+        values["eta"] = Day(container.eta)
         template = "eta.notify_departed"
     traders = traders_of(uow, container.id)  # type: ignore[arg-type]
-    notify_many(uow, traders, f"stage:{container.code}:{stage}", template, values, now)
+    notify_many(
+        uow, traders, f"stage:{container.code}:{container.stage.value}", template, values, now
+    )
 
 
 def after_fill(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.services.notifications import notify_many, traders_of
+from bot.text.values import Day
 from domain.containers import Container
 from domain.errors import NotFound
 from domain.eta import (
@@ -20,11 +21,6 @@ from domain.eta import (
 from domain.ports import UnitOfWork
 
 MOVES_WINDOW = timedelta(hours=24)
-
-
-def day_marker(day: date) -> dict[str, str]:
-    """A date the dispatcher renders in the recipient's language at sending time."""
-    return {"day": day.isoformat()}
 
 
 def set_departure_eta(
@@ -77,10 +73,10 @@ def change_eta(
 def tell_traders(uow: UnitOfWork, container: Container, change: EtaChange, now: datetime) -> int:
     """One notice per change and chat (the key names the change, so it is queued once);
     returns how many traders have goods in the container."""
-    values = {"code": container.code, "new": day_marker(change.new), "reason": change.reason}
+    values = {"code": container.code, "new": Day(change.new), "reason": change.reason}
     template = "eta.notify_set"
     if change.old is not None:
-        values["old"] = day_marker(change.old)
+        values["old"] = Day(change.old)
         template = "eta.notify_moved"
     traders = traders_of(uow, container.id)  # type: ignore[arg-type]
     notify_many(uow, traders, f"eta:{container.code}:{change.id}", template, values, now)

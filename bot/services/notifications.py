@@ -1,24 +1,32 @@
 """Queue notifications in the caller's transaction (the outbox); the dispatcher sends them.
 
-A value may be a marker the dispatcher renders in the recipient's language:
-{"t": key} a catalogue entry, {"gnf": n} an amount, {"when": iso} a date and time,
-{"day": iso} a calendar day (an arrival date).
+A notification is a catalogue key, its values and the recipient's language. Values are typed
+(bot.text.values: Money, Volume, Moment, Day, Text, Count...) and stored as JSON
+(bot.text.payload); the dispatcher renders them in the recipient's language when it sends.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
+from bot.text.payload import to_payload
 from domain.ports import UnitOfWork
 
 ADMIN = "admin"
 
 
 def notify_many(
-    uow: UnitOfWork, trader_ids: set[int], key: str, template: str, values: dict, now: datetime
+    uow: UnitOfWork,
+    trader_ids: set[int],
+    key: str,
+    template: str,
+    values: Mapping[str, object],
+    now: datetime,
 ) -> int:
     """The same message to many traders in one statement; keys are `{key}:{trader}:{chat}`.
     Returns how many messages were newly queued."""
+    payload = to_payload(values)
     rows = [
         {
             "key": f"{key}:{trader_id}:{channel}:{user_ref}",
@@ -26,7 +34,7 @@ def notify_many(
             "recipient": user_ref,
             "lang": lang,
             "template": template,
-            "payload": values,
+            "payload": payload,
         }
         for trader_id, channel, user_ref, lang in uow.traders.chats_of(trader_ids)
     ]
@@ -34,20 +42,27 @@ def notify_many(
 
 
 def notify_trader(
-    uow: UnitOfWork, trader_id: int, key: str, template: str, values: dict, now: datetime
+    uow: UnitOfWork,
+    trader_id: int,
+    key: str,
+    template: str,
+    values: Mapping[str, object],
+    now: datetime,
 ) -> int:
     """On every chat the trader uses, in their language; 0 when already queued."""
     return notify_many(uow, {trader_id}, key, template, values, now)
 
 
-def notify_admins(uow: UnitOfWork, key: str, template: str, values: dict, now: datetime) -> bool:
+def notify_admins(
+    uow: UnitOfWork, key: str, template: str, values: Mapping[str, object], now: datetime
+) -> bool:
     row = {
         "key": key,
         "channel": ADMIN,
         "recipient": "",
         "lang": "fr",
         "template": template,
-        "payload": values,
+        "payload": to_payload(values),
     }
     return uow.outbox.add_many([row], now) > 0
 

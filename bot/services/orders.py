@@ -9,6 +9,7 @@ from bot.services import containers as container_service
 from bot.services import ledger as ledger_service
 from bot.services.notifications import notify_trader
 from bot.services.pricing import current_terms
+from bot.text.values import Volume
 from domain.containers import Container
 from domain.errors import (
     ContainerClosed,
@@ -159,7 +160,7 @@ def expire_due(uow: UnitOfWork, now: datetime) -> list[Order]:
                 continue  # paid, cancelled or proof sent meanwhile
             _release(uow, order, OrderStatus.EXPIRED, now)
             uow.audit.record("system", "expire_order", {"order": order.number}, now)
-            values = {"number": order.number, "volume": {"cbm": order.volume_l}}
+            values = {"number": order.number, "volume": Volume(order.volume_l)}
             key = f"expired:{order.id}"
             notify_trader(uow, order.trader_id, key, "notify.expired", values, now)
             uow.commit()

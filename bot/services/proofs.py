@@ -9,6 +9,7 @@ from bot.services import ledger as ledger_service
 from bot.services.notifications import notify_admins, notify_trader
 from bot.services.receipts import issue_receipt
 from bot.text.formatting import kilobytes
+from bot.text.values import Moment, Money, Text
 from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import Order, OrderStatus, format_number
 from domain.ports import UnitOfWork
@@ -125,7 +126,7 @@ def approve_proof(uow: UnitOfWork, proof_id: int, actor: str, now: datetime) -> 
         remaining = ledger_service.remaining_due(uow, order)
         if not proof.kind.at_order_time:
             template = "notify.later_payment_approved"
-            values["remaining"] = {"gnf": remaining}
+            values["remaining"] = Money(remaining)
         notify_trader(uow, order.trader_id, f"approved:{proof_id}", template, values, now)
         issue_receipt(
             uow,
@@ -161,8 +162,8 @@ def reject_proof(
         uow.audit.record(actor, "reject_proof", detail, now)
         values = {
             "number": order.number,
-            "reason": {"t": reason_key} if reason_key else reason,
-            "deadline": {"when": order.expires_at.isoformat()},
+            "reason": Text(reason_key) if reason_key else reason,
+            "deadline": Moment(order.expires_at),
         }
         template = "notify.rejected" if proof.kind.at_order_time else "notify.later_rejected"
         notify_trader(uow, order.trader_id, f"rejected:{proof_id}", template, values, now)

@@ -17,6 +17,7 @@ from bot.services import containers as container_service
 from bot.services import ledger as ledger_service
 from bot.services.loading import load_orders
 from bot.services.notifications import notify_admins, notify_trader
+from bot.text.values import Money, Volume
 from domain.containers import Container, Stage
 from domain.errors import ContainerClosed, ContainerFull, InvalidInput, NotFound
 from domain.ledger import EntryKind, Statement
@@ -221,9 +222,9 @@ def contest(uow: UnitOfWork, order: Order, now: datetime) -> WarehouseReceipt:
     uow.audit.record(f"trader {order.trader_id}", "contest_measure", {"order": order.number}, now)
     values = {
         "number": order.number,
-        "previous": {"cbm": receipt.previous_l},
-        "measured": {"cbm": receipt.measured_l},
-        "difference": {"gnf": receipt.difference_gnf},
+        "previous": Volume(receipt.previous_l),
+        "measured": Volume(receipt.measured_l),
+        "difference": Money(receipt.difference_gnf),
     }
     notify_admins(uow, f"contested:{receipt.id}", "admin.receipt_contested", values, now)
     return receipt
