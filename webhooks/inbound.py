@@ -135,7 +135,7 @@ class InboundWorker:
             lang = language_of(uow, CHANNEL, address)
             uow.commit()
         try:
-            self.sender.reply(address, Reply(t("bug.sorry", lang)))
+            self.sender.reply(address, Reply(t("bug.sorry", lang), lang=lang))
         except DeliveryFailed:
             log.warning("could not apologise to %s", address)
 
@@ -154,8 +154,10 @@ class InboundWorker:
     def _give_up(self, form: dict, attempts: int, error: Exception) -> None:
         address = form.get("From", "")
         if int(form.get("NumMedia") or 0) > 0:
+            with self.uow_factory() as uow:
+                lang = language_of(uow, CHANNEL, address)
             try:
-                self.sender.reply(address, Reply(t("wa.media_failed")))
+                self.sender.reply(address, Reply(t("wa.media_failed", lang), lang=lang))
             except DeliveryFailed:
                 log.warning("could not tell %s that the photo was lost", address)
         sid = form.get("MessageSid", "")

@@ -35,11 +35,13 @@ OUTSIDE_WINDOW = 63016
 TEMPLATE_TEXT_LIMIT = 1000
 
 
-def render(reply: Reply, lang: str = "fr") -> str:
-    """Text, then the choices as a numbered list (a trader answers `2` or the label)."""
+def render(reply: Reply) -> str:
+    """Text, then the choices as a numbered list (a trader answers `2` or the label), the
+    hint in the reply's language."""
     if not reply.choices:
         return reply.text
-    return f"{reply.text}\n\n{choices_text(reply.choices)}\n\n{t('wa.answer_with_number', lang)}"
+    hint = t("wa.answer_with_number", reply.lang)
+    return f"{reply.text}\n\n{choices_text(reply.choices)}\n\n{hint}"
 
 
 def split_body(text: str) -> list[str]:
@@ -93,7 +95,7 @@ class WhatsAppSender:
             return [reply]
         if self.media_url(reply):
             return [reply]
-        return [Reply(body) for body in split_body(render(reply))]
+        return [Reply(body, lang=reply.lang) for body in split_body(render(reply))]
 
     def media_url(self, reply: Reply) -> str | None:
         """The public URL of the reply's document (or photo), when the app serves it."""

@@ -43,16 +43,18 @@ class MessageGate:
         event: Inbound,
         handle: Callable[[], list[Reply]],
         after: Callable[[], None] = lambda: None,
+        lang: Callable[[], str] = lambda: "fr",
     ) -> list[Reply]:
         """`handle()` under `lock`, then the mark, then `after()` (the state save); a message
-        id handled before gets its replies again. Only a lock that stays busy is "busy": a
-        TimeoutError raised by `handle()` is a failure like any other and goes up."""
+        id handled before gets its replies again. Only a lock that stays busy is "busy" (said
+        in `lang()`, the sender's language): a TimeoutError raised by `handle()` is a failure
+        like any other and goes up."""
         with ExitStack() as held:
             try:
                 held.enter_context(self.locks.hold(lock))
             except TimeoutError:
                 log.warning("%s busy, message %s deferred", lock, event.message_id)
-                return [Reply(t("busy"))]
+                return [Reply(t("busy", lang()), lang=lang())]
             return self._once(event, handle, after)
 
     def _once(

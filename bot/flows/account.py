@@ -9,7 +9,6 @@ from bot.flows.context import Step
 from bot.services.trader_api import ContainerView, TraderOrder
 from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY, PROGRESS, STAGE
-from bot.text.values import Count
 from domain.errors import IllegalTransition, NotFound, NotOwner
 from domain.orders import OrderStatus
 
@@ -55,9 +54,7 @@ def my_orders(step: Step) -> list[Reply]:
         return [step.menu(step.t("orders.none"))]
     lines = [step.t("orders.title"), *(_line(step, o) for o in orders[:SHOWN_ORDERS])]
     if len(orders) > SHOWN_ORDERS:
-        lines.append(
-            step.t("orders.more", count=Count(len(orders) - SHOWN_ORDERS, "count.older_order"))
-        )
+        lines.append(step.t("orders.more", count=len(orders) - SHOWN_ORDERS))
     credit = step.api.balance(step.trader_id)
     if credit > 0:
         lines.append(step.t("orders.credit", amount=fmt.gnf(credit, step.conv.lang)))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
 from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
@@ -99,7 +101,17 @@ class Engine:
         def save() -> None:  # after the handled mark: see MessageGate
             self.conversations.save(event.channel, event.user_ref, conv.to_dict())
 
-        return self.gate.run(lock, event, work, after=save)
+        lang = partial(self.language_of, event.channel, event.user_ref)
+        return self.gate.run(lock, event, work, after=save, lang=lang)
+
+    def language_of(self, channel: str, user_ref: str) -> str:
+        """The language a chat is spoken to in, read without its lock (for what the channel
+        says itself: busy, an apology): its conversation's, else its trader's, else French."""
+        conv = Conversation.from_dict(self.conversations.load(channel, user_ref))
+        if conv.trader_id is not None or conv.lang != "fr":
+            return conv.lang
+        trader = self.api.find_trader(channel, user_ref)
+        return trader.language.value if trader is not None else conv.lang
 
     def _handle_locked(self, conv: Conversation, event: Inbound) -> list[Reply]:
         self._identify(conv, event)
@@ -108,7 +120,7 @@ class Engine:
             conv.choices = list(replies[-1].choices)
             if conv.state in FLOW_HANDLERS:  # the open question, to ask again after a detour
                 conv.data[QUESTION] = replies[-1].text[:MAX_TEXT]
-        return replies
+        return [replace(reply, lang=conv.lang) for reply in replies]  # the channel's own words
 
     def _identify(self, conv: Conversation, event: Inbound) -> None:
         """A chat whose state was lost (or never kept) is still recognised by its identity."""

@@ -38,13 +38,13 @@ ADMIN_CHAT = "console"
 def render(reply: Reply) -> str:
     parts = [reply.text]
     if reply.document is not None:
-        parts.append(t("console.saved", path=save_document(*reply.document)))
+        parts.append(t("console.saved", reply.lang, path=save_document(*reply.document)))
     if reply.photo is not None:
-        parts.append(t("console.image", size=len(reply.photo)))
+        parts.append(t("console.image", reply.lang, size=len(reply.photo)))
     if reply.choices:
         parts.append(choices_text(reply.choices))
     if reply.request_contact:
-        parts.append(t("console.share_hint", label=reply.request_contact))
+        parts.append(t("console.share_hint", reply.lang, label=reply.request_contact))
     return "\n".join(parts)
 
 

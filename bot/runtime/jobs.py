@@ -14,7 +14,7 @@ from bot.services.notifications import notify_admins, notify_many, notify_trader
 from bot.services.support import late_tickets
 from bot.settings import Settings
 from bot.text import formatting as fmt
-from bot.text.messages import t
+from bot.text.values import Day, Fill, Lines, Message, Moment, Money, Volume
 from domain.containers import MILESTONES_PCT, Stage
 from domain.ports import UnitOfWork
 
@@ -41,7 +41,7 @@ def fill_milestones(uow: UnitOfWork, now: datetime) -> int:
             values = {
                 "code": container.code,
                 "pct": pct,
-                "remaining": {"cbm": container.remaining_l},
+                "remaining": Volume(container.remaining_l),
             }
             traders = traders_of(uow, container.id)  # type: ignore[arg-type]
             key = f"milestone:{container.code}:{pct}"
@@ -60,9 +60,9 @@ def payment_reminders(uow: UnitOfWork, now: datetime, settings: Settings) -> int
                 continue
             values = {
                 "number": order.number,
-                "total": {"gnf": ledger_service.money_of(uow, order).due_now_gnf},
+                "total": Money(ledger_service.money_of(uow, order).due_now_gnf),
                 "momo": settings.mobile_money_number,
-                "deadline": {"when": order.expires_at.isoformat()},
+                "deadline": Moment(order.expires_at),
             }
             key = f"reminder:{order.id}"
             queued += notify_trader(
@@ -83,7 +83,10 @@ def proofs_waiting(uow: UnitOfWork, now: datetime) -> bool:
         if not late:
             return False
         window = now.replace(minute=0, second=0, microsecond=0, hour=now.hour - now.hour % 2)
-        values = {"count": len(late), "oldest": {"when": late[0].submitted_at.isoformat()}}
+        values = {
+            "count": len(late),
+            "oldest": Moment(late[0].submitted_at),
+        }
         queued = notify_admins(
             uow, f"proofs-waiting:{window.isoformat()}", "admin.proofs_waiting", values, now
         )
@@ -102,7 +105,7 @@ def tickets_waiting(uow_factory: UowFactory, now: datetime) -> bool:
     values = {
         "count": len(late),
         "tickets": ", ".join(ticket.number for ticket in late[:20]),
-        "oldest": {"when": late[0].waiting_since.isoformat()},  # type: ignore[union-attr]
+        "oldest": Moment(late[0].waiting_since),  # type: ignore[arg-type]
     }
     with uow_factory() as uow:
         key = f"tickets-waiting:{window.isoformat()}"
@@ -118,7 +121,7 @@ def rate_staleness(uow: UnitOfWork, now: datetime) -> bool:
         if current is None or now - current[1] < RATE_STALE_AFTER:
             return False
         rate, set_at = current
-        values = {"rate": str(rate), "date": {"when": set_at.isoformat()}}
+        values = {"rate": str(rate), "date": Moment(set_at)}
         queued = notify_admins(
             uow, f"rate-stale:{set_at.isoformat()}", "admin.rate_stale", values, now
         )
@@ -132,11 +135,9 @@ def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
     start = datetime.combine(today - timedelta(days=1), time(), tzinfo=fmt.CONAKRY)
     with uow:
         lines = [
-            t(
+            Message(
                 "digest.container",
-                code=c.code,
-                bar=fmt.fill_bar(c.fill_pct),
-                remaining=fmt.cbm(c.remaining_l),
+                {"code": c.code, "bar": Fill(c.fill_pct), "remaining": Volume(c.remaining_l)},
             )
             for c in uow.containers.open_for_orders()
         ]
@@ -153,11 +154,11 @@ def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
         values = {
             "undelivered": len(undelivered),
             "date": today.strftime("%d/%m/%Y"),
-            "containers": "\n".join(lines) or "—",
+            "containers": Lines(tuple(lines)),
             "orders_waiting": waiting,
             "proofs_waiting": proofs,
-            "billed": {"gnf": sum(o.total_gnf for o in yesterday)},
-            "margin": {"gnf": sum(o.margin_gnf for o in yesterday)},
+            "billed": Money(sum(o.total_gnf for o in yesterday)),
+            "margin": Money(sum(o.margin_gnf for o in yesterday)),
             "count": len(yesterday),
         }
         queued = notify_admins(uow, f"digest:{today.isoformat()}", "admin.digest", values, now)
@@ -165,19 +166,21 @@ def daily_digest(uow: UnitOfWork, now: datetime) -> bool:
         return queued
 
 
-def eta_moves(uow: UnitOfWork, now: datetime) -> list[str]:
+def eta_moves(uow: UnitOfWork, now: datetime) -> list[Message]:
     """The digest's lines for the containers whose arrival date moved in the last 24 h."""
     lines = [
-        t(
+        Message(
             "eta.digest_line",
-            code=container.code,
-            old=fmt.day(first.old),  # type: ignore[arg-type]
-            new=fmt.day(last.new),
-            reason=last.reason,
+            {
+                "code": container.code,
+                "old": Day(first.old),  # type: ignore[arg-type]
+                "new": Day(last.new),
+                "reason": last.reason,
+            },
         )
         for container, first, last in moves_since(uow, now)
     ]
-    return [t("eta.digest_title"), *lines] if lines else []
+    return [Message("eta.digest_title"), *lines] if lines else []
 
 
 def housekeeping(uow: UnitOfWork, now: datetime) -> dict[str, int]:

@@ -1,7 +1,7 @@
 """Queue notifications in the caller's transaction (the outbox); the dispatcher sends them.
 
 A notification is a catalogue key, its values and the recipient's language. Values are typed
-(bot.text.values: Money, Volume, Moment, Day, Text, Count...) and stored as JSON
+(bot.text.values: Money, Volume, Moment, Day, Text...) and stored as JSON
 (bot.text.payload); the dispatcher renders them in the recipient's language when it sends.
 """
 

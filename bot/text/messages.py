@@ -1,14 +1,16 @@
 """The one renderer: every sentence a person reads, in their language, values written there.
 
 `t(key, lang, **values)` picks the language (French when unknown), writes each typed value
-(bot.text.values: Money, Volume, Day, Count...) in that language with bot.text.formatting,
-and fills the catalogue's template. `render(message, lang)` is the same for a Message
-carried to the edge (an outbox row, a reply). The sentences themselves live in
-bot.text.catalogue: trader.py and admin.py, and counts.py for the counted nouns.
+(bot.text.values: Money, Volume, Day...) in that language with bot.text.formatting,
+and fills the catalogue's template; a field followed by a counted noun ("{count:order}")
+shows the number with its noun, singular or plural (bot.text.catalogue.counts).
+`render(message, lang)` is the same for a Message carried to the edge (an outbox row).
+The sentences live in bot.text.catalogue: trader.py, admin.py and counts.py (counted nouns).
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +19,6 @@ from bot.text.catalogue.admin import ADMIN
 from bot.text.catalogue.counts import COUNTS
 from bot.text.catalogue.trader import TRADER
 from bot.text.values import (
-    Count,
     Day,
     Fill,
     Lines,
@@ -40,7 +41,20 @@ def t(key: str, lang: str = "fr", **values: object) -> str:
     template = english if lang == "en" else french
     if not values:
         return template
-    return template.format(**{name: show(value, lang) for name, value in values.items()})
+    shown = {name: show(value, lang) for name, value in values.items()}
+    return _Filler(lang).vformat(template, (), shown)
+
+
+class _Filler(string.Formatter):
+    """str.format, plus "{count:order}": the number with its noun, in `lang`."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if format_spec in COUNTS:
+            return plural(int(value), format_spec, self.lang)
+        return super().format_field(value, format_spec)
 
 
 def render(message: Message, lang: str = "fr") -> str:
@@ -65,7 +79,6 @@ _SHOWN: dict[type, Callable[[Any, str], str]] = {
     Day: lambda v, lang: fmt.day(v.value, lang),
     Moment: lambda v, lang: fmt.when(v.value, lang),
     Text: lambda v, lang: t(v.key, lang),
-    Count: lambda v, lang: plural(v.n, v.noun, lang),
     Message: lambda v, lang: render(v, lang),
     Lines: lambda v, lang: "\n".join(render(m, lang) for m in v.messages) or v.empty,
 }
@@ -85,7 +98,7 @@ def code_problem(error: OtpError | DeliveryFailed, lang: str = "fr") -> str:
             return t("reg.wait", lang, seconds=error.retry_after_s)
         return t("reg.wait_long", lang, minutes=-(-error.retry_after_s // 60))
     if isinstance(error, OtpInvalid):
-        return t("reg.wrong_code", lang, left=Count(error.attempts_left, "count.attempt"))
+        return t("reg.wrong_code", lang, left=error.attempts_left)
     if isinstance(error, OtpLocked):
         return t("reg.code_locked", lang)
     if isinstance(error, DeliveryFailed):

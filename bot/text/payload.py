@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 from bot.text.values import (
-    Count,
     Day,
     Fill,
     Lines,
@@ -39,7 +38,6 @@ _STORED: dict[type, Callable[[Any], dict]] = {
     Rate: lambda v: {"rate": str(v.gnf_per_cny)},
     Percent: lambda v: {"pct": str(v.value)},
     Fill: lambda v: {"fill": str(v.pct)},
-    Count: lambda v: {"count": [v.n, v.noun]},
     Message: lambda v: {"msg": [v.key, to_payload(v.values)]},
     Lines: lambda v: {"lines": [[m.key, to_payload(m.values)] for m in v.messages]},
 }
@@ -54,7 +52,6 @@ _READ: dict[str, Callable[[Any], object]] = {
     "rate": lambda raw: Rate(Decimal(raw)),
     "pct": lambda raw: Percent(Decimal(raw)),
     "fill": lambda raw: Fill(Decimal(raw)),
-    "count": lambda raw: Count(*raw),
     "msg": lambda raw: Message(raw[0], from_payload(raw[1])),
     "lines": lambda raw: Lines(tuple(Message(key, from_payload(v)) for key, v in raw)),
 }

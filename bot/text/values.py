@@ -77,15 +77,6 @@ class Text:
 
 
 @dataclass(frozen=True)
-class Count:
-    """A number of things with its noun, singular or plural: '1 commande', '3 orders'.
-    `noun` is a key of bot.text.catalogue.counts.COUNTS."""
-
-    n: int
-    noun: str
-
-
-@dataclass(frozen=True)
 class Message:
     """A catalogue entry and its values, rendered in the recipient's language."""
 

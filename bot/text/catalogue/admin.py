@@ -23,10 +23,9 @@ ADMIN: dict[str, tuple[str, str]] = {
         "🧾 Proof {proof} (order {number}): reference {reference}. ⚠️ Already used for: {reused}",
     ),
     "admin.proofs_waiting": (
-        "⏰ {count} preuve(s) de paiement attendent depuis plus de 2 h (la plus ancienne : "
+        "⏰ {count:proof_waiting} depuis plus de 2 h (la plus ancienne : "
         "{oldest}). /attente pour les voir.",
-        "⏰ {count} payment proof(s) have waited more than 2 h (oldest: {oldest}). "
-        "/attente to see them.",
+        "⏰ {count:proof_waiting} waited more than 2 h (oldest: {oldest}). /attente to see them.",
     ),
     "admin.rate_stale": (
         "⚠️ Le taux 1 ¥ = {rate} GNF date du {date} : plus de 24 h. /taux VALEUR pour le "
@@ -36,11 +35,11 @@ ADMIN: dict[str, tuple[str, str]] = {
     "admin.digest": (
         "☀️ Bilan du {date}\n{containers}\nCommandes en attente de paiement : "
         "{orders_waiting}\nPreuves à vérifier : {proofs_waiting} (cartes non remises : "
-        "{undelivered}, voir /attente)\nHier : {count} commande(s), facturé {billed}, "
+        "{undelivered}, voir /attente)\nHier : {count:order}, facturé {billed}, "
         "marge {margin}",
         "☀️ Digest for {date}\n{containers}\nOrders awaiting payment: {orders_waiting}\n"
         "Proofs to check: {proofs_waiting} (cards not delivered: {undelivered}, see "
-        "/attente)\nYesterday: {count} order(s), billed {billed}, margin {margin}",
+        "/attente)\nYesterday: {count:order}, billed {billed}, margin {margin}",
     ),
     "admin.outbox_failed": (
         "⚠️ Notification non remise après plusieurs essais ({item}) : {error}",
@@ -236,22 +235,22 @@ ADMIN: dict[str, tuple[str, str]] = {
     ),
     "admin.commission_set": ("✅ Commission : {pct}.", "✅ Commission: {pct}."),
     "admin.container_line": (
-        "{code} — {stage}\n{bar} — {used} / {capacity} — {orders} commande(s)",
-        "{code} — {stage}\n{bar} — {used} / {capacity} — {orders} order(s)",
+        "{code} — {stage}\n{bar} — {used} / {capacity} — {orders:order}",
+        "{code} — {stage}\n{bar} — {used} / {capacity} — {orders:order}",
     ),
     "admin.no_container": ("Aucun conteneur.", "No container."),
     "admin.container_unknown": ("Conteneur {code} inconnu.", "Unknown container {code}."),
     "admin.stage_confirm": (
-        "Passer {code} de « {current} » à « {next} » ? {count} commerçant(s) seront prévenus.",
-        "Move {code} from “{current}” to “{next}”? {count} trader(s) will be told.",
+        "Passer {code} de « {current} » à « {next} » ? {count:trader_told}.",
+        "Move {code} from “{current}” to “{next}”? {count:trader_told}.",
     ),
     "admin.stage_last": (
         "{code} est déjà à la dernière étape.",
         "{code} is already at the last stage.",
     ),
     "admin.stage_done": (
-        "✅ {code} : {stage} (par {admin}). {count} commerçant(s) vont être prévenus.",
-        "✅ {code}: {stage} (by {admin}). {count} trader(s) will be told.",
+        "✅ {code} : {stage} (par {admin}). {count:trader_being_told}.",
+        "✅ {code}: {stage} (by {admin}). {count:trader_being_told}.",
     ),
     "admin.stage_stale": (
         "Cette confirmation n'est plus valable : l'étape a changé.",
@@ -345,9 +344,9 @@ ADMIN: dict[str, tuple[str, str]] = {
     ),
     "admin.proof_unknown": ("Preuve introuvable.", "Proof not found."),
     "admin.stats": (
-        "📊 {code} — {stage}\nVolume : {volume} / {capacity} — {orders} commande(s)\n"
+        "📊 {code} — {stage}\nVolume : {volume} / {capacity} — {orders:order}\n"
         "Facturé : {billed}\nMarge : {margin} ({rate})\n{lines}",
-        "📊 {code} — {stage}\nVolume: {volume} / {capacity} — {orders} order(s)\n"
+        "📊 {code} — {stage}\nVolume: {volume} / {capacity} — {orders:order}\n"
         "Billed: {billed}\nMargin: {margin} ({rate})\n{lines}",
     ),
     "admin.stats_line": (
@@ -374,15 +373,15 @@ ADMIN: dict[str, tuple[str, str]] = {
     "admin.audience_all": ("Tous les commerçants", "All traders"),
     "admin.audience_container": ("Commerçants de {code}", "Traders of {code}"),
     "admin.announce_confirm": (
-        "Envoyer à {count} commerçant(s) ?\n« {text} »",
-        "Send to {count} trader(s)?\n“{text}”",
+        "Envoyer à {count:trader} ?\n« {text} »",
+        "Send to {count:trader}?\n“{text}”",
     ),
     "admin.announce_sent": (
-        "📢 Annonce en cours d'envoi à {count} commerçant(s).",
-        "📢 Announcement on its way to {count} trader(s).",
+        "📢 Annonce en cours d'envoi à {count:trader}.",
+        "📢 Announcement on its way to {count:trader}.",
     ),
     "admin.announce_empty": ("Personne à prévenir.", "Nobody to tell."),
-    "admin.export": ("📄 {count} commande(s) exportée(s).", "📄 {count} order(s) exported."),
+    "admin.export": ("📄 {count:order_exported}.", "📄 {count:order_exported}."),
     "admin.cancelled": ("Action annulée.", "Action cancelled."),
     "admin.new_proof": ("📨 Nouvelle preuve à vérifier.", "📨 New proof to check."),
     # Command line and console (operators)
@@ -441,8 +440,8 @@ ADMIN: dict[str, tuple[str, str]] = {
     ),
     "sim.by_category": ("Détail par catégorie :", "By category:"),
     "sim.category_line": (
-        "  {category} : {count} commandes, {volume}, facturé {billed}, marge {margin}",
-        "  {category}: {count} orders, {volume}, billed {billed}, margin {margin}",
+        "  {category} : {count:order}, {volume}, facturé {billed}, marge {margin}",
+        "  {category}: {count:order}, {volume}, billed {billed}, margin {margin}",
     ),
     "sim.checks": ("Vérifications :", "Checks:"),
     "sim.ok": ("  ✔ {what}", "  ✔ {what}"),
@@ -468,14 +467,13 @@ ADMIN: dict[str, tuple[str, str]] = {
     "eta.none": ("aucune", "none"),
     "eta.preview": (
         "Date d'arrivée estimée de {code} à Conakry : {old} → {new}\nMotif : {reason}\n"
-        "{count} commerçant(s) seront prévenus.",
+        "{count:trader_told}.",
         "Estimated arrival of {code} at Conakry: {old} → {new}\nReason: {reason}\n"
-        "{count} trader(s) will be told.",
+        "{count:trader_told}.",
     ),
     "eta.done": (
-        "✅ {code} : arrivée estimée le {new} (par {admin}). {count} commerçant(s) vont être "
-        "prévenus.",
-        "✅ {code}: estimated arrival {new} (by {admin}). {count} trader(s) will be told.",
+        "✅ {code} : arrivée estimée le {new} (par {admin}). {count:trader_being_told}.",
+        "✅ {code}: estimated arrival {new} (by {admin}). {count:trader_being_told}.",
     ),
     "eta.stale": (
         "Cette confirmation n'est plus valable : la date d'arrivée a changé. /conteneurs "
@@ -543,15 +541,15 @@ ADMIN: dict[str, tuple[str, str]] = {
     ),
     "support.admin_none": ("Aucune demande ouverte.", "No open request."),
     "support.admin_list_title": ("Demandes ouvertes ({count}) :", "Open requests ({count}):"),
-    "support.admin_more": ("… et {count} autre(s).", "… and {count} more."),
+    "support.admin_more": ("… et {count:other}.", "… and {count:other}."),
     "support.pending_title": (
         "Demandes de commerçants sans réponse :",
         "Traders' requests without an answer:",
     ),
     "support.admin_reminder": (
-        "⏰ {count} demande(s) de commerçants sans réponse depuis plus de 2 h ({tickets} ; la "
+        "⏰ {count:request_unanswered} depuis plus de 2 h ({tickets} ; la "
         "plus ancienne depuis le {oldest}). /tickets pour les voir.",
-        "⏰ {count} trader request(s) unanswered for over 2 h ({tickets}; the oldest since "
+        "⏰ {count:request_unanswered} for over 2 h ({tickets}; the oldest since "
         "{oldest}). /tickets to see them.",
     ),
     "admin.usage.repondre": (
@@ -716,16 +714,15 @@ ADMIN: dict[str, tuple[str, str]] = {
     "admin.cancel_no_orders": ("(aucune commande active)", "(no active order)"),
     "admin.cancel_preview": (
         "Annuler le conteneur {code} ? Raison : {reason}\n"
-        "{orders} commande(s) de {traders} commerçant(s) annulées, volume libéré ; crédit "
+        "{orders:order_cancelled} ({traders:trader}), volume libéré ; crédit "
         "total {total} :\n{lines}\nChaque commerçant est prévenu une fois.",
         "Cancel container {code}? Reason: {reason}\n"
-        "{orders} order(s) of {traders} trader(s) cancelled, volume released; total credit "
+        "{orders:order_cancelled} ({traders:trader}), volume released; total credit "
         "{total}:\n{lines}\nEach trader is told once.",
     ),
     "admin.cancel_done": (
-        "✅ Conteneur {code} annulé par {admin} : {traders} commerçant(s) prévenu(s), {total} "
-        "crédités.",
-        "✅ Container {code} cancelled by {admin}: {traders} trader(s) told, {total} credited.",
+        "✅ Conteneur {code} annulé par {admin} : {traders:trader_notified}, {total} crédités.",
+        "✅ Container {code} cancelled by {admin}: {traders:trader_notified}, {total} credited.",
     ),
     "admin.cancel_opened": (
         "Le conteneur {code} est ouvert pour les prochaines commandes.",
@@ -892,8 +889,8 @@ ADMIN: dict[str, tuple[str, str]] = {
         "Send the CSV file (columns nom, ville, categorie, contact, note, recommande).",
     ),
     "admin.supplier_imported": (
-        "✅ {count} fournisseur(s) importé(s).",
-        "✅ {count} supplier(s) imported.",
+        "✅ {count:supplier_imported}.",
+        "✅ {count:supplier_imported}.",
     ),
     # Issue 14 — the whole voyage simulated (python -m bot simulate-voyage)
     "voyage.title": (
@@ -915,8 +912,8 @@ ADMIN: dict[str, tuple[str, str]] = {
         "accepted: {contested}",
     ),
     "voyage.money": (
-        "Facturé : {billed} ; payé : {paid} en {count} paiements validés",
-        "Billed: {billed}; paid: {paid} in {count} approved payments",
+        "Facturé : {billed} ; payé : {paid} en {count:approved_payment}",
+        "Billed: {billed}; paid: {paid} in {count:approved_payment}",
     ),
     "voyage.credits": (
         "Crédits : {given} crédités, {used} utilisés, {left} restants",

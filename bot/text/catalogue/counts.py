@@ -1,50 +1,55 @@
 """Counted nouns, singular and plural, French first, English second: `{n}` is the number.
 
-Shown through bot.text.values.Count and bot.text.messages.plural ('1 commande',
-'3 commandes'); French puts 0 and 1 in the singular, English only 1.
+A sentence names the noun after its number's field: "Hier : {count:order}" shows
+'1 commande' or '3 commandes' (bot.text.messages.plural); French puts 0 and 1 in the
+singular, English only 1. The value stays a plain int, in code and in the outbox.
 """
 
 from __future__ import annotations
 
 # key: ((French singular, French plural), (English singular, English plural))
 COUNTS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "count.order": (("{n} commande", "{n} commandes"), ("{n} order", "{n} orders")),
-    "count.older_order": (
+    "order": (("{n} commande", "{n} commandes"), ("{n} order", "{n} orders")),
+    "older_order": (
         ("{n} commande plus ancienne", "{n} commandes plus anciennes"),
         ("{n} older order", "{n} older orders"),
     ),
-    "count.order_exported": (
+    "order_exported": (
         ("{n} commande exportée", "{n} commandes exportées"),
         ("{n} order exported", "{n} orders exported"),
     ),
-    "count.trader": (("{n} commerçant", "{n} commerçants"), ("{n} trader", "{n} traders")),
-    "count.trader_told": (
+    "order_cancelled": (
+        ("{n} commande annulée", "{n} commandes annulées"),
+        ("{n} order cancelled", "{n} orders cancelled"),
+    ),
+    "trader": (("{n} commerçant", "{n} commerçants"), ("{n} trader", "{n} traders")),
+    "trader_told": (
         ("{n} commerçant sera prévenu", "{n} commerçants seront prévenus"),
         ("{n} trader will be told", "{n} traders will be told"),
     ),
-    "count.trader_being_told": (
+    "trader_being_told": (
         ("{n} commerçant va être prévenu", "{n} commerçants vont être prévenus"),
         ("{n} trader will be told", "{n} traders will be told"),
     ),
-    "count.trader_notified": (
+    "trader_notified": (
         ("{n} commerçant prévenu", "{n} commerçants prévenus"),
         ("{n} trader told", "{n} traders told"),
     ),
-    "count.attempt": (("{n} essai", "{n} essais"), ("{n} attempt", "{n} attempts")),
-    "count.proof_waiting": (
+    "attempt": (("{n} essai", "{n} essais"), ("{n} attempt", "{n} attempts")),
+    "proof_waiting": (
         ("{n} preuve de paiement attend", "{n} preuves de paiement attendent"),
         ("{n} payment proof has", "{n} payment proofs have"),
     ),
-    "count.request_unanswered": (
+    "request_unanswered": (
         ("{n} demande de commerçant sans réponse", "{n} demandes de commerçants sans réponse"),
         ("{n} trader request unanswered", "{n} trader requests unanswered"),
     ),
-    "count.other": (("{n} autre", "{n} autres"), ("{n} more", "{n} more")),
-    "count.supplier_imported": (
+    "other": (("{n} autre", "{n} autres"), ("{n} more", "{n} more")),
+    "supplier_imported": (
         ("{n} fournisseur importé", "{n} fournisseurs importés"),
         ("{n} supplier imported", "{n} suppliers imported"),
     ),
-    "count.approved_payment": (
+    "approved_payment": (
         ("{n} paiement validé", "{n} paiements validés"),
         ("{n} approved payment", "{n} approved payments"),
     ),

@@ -169,8 +169,8 @@ TRADER: dict[str, tuple[str, str]] = {
         "The code has 6 digits. Type it without spaces, e.g. 123456.",
     ),
     "reg.wrong_code": (
-        "Code incorrect. Il vous reste {left}.",
-        "Wrong code. You have {left} left.",
+        "Code incorrect. Il vous reste {left:attempt}.",
+        "Wrong code. You have {left:attempt} left.",
     ),
     "reg.code_expired": (
         "Ce code n'est plus valable. Demandez un nouveau code.",
@@ -338,7 +338,7 @@ TRADER: dict[str, tuple[str, str]] = {
         "{number} — {category}, {volume}, {total} — conteneur {code} — {progress}",
         "{number} — {category}, {volume}, {total} — container {code} — {progress}",
     ),
-    "orders.more": ("… et {count}.", "… and {count}."),
+    "orders.more": ("… et {count:older_order}.", "… and {count:older_order}."),
     "orders.cancel_button": ("Annuler {number}", "Cancel {number}"),
     "orders.confirm_cancel": (
         "Annuler la commande {number} ({volume}, {total}) ? Le volume sera libéré.",

@@ -1,0 +1,71 @@
+"""What a channel says itself (busy, a numbered list's hint, a push) is in the trader's
+language: the language travels with each reply (issue 13)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from bot.delivery.dispatch import render
+from bot.text.messages import t
+from webhooks.whatsapp_sender import render as whatsapp_text
+
+
+def speak_english(chat) -> None:
+    chat.press("menu:language")
+    chat.press("lang:en")
+    assert chat.replies[-1].text.startswith(t("language.set", "en")), chat.text
+
+
+class BusyLocks:
+    """A chat whose lock another worker holds for longer than the wait."""
+
+    @contextmanager
+    def hold(self, name: str):
+        raise TimeoutError(name)
+        yield
+
+
+def test_every_reply_carries_the_traders_language(app, trader):
+    assert trader.say("menu")[-1].lang == "fr"
+    speak_english(trader)
+    assert all(reply.lang == "en" for reply in trader.say("menu"))
+
+
+def test_busy_is_said_in_the_traders_language(app, trader):
+    speak_english(trader)
+    app.engine.gate.locks = BusyLocks()
+    (busy,) = trader.say("menu")
+    assert busy.text == t("busy", "en")
+    assert busy.lang == "en"
+
+
+def test_busy_is_said_in_the_traders_language_when_the_chat_state_was_lost(app, trader):
+    speak_english(trader)
+    app.services.conversations.save("console", trader.user_ref, {})
+    app.engine.gate.locks = BusyLocks()
+    assert trader.say("menu")[0].text == t("busy", "en")
+
+
+def test_busy_for_someone_unknown_is_french(app):
+    app.engine.gate.locks = BusyLocks()
+    assert app.chat("stranger").say("bonjour")[0].text == t("busy", "fr")
+
+
+def test_the_whatsapp_numbered_list_hint_is_in_the_traders_language(app, trader):
+    speak_english(trader)
+    menu = trader.say("menu")[-1]
+    assert menu.choices
+    text = whatsapp_text(menu)
+    assert text.endswith(t("wa.answer_with_number", "en"))
+    assert t("wa.answer_with_number", "fr") not in text
+
+
+def test_a_push_carries_its_recipients_language(app):
+    row = {
+        "template": "notify.expired",
+        "lang": "en",
+        "payload": {"number": "TD-2026-00001", "volume": {"cbm": 2500}},
+    }
+    reply = render(row, app.services.uow_factory)
+    assert reply is not None and reply.lang == "en"
+    assert reply.text == t("notify.expired", "en", number="TD-2026-00001", volume="2.5\u00a0CBM")
