@@ -68,10 +68,10 @@ def my_orders(step: Step) -> list[Reply]:
 def _answers(step: Step, orders: list[TraderOrder]) -> tuple[Choice, ...]:
     """Accepter / Contester for each larger measure awaiting the trader's answer."""
     return tuple(
-        step.choice_of(f"receipt:{verb}:{o.awaiting_receipt}", f"orders.{verb}", number=o.number)
+        step.choice_of(f"receipt:{verb}:{o.awaiting_receipt}", key, number=o.number)
         for o in orders[:SHOWN_ORDERS]
         if o.awaiting_receipt is not None
-        for verb in ("accept", "contest")
+        for verb, key in (("accept", "orders.accept"), ("contest", "orders.contest"))
     )
 
 

@@ -9,20 +9,10 @@ from bot.engine.events import Choice, Inbound, Reply
 from bot.services.otp import OtpService
 from bot.services.trader_api import TraderApi
 from bot.settings import Settings
+from bot.text.keys import MENU
 from bot.text.messages import t
 
-MENU_IDS = (
-    "quote",
-    "orders",
-    "proof",
-    "container",
-    "help",
-    "language",
-    "support",
-    # Issue 15 — the balance statement, the supplier directory
-    "balance",
-    "suppliers",
-)
+MENU_IDS = tuple(MENU)  # in the menu's order
 
 
 @dataclass
@@ -49,7 +39,7 @@ class Step:
     def menu(self, text: str | None = None) -> Reply:
         """Back to the menu: the flow's data is dropped."""
         self.conv.go("idle")
-        choices = tuple(self.choice_of(f"menu:{item}", f"menu.{item}") for item in MENU_IDS)
+        choices = tuple(self.choice_of(f"menu:{item}", MENU[item]) for item in MENU_IDS)
         return Reply(text or self.t("menu.prompt"), choices)
 
     def reask(self, key: str = "hint") -> Reply:

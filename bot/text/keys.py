@@ -15,6 +15,20 @@ from domain.receipts import ReceiptKind
 from domain.suppliers import SupplierCategory
 from domain.warehouse import ReceiptOutcome, ReceiptStatus
 
+# The trader's menu, in its order: each item's id and its label.
+MENU: dict[str, str] = {
+    "quote": "menu.quote",
+    "orders": "menu.orders",
+    "proof": "menu.proof",
+    "container": "menu.container",
+    "help": "menu.help",
+    "language": "menu.language",
+    "support": "menu.support",
+    # Issue 15 — the balance statement, the supplier directory
+    "balance": "menu.balance",
+    "suppliers": "menu.suppliers",
+}
+
 CATEGORY: dict[Category, str] = {
     Category.ELECTRONIQUE: "category.electronique",
     Category.TEXTILE: "category.textile",
