@@ -17,6 +17,7 @@ from bot.text import formatting as fmt
 from bot.text.keys import LEDGER_KIND
 from bot.text.messages import t
 from bot.text.parsing import parse_amount
+from bot.text.values import Moment, Money
 from domain.errors import InvalidInput, InvalidPhone, NotFound
 from domain.ledger import check_positive_amount
 from domain.phones import normalise_phone
@@ -53,14 +54,14 @@ def _amount(text: str) -> int:
 def statement_lines(seen: BalanceStatement, lang: str) -> str:
     lines = [
         t("admin.balance_title", lang, name=seen.name, phone=seen.phone,
-          amount=fmt.gnf(seen.balance_gnf, lang)),
+          amount=Money(seen.balance_gnf)),
     ]  # fmt: skip
     for entry in seen.last:
         reason = t(LEDGER_KIND[entry.kind], lang)
         detail = " ".join(part for part in (entry.order or "", entry.note) if part)
         lines.append(
-            t("admin.balance_line", lang, date=fmt.when(entry.at, lang), reason=reason,
-              detail=detail, amount=fmt.gnf(entry.amount_gnf, lang))
+            t("admin.balance_line", lang, date=Moment(entry.at), reason=reason,
+              detail=detail, amount=Money(entry.amount_gnf))
         )  # fmt: skip
     if seen.open_refund is not None:
         amount = fmt.gnf(seen.open_refund.amount_gnf, lang)
@@ -98,7 +99,7 @@ def cmd_credit(step: AdminStep) -> list[Reply]:
         return step.reply("admin.trader_unknown", phone=phone)
     preview = step.t(
         "admin.credit_preview", name=trader.name, phone=phone,
-        amount=fmt.gnf(amount, step.lang), reason=reason,
+        amount=Money(amount), reason=reason,
     )  # fmt: skip
     params = {"trader_id": trader.id, "amount": amount, "reason": reason, "name": trader.name,
               "key": f"adjust:{secrets.token_hex(8)}"}  # fmt: skip
@@ -121,7 +122,7 @@ def cmd_refunds(step: AdminStep) -> list[Reply]:
         return step.reply("admin.refunds_none")
     lines = [
         step.t("admin.refund_line", number=r.number, name=name,
-               amount=fmt.gnf(r.amount_gnf, step.lang), date=fmt.when(r.requested_at, step.lang))
+               amount=Money(r.amount_gnf), date=Moment(r.requested_at))
         for r, name in found
     ]  # fmt: skip
     return [Reply("\n".join([step.t("admin.refunds_title"), *lines]))]
@@ -138,8 +139,8 @@ def cmd_refund_paid(step: AdminStep) -> list[Reply]:
         return step.reply("admin.refund_unknown", number=step.args[0][:12])
     preview = step.t(
         "admin.refund_preview", number=request.number, name=trader.name, phone=trader.phone,
-        amount=fmt.gnf(request.amount_gnf, step.lang), reference=reference,
-        balance=fmt.gnf(available, step.lang),
+        amount=Money(request.amount_gnf), reference=reference,
+        balance=Money(available),
     )  # fmt: skip
     params = {"refund_id": refund_id, "reference": reference}
     return confirm.ask(step, "refund_paid", params, preview)

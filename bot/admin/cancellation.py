@@ -13,7 +13,7 @@ from bot.admin import confirm
 from bot.admin.step import AdminStep
 from bot.engine.events import Reply
 from bot.services import cancellation as service
-from bot.text import formatting as fmt
+from bot.text.values import Money
 from domain.errors import ContainerCancelled, ContainerClosed, InvalidInput, NotFound
 from domain.phones import mask_phone
 
@@ -45,14 +45,13 @@ def cmd_cancel_container(step: AdminStep) -> list[Reply]:
         seen = service.preview(step.desk.uow_factory(), code)
     except (NotFound, ContainerClosed, InvalidInput) as refused:
         return _refused(step, code, refused)
-    lang = step.lang
     lines = [
         step.t(
             "admin.cancel_trader_line",
             name=a.name,
             phone=mask_phone(a.phone),
             orders=", ".join(a.orders),
-            credit=fmt.gnf(a.credit_gnf, lang),
+            credit=Money(a.credit_gnf),
         )
         for a in seen.affected[:SHOWN_TRADERS]
     ]
@@ -62,7 +61,7 @@ def cmd_cancel_container(step: AdminStep) -> list[Reply]:
         reason=reason,
         traders=len(seen.affected),
         orders=sum(len(a.orders) for a in seen.affected),
-        total=fmt.gnf(seen.credited_gnf, lang),
+        total=Money(seen.credited_gnf),
         lines="\n".join(lines) or step.t("admin.cancel_no_orders"),
     )
     return confirm.ask(step, "cancel_container", {"code": code, "reason": reason}, preview)
@@ -82,7 +81,7 @@ def _cancel(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         "admin.cancel_done",
         code=code,
         traders=len(done.affected),
-        total=fmt.gnf(done.credited_gnf, step.lang),
+        total=Money(done.credited_gnf),
         admin=step.admin.name,
     )
     if done.opened:

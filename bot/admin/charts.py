@@ -16,6 +16,7 @@ from bot.services.stats import ChartData, FillSeries
 from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY
 from bot.text.messages import t
+from bot.text.values import Volume
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -64,7 +65,7 @@ def _draw_fills(ax: Axes, fills: tuple[FillSeries, ...], lang: str) -> None:
         color = COLORS[index % len(COLORS)]
         ax.step(moments, volumes, where="post", color=color, linewidth=2, label=series.code)
     for capacity_l in sorted({series.capacity_l for series in fills}):
-        label = t("chart.capacity", lang, capacity=fmt.cbm(capacity_l, lang))
+        label = t("chart.capacity", lang, capacity=Volume(capacity_l))
         ax.axhline(capacity_l / 1000, color="dimgray", linestyle="--", label=label)
     ax.set_ylim(0, max(s.capacity_l for s in fills) / 1000 * 1.1)
     ax.set_ylabel(t("chart.fill_axis", lang))

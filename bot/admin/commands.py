@@ -23,8 +23,8 @@ from bot.cards.attachments import attachment_lines
 from bot.cards.proof import order_detail, proof_card
 from bot.engine.events import Reply
 from bot.services.stats import chart_data, container_stats
-from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY, INVALID, STAGE, USAGE
+from bot.text.values import Moment, Money, Percent, Volume
 from domain.errors import InvalidInput, NotFound
 from domain.orders import parse_id, parse_number
 
@@ -54,8 +54,8 @@ def cmd_pending(step: AdminStep) -> list[Reply]:
                 proof=proof.id,
                 number=order.number,
                 trader=trader.name,
-                total=fmt.gnf(order.total_gnf, step.lang),
-                date=fmt.when(proof.submitted_at, step.lang),
+                total=Money(order.total_gnf),
+                date=Moment(proof.submitted_at),
             )
             if f"proof:{proof.id}" in undelivered:
                 line += " " + step.t("admin.card_undelivered")
@@ -88,7 +88,6 @@ def cmd_stats(step: AdminStep) -> list[Reply]:
     if len(step.args) > 1:
         return step.usage("stats")
     code = step.args[0].upper()[:20] if step.args else None
-    lang = step.lang
     blocks = []
     for stats in container_stats(step.desk.uow_factory(), code):
         c, total = stats.container, stats.total
@@ -96,9 +95,9 @@ def cmd_stats(step: AdminStep) -> list[Reply]:
             step.t(
                 "admin.stats_line",
                 category=step.t(CATEGORY[cat]),
-                volume=fmt.cbm(sub.volume_l, lang),
-                billed=fmt.gnf(sub.billed_gnf, lang),
-                margin=fmt.gnf(sub.margin_gnf, lang),
+                volume=Volume(sub.volume_l),
+                billed=Money(sub.billed_gnf),
+                margin=Money(sub.margin_gnf),
             )
             for cat, sub in sorted(stats.by_category.items())
         ]
@@ -107,12 +106,12 @@ def cmd_stats(step: AdminStep) -> list[Reply]:
                 "admin.stats",
                 code=c.code,
                 stage=step.t(STAGE[c.stage]),
-                volume=fmt.cbm(total.volume_l, lang),
-                capacity=fmt.cbm(c.capacity_l, lang),
+                volume=Volume(total.volume_l),
+                capacity=Volume(c.capacity_l),
                 orders=total.orders,
-                billed=fmt.gnf(total.billed_gnf, lang),
-                margin=fmt.gnf(total.margin_gnf, lang),
-                rate=fmt.percent(total.margin_rate_pct, lang),
+                billed=Money(total.billed_gnf),
+                margin=Money(total.margin_gnf),
+                rate=Percent(total.margin_rate_pct),
                 lines="\n".join(lines),
             )
         )

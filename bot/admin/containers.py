@@ -15,6 +15,7 @@ from bot.services.stats import container_stats
 from bot.text import formatting as fmt
 from bot.text.keys import STAGE
 from bot.text.parsing import parse_amount
+from bot.text.values import Fill, Volume
 from domain.errors import InvalidInput, StageTransitionError
 from domain.quantities import litres_from_cbm
 from domain.terms import check_capacity
@@ -31,9 +32,9 @@ def cmd_containers(step: AdminStep) -> list[Reply]:
                 "admin.container_line",
                 code=c.code,
                 stage=step.t(STAGE[c.stage]),
-                bar=fmt.fill_bar(c.fill_pct, step.lang),
-                used=fmt.cbm(c.used_l, step.lang),
-                capacity=fmt.cbm(c.capacity_l, step.lang),
+                bar=Fill(c.fill_pct),
+                used=Volume(c.used_l),
+                capacity=Volume(c.capacity_l),
                 orders=stats.total.orders,
             )
             + eta_line(step, c)
@@ -94,7 +95,7 @@ def cmd_new_container(step: AdminStep) -> list[Reply]:
         except (InvalidInput, ValueError):
             return step.usage("nouveau_conteneur")
     check_capacity(capacity_l)
-    preview = step.t("admin.container_preview", capacity=fmt.cbm(capacity_l, step.lang))
+    preview = step.t("admin.container_preview", capacity=Volume(capacity_l))
     return confirm.ask(step, "new_container", {"capacity_l": capacity_l}, preview)
 
 

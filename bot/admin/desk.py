@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
 from bot.admin import commands
 from bot.admin.step import AdminIdentity, AdminStep, DeskDeps, parse_command
@@ -59,7 +61,13 @@ class AdminDesk:
             log.warning("admin desk called from chat %r by %s", event.chat_ref, event.user_ref)
             return [Reply(t("admin.elsewhere"))]
         lock = f"admin:{event.channel}:{event.chat_ref}:{event.user_ref}"
-        return self.gate.run(lock, event, lambda: self._handle_locked(event))
+        lang = partial(self.language_of, event)
+        return self.gate.run(lock, event, lambda: self._handle_locked(event), lang=lang)
+
+    def language_of(self, event: Inbound) -> str:
+        """The admin's language, read without the lock (French for someone not identified)."""
+        raw = self.store.load(f"admin-identity:{event.channel}", self._ref(event))
+        return AdminIdentity.from_dict(raw).lang if raw else "fr"
 
     # State and identity are kept per (channel, admin chat, user).
     def _ref(self, event: Inbound) -> str:
@@ -73,7 +81,8 @@ class AdminDesk:
         if offered or replies:
             conv.choices = offered
         self.store.save(f"admin:{event.channel}", self._ref(event), conv.to_dict())
-        return replies
+        lang = admin.lang if admin is not None else "fr"
+        return [replace(reply, lang=lang) for reply in replies]
 
     def _known_admin(self, event: Inbound) -> AdminIdentity | None:
         raw = self.store.load(f"admin-identity:{event.channel}", self._ref(event))

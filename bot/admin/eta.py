@@ -13,6 +13,7 @@ from bot.services import eta as eta_service
 from bot.services.notifications import traders_of
 from bot.text import formatting as fmt
 from bot.text.keys import INVALID
+from bot.text.values import Day
 from domain.containers import Container
 from domain.errors import InvalidInput
 from domain.eta import EtaMoved, check_change, parse_day, visible_eta
@@ -36,7 +37,7 @@ def cmd_eta(step: AdminStep) -> list[Reply]:
         "eta.preview",
         code=code,
         old=_day(step, container.eta),
-        new=fmt.day(new, step.lang),
+        new=Day(new),
         reason=reason.strip(),
         count=count,
     )
@@ -66,7 +67,7 @@ def _change(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
 def eta_line(step: AdminStep, container: Container) -> str:
     """The line /conteneurs adds under a container that has an arrival date."""
     shown = visible_eta(container.stage, container.eta)
-    return "" if shown is None else "\n" + step.t("eta.admin_line", eta=fmt.day(shown, step.lang))
+    return "" if shown is None else "\n" + step.t("eta.admin_line", eta=Day(shown))
 
 
 def _day(step: AdminStep, value: date | None) -> str:

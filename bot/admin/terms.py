@@ -14,6 +14,7 @@ from bot.services import pricing
 from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY
 from bot.text.parsing import parse_amount
+from bot.text.values import Money, Percent, Rate
 from domain.errors import InvalidInput
 from domain.pricing import Category
 from domain.terms import check_commission, check_rate, check_tariff, is_large_swing
@@ -33,7 +34,7 @@ def cmd_rate(step: AdminStep) -> list[Reply]:
         if current is None:
             return step.reply("quote.no_terms")
         when = fmt.when(current[1], step.lang)
-        return step.reply("admin.rate", rate=fmt.rate(current[0], step.lang), date=when)
+        return step.reply("admin.rate", rate=Rate(current[0]), date=when)
     if len(step.args) != 1:
         return step.usage("taux")
     rate = _number(step, step.args[0], "taux")
@@ -42,7 +43,7 @@ def cmd_rate(step: AdminStep) -> list[Reply]:
     preview = step.t(
         "admin.rate_preview",
         old=fmt.rate(old, step.lang) if old is not None else "—",
-        new=fmt.rate(rate, step.lang),
+        new=Rate(rate),
     )
     large = is_large_swing(rate, old)
     if large:
@@ -54,7 +55,7 @@ def cmd_rate(step: AdminStep) -> list[Reply]:
 def _set_rate(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
     rate = Decimal(params["rate"])
     pricing.set_rate(step.desk.uow_factory(), rate, step.actor, step.desk.clock())
-    return step.reply("admin.rate_set", rate=fmt.rate(rate, step.lang))
+    return step.reply("admin.rate_set", rate=Rate(rate))
 
 
 def category_named(text: str) -> Category | None:
@@ -76,12 +77,11 @@ def cmd_tariffs(step: AdminStep) -> list[Reply]:
     if client != client.to_integral_value() or real != real.to_integral_value():
         return step.usage("tarifs")
     check_tariff(int(client), int(real))
-    lang = step.lang
     preview = step.t(
         "admin.tariff_preview",
         category=step.t(CATEGORY[category]),
-        client=fmt.gnf(int(client), lang),
-        real=fmt.gnf(int(real), lang),
+        client=Money(int(client)),
+        real=Money(int(real)),
     )
     params = {"category": category.value, "client": int(client), "real": int(real)}
     return confirm.ask(step, "tariff", params, preview)
@@ -95,8 +95,8 @@ def _set_tariff(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
     return step.reply(
         "admin.tariff_set",
         category=step.t(CATEGORY[category]),
-        client=fmt.gnf(client, step.lang),
-        real=fmt.gnf(real, step.lang),
+        client=Money(client),
+        real=Money(real),
     )
 
 
@@ -108,7 +108,7 @@ def _ask_commission(step: AdminStep) -> list[Reply]:
         check_commission(pct)
     except InvalidInput as bad:
         raise InvalidInput(bad.reason, command="commission") from None
-    preview = step.t("admin.commission_preview", pct=fmt.percent(pct, step.lang))
+    preview = step.t("admin.commission_preview", pct=Percent(pct))
     return confirm.ask(step, "commission", {"pct": str(pct)}, preview)
 
 
@@ -116,7 +116,7 @@ def _ask_commission(step: AdminStep) -> list[Reply]:
 def _set_commission(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
     pct = Decimal(params["pct"])
     pricing.set_commission(step.desk.uow_factory(), pct, step.actor, step.desk.clock())
-    return step.reply("admin.commission_set", pct=fmt.percent(pct, step.lang))
+    return step.reply("admin.commission_set", pct=Percent(pct))
 
 
 def _show_tariffs(step: AdminStep) -> list[Reply]:
@@ -130,8 +130,8 @@ def _show_tariffs(step: AdminStep) -> list[Reply]:
                 step.t(
                     "admin.tariff_line",
                     category=step.t(CATEGORY[tariff.category]),
-                    client=fmt.gnf(tariff.client_per_cbm, step.lang),
-                    real=fmt.gnf(tariff.real_per_cbm, step.lang),
+                    client=Money(tariff.client_per_cbm),
+                    real=Money(tariff.real_per_cbm),
                 )
             )
     pct = fmt.percent(commission[0], step.lang) if commission else "—"

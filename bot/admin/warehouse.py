@@ -17,9 +17,9 @@ from bot.admin.step import AdminStep
 from bot.engine.events import Choice, Reply
 from bot.services import warehouse as receipt_service
 from bot.services.warehouse import ReceiptRequest, Room
-from bot.text import formatting as fmt
 from bot.text.keys import RECEIPT_DONE, RECEIPT_EFFECT
 from bot.text.parsing import parse_amount
+from bot.text.values import Money, Volume
 from domain.errors import InvalidInput, NotFound, ProofRejected
 from domain.orders import format_number, parse_id, parse_number
 from domain.proofs import check_image
@@ -68,13 +68,13 @@ def _preview(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         return step.reply("admin.order_unknown", number=format_number(params["order_id"]))
     except InvalidInput as bad:
         raise InvalidInput(bad.reason, command="reception") from None
-    order, lang = seen.order, step.lang
+    order = seen.order
     difference = abs(seen.new_total_gnf - order.total_gnf)
     effect = step.t(
         RECEIPT_EFFECT[seen.outcome],
-        total=fmt.gnf(seen.new_total_gnf, lang),
-        difference=fmt.gnf(difference, lang),
-        volume=fmt.cbm(abs(params["measured_l"] - order.volume_l), lang),
+        total=Money(seen.new_total_gnf),
+        difference=Money(difference),
+        volume=Volume(abs(params["measured_l"] - order.volume_l)),
         code=seen.container.code,
     )
     if seen.outcome is ReceiptOutcome.LARGER and not seen.fits:
@@ -83,8 +83,8 @@ def _preview(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         "admin.receipt_preview",
         number=order.number,
         trader=seen.trader_name,
-        measured=fmt.cbm(params["measured_l"], lang),
-        previous=fmt.cbm(order.volume_l, lang),
+        measured=Volume(params["measured_l"]),
+        previous=Volume(order.volume_l),
         cartons=params["cartons"] if params["cartons"] is not None else "—",
         photo=step.t(
             "admin.receipt_photo_yes" if params.get("photo") else "admin.receipt_photo_no"
@@ -97,9 +97,7 @@ def _preview(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
 
 
 def _no_room_text(step: AdminStep, code: str, remaining_l: int) -> str:
-    return step.t(
-        "admin.receipt_no_room", code=code, remaining=fmt.cbm(max(remaining_l, 0), step.lang)
-    )
+    return step.t("admin.receipt_no_room", code=code, remaining=Volume(max(remaining_l, 0)))
 
 
 def _ask_room(step: AdminStep, params: dict[str, Any], preview: str) -> list[Reply]:
@@ -147,9 +145,9 @@ def _record(step: AdminStep, params: dict[str, Any], room: Room) -> list[Reply]:
     return step.reply(
         RECEIPT_DONE[done.receipt.status],
         number=done.order.number,
-        measured=fmt.cbm(done.receipt.measured_l, step.lang),
+        measured=Volume(done.receipt.measured_l),
         code=done.container.code,
-        difference=fmt.gnf(abs(done.receipt.difference_gnf), step.lang),
+        difference=Money(abs(done.receipt.difference_gnf)),
     )
 
 

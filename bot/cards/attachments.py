@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.text import formatting as fmt
 from bot.text.messages import t
+from bot.text.values import Moment
 from domain.proofs import UnreadableAttachment
 
 
@@ -14,7 +15,7 @@ def attachment_lines(attachments: list[UnreadableAttachment], lang: str) -> list
             "admin.attachment_refused" if a.reason == "too_large" else "admin.attachment_kept",
             lang,
             size=fmt.kilobytes(a.size, lang),
-            date=fmt.when(a.received_at, lang),
+            date=Moment(a.received_at),
         )
         for a in attachments
     ]

@@ -5,8 +5,8 @@ next container (the default) or ask a refund. Rendered at sending time in their 
 from __future__ import annotations
 
 from bot.engine.events import Choice, Reply
-from bot.text import formatting as fmt
 from bot.text.messages import t
+from bot.text.values import Money
 
 
 def credit_card(payload: dict, lang: str) -> Reply:
@@ -14,7 +14,7 @@ def credit_card(payload: dict, lang: str) -> Reply:
     values = {"code": payload["code"], "reason": payload["reason"], "orders": payload["orders"]}
     if amount <= 0:
         return Reply(t("notify.container_cancelled_unpaid", lang, **values))
-    text = t("notify.container_cancelled", lang, amount=fmt.gnf(amount, lang), **values)
+    text = t("notify.container_cancelled", lang, amount=Money(amount), **values)
     choices = (
         Choice("credit:keep", t("balance.keep", lang)),
         Choice("credit:refund", t("balance.ask_refund", lang)),

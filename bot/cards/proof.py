@@ -5,9 +5,9 @@ from __future__ import annotations
 from bot.cards.attachments import attachment_lines
 from bot.engine.events import Choice, Reply
 from bot.services.proofs import duplicates_of
-from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY, PROGRESS, PROOF_KIND, PROOF_WARNING
 from bot.text.messages import t
+from bot.text.values import Moment, Money, Rate, Volume, Yuan
 from domain.containers import Container
 from domain.orders import Order, format_number, progress
 from domain.ports import UnitOfWork
@@ -34,13 +34,13 @@ def proof_text(
         phone=trader.phone,
         code=container.code,
         category=t(CATEGORY[order.category], lang),
-        volume=fmt.cbm(order.volume_l, lang),
-        total=fmt.gnf(amount, lang),
+        volume=Volume(order.volume_l),
+        total=Money(amount),
         reference=proof.reference or t("admin.no_reference", lang),
-        margin=fmt.gnf(order.margin_gnf, lang),
+        margin=Money(order.margin_gnf),
     )
     kind = t(PROOF_KIND[proof.kind], lang)
-    return "\n".join([card, t("admin.proof_kind", lang, kind=kind, amount=fmt.gnf(amount, lang))])
+    return "\n".join([card, t("admin.proof_kind", lang, kind=kind, amount=Money(amount))])
 
 
 def proof_card(uow: UnitOfWork, proof_id: int, lang: str) -> Reply | None:
@@ -73,15 +73,15 @@ def order_detail(order: Order, trader: Trader, container: Container, lang: str) 
         phone=trader.phone,
         code=container.code,
         category=t(CATEGORY[order.category], lang),
-        volume=fmt.cbm(order.volume_l, lang),
-        price=fmt.cny(order.price_fen, lang),
-        rate=fmt.rate(order.rate, lang),
-        goods=fmt.gnf(order.goods_gnf, lang),
-        commission=fmt.gnf(order.commission_gnf, lang),
-        logistics=fmt.gnf(order.logistics_gnf, lang),
-        total=fmt.gnf(order.total_gnf, lang),
-        real_cost=fmt.gnf(order.real_cost_gnf, lang),
-        margin=fmt.gnf(order.margin_gnf, lang),
-        created=fmt.when(order.created_at, lang),
-        expires=fmt.when(order.expires_at, lang),
+        volume=Volume(order.volume_l),
+        price=Yuan(order.price_fen),
+        rate=Rate(order.rate),
+        goods=Money(order.goods_gnf),
+        commission=Money(order.commission_gnf),
+        logistics=Money(order.logistics_gnf),
+        total=Money(order.total_gnf),
+        real_cost=Money(order.real_cost_gnf),
+        margin=Money(order.margin_gnf),
+        created=Moment(order.created_at),
+        expires=Moment(order.expires_at),
     )

@@ -26,6 +26,7 @@ from bot.services.receipts import ReceiptView
 from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY, RECEIPT_KIND
 from bot.text.messages import t
+from bot.text.values import Percent, Rate
 
 log = logging.getLogger(__name__)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -96,7 +97,7 @@ def lines(view: ReceiptView, lang: str) -> list[tuple[str, str]]:
     def money(amount: int) -> str:
         return fmt.gnf(amount, lang)
 
-    rate = t("receipt.rate_value", lang, rate=fmt.rate(view.rate, lang),
+    rate = t("receipt.rate_value", lang, rate=Rate(view.rate),
              date=fmt.when(view.rate_set_at, lang)[:10])  # fmt: skip
     no_reference = t("receipt.no_reference", lang)
     return [
@@ -110,7 +111,7 @@ def lines(view: ReceiptView, lang: str) -> list[tuple[str, str]]:
         (t("receipt.goods_cny", lang), fmt.cny(view.price_fen, lang)),
         (t("receipt.rate", lang), rate),
         (t("receipt.goods_gnf", lang), money(view.goods_gnf)),
-        (t("receipt.commission", lang, pct=fmt.percent(view.commission_pct, lang)),
+        (t("receipt.commission", lang, pct=Percent(view.commission_pct)),
          money(view.commission_gnf)),
         (t("receipt.logistics", lang), money(view.logistics_gnf)),
         (t("receipt.total", lang), money(view.total_gnf)),

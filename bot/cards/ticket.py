@@ -13,9 +13,9 @@ from datetime import datetime
 
 from bot.engine.events import Reply
 from bot.services.support import CARD, RELAY
-from bot.text import formatting as fmt
 from bot.text.keys import PROGRESS
 from bot.text.messages import t
+from bot.text.values import Moment
 from domain.orders import progress
 from domain.ports import UnitOfWork
 from domain.support import SupportMessage, Ticket
@@ -56,7 +56,7 @@ def _card(uow: UnitOfWork, ticket_id: int, message_id: int, lang: str) -> Reply 
         phone=trader.phone,
         channel=channel_of(uow, ticket),
         order=_latest_order(uow, ticket.trader_id, lang),
-        date=fmt.when(ticket.opened_at, lang),
+        date=Moment(ticket.opened_at),
         text=_said(first, lang),
     )
     return Reply(text, photo=first.image)
@@ -87,9 +87,9 @@ def ticket_line(uow: UnitOfWork, ticket: Ticket, now: datetime, lang: str) -> st
     trader = uow.traders.get(ticket.trader_id)
     if ticket.waiting_since is not None:
         key = "support.admin_late" if ticket.is_late(now) else "support.admin_waiting_since"
-        state = t(key, lang, date=fmt.when(ticket.waiting_since, lang))
+        state = t(key, lang, date=Moment(ticket.waiting_since))
     else:
-        state = t("support.admin_answered", lang, date=fmt.when(ticket.answered_at or now, lang))
+        state = t("support.admin_answered", lang, date=Moment(ticket.answered_at or now))
     return t(
         "support.admin_line",
         lang,

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine.events import Choice, Reply
-from bot.text import formatting as fmt
 from bot.text.keys import WAREHOUSE_EFFECT
 from bot.text.messages import t
+from bot.text.values import Money, Volume
 from domain.ledger import Statement
 from domain.orders import format_number
 from domain.ports import UnitOfWork
@@ -19,13 +19,13 @@ from domain.warehouse import ReceiptStatus, WarehouseReceipt
 def statement_text(statement: Statement, lang: str) -> str:
     """'Montant : X, crédit utilisé : −Y, reste à payer : Z' (no credit line without one)."""
     if not statement.credit_used_gnf:
-        return t("money.amount", lang, amount=fmt.gnf(statement.amount_gnf, lang))
+        return t("money.amount", lang, amount=Money(statement.amount_gnf))
     return t(
         "money.statement",
         lang,
-        amount=fmt.gnf(statement.amount_gnf, lang),
-        credit=fmt.gnf(statement.credit_used_gnf, lang),
-        to_pay=fmt.gnf(statement.to_pay_gnf, lang),
+        amount=Money(statement.amount_gnf),
+        credit=Money(statement.credit_used_gnf),
+        to_pay=Money(statement.to_pay_gnf),
     )
 
 
@@ -33,10 +33,10 @@ def _effect(receipt: WarehouseReceipt, lang: str) -> str:
     return t(
         WAREHOUSE_EFFECT[receipt.status, receipt.outcome],
         lang,
-        previous=fmt.cbm(receipt.previous_l, lang),
-        total=fmt.gnf(receipt.new_total_gnf, lang),
-        before=fmt.gnf(receipt.previous_total_gnf, lang),
-        difference=fmt.gnf(abs(receipt.difference_gnf), lang),
+        previous=Volume(receipt.previous_l),
+        total=Money(receipt.new_total_gnf),
+        before=Money(receipt.previous_total_gnf),
+        difference=Money(abs(receipt.difference_gnf)),
     )
 
 
@@ -47,7 +47,7 @@ def receipt_text(receipt: WarehouseReceipt, statement: Statement, lang: str) -> 
             "warehouse.title",
             lang,
             number=format_number(receipt.order_id),
-            measured=fmt.cbm(receipt.measured_l, lang),
+            measured=Volume(receipt.measured_l),
             cartons=cartons,
         ),
         _effect(receipt, lang),

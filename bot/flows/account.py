@@ -7,8 +7,8 @@ from datetime import date
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.services.trader_api import ContainerView, TraderOrder
-from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY, PROGRESS, STAGE
+from bot.text.values import Day, Fill, Money, Volume
 from domain.errors import IllegalTransition, NotFound, NotOwner
 from domain.orders import OrderStatus
 
@@ -22,18 +22,17 @@ def _line(step: Step, order: TraderOrder) -> str:
     if order.awaiting_receipt is not None:
         line += step.t("orders.awaiting_answer")
     elif order.payable and order.status is not OrderStatus.RESERVED:
-        line += step.t("orders.due", amount=fmt.gnf(order.due_now_gnf, step.conv.lang))
+        line += step.t("orders.due", amount=Money(order.due_now_gnf))
     return line
 
 
 def _order_line(step: Step, order: TraderOrder) -> str:
-    lang = step.conv.lang
     line = step.t(
         "orders.line",
         number=order.number,
         category=step.t(CATEGORY[order.category]),
-        volume=fmt.cbm(order.volume_l, lang),
-        total=fmt.gnf(order.total_gnf, lang),
+        volume=Volume(order.volume_l),
+        total=Money(order.total_gnf),
         code=order.container_code,
         progress=step.t(PROGRESS[order.progress]),
     )
@@ -43,7 +42,7 @@ def _order_line(step: Step, order: TraderOrder) -> str:
 def _eta(step: Step, eta: date | None, key: str) -> str:
     """The arrival date, when the container has one, after a line of Mes commandes or
     Conteneur."""
-    return "" if eta is None else step.t(key, eta=fmt.day(eta, step.conv.lang))
+    return "" if eta is None else step.t(key, eta=Day(eta))
 
 
 def my_orders(step: Step) -> list[Reply]:
@@ -57,7 +56,7 @@ def my_orders(step: Step) -> list[Reply]:
         lines.append(step.t("orders.more", count=len(orders) - SHOWN_ORDERS))
     credit = step.api.balance(step.trader_id)
     if credit > 0:
-        lines.append(step.t("orders.credit", amount=fmt.gnf(credit, step.conv.lang)))
+        lines.append(step.t("orders.credit", amount=Money(credit)))
     menu = step.menu()
     extra = _answers(step, orders)
     if any(o.status is OrderStatus.RESERVED for o in orders):
@@ -94,13 +93,12 @@ def ask_cancel(step: Step, order_id: int) -> list[Reply]:
         order = step.api.order(step.trader_id, order_id)
     except NotFound:
         return [step.menu(step.t("stale_button"))]
-    lang = step.conv.lang
     step.conv.go("orders_cancel", order_id=order_id, number=order.number)
     text = step.t(
         "orders.confirm_cancel",
         number=order.number,
-        volume=fmt.cbm(order.volume_l, lang),
-        total=fmt.gnf(order.total_gnf, lang),
+        volume=Volume(order.volume_l),
+        total=Money(order.total_gnf),
     )
     choices = (step.choice_of("orders:cancel_yes", "orders.cancel_yes"),
                step.choice_of("orders:keep", "orders.keep"))  # fmt: skip
@@ -126,15 +124,14 @@ def on_cancel_confirm(step: Step) -> list[Reply]:
 
 
 def _status(step: Step, c: ContainerView) -> str:
-    lang = step.conv.lang
     return step.t(
         "container.status",
         code=c.code,
         stage=step.t(STAGE[c.stage]),
-        bar=fmt.fill_bar(c.fill_pct, lang),
-        used=fmt.cbm(c.used_l, lang),
-        capacity=fmt.cbm(c.capacity_l, lang),
-        remaining=fmt.cbm(c.remaining_l, lang),
+        bar=Fill(c.fill_pct),
+        used=Volume(c.used_l),
+        capacity=Volume(c.capacity_l),
+        remaining=Volume(c.remaining_l),
     ) + _eta(step, c.eta, "eta.status")
 
 

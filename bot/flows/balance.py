@@ -8,6 +8,7 @@ from bot.flows.context import Step
 from bot.services.balances import BalanceStatement, EntryLine
 from bot.text import formatting as fmt
 from bot.text.keys import BALANCE_REFUSED, LEDGER_KIND
+from bot.text.values import Money
 from domain.errors import InvalidInput
 
 PREFIX = "credit:"
@@ -28,7 +29,7 @@ def _entry(step: Step, line: EntryLine) -> str:
 
 def statement_text(step: Step, seen: BalanceStatement) -> str:
     lang = step.conv.lang
-    lines = [step.t("balance.title", amount=fmt.gnf(seen.balance_gnf, lang))]
+    lines = [step.t("balance.title", amount=Money(seen.balance_gnf))]
     if seen.last:
         lines += [step.t("balance.last"), *(_entry(step, e) for e in seen.last)]
     else:

@@ -7,7 +7,7 @@ from bot.engine.events import Reply
 from bot.flows import quote
 from bot.flows.context import Step
 from bot.services.trader_api import TraderOrder
-from bot.text import formatting as fmt
+from bot.text.values import Moment, Money, Volume
 from bot.text.vocabulary import Intent
 from domain.errors import ContainerClosed, ContainerFull, NotFound, QuoteChanged
 from domain.ledger import Statement
@@ -42,16 +42,15 @@ def _place(step: Step, container_code: str | None) -> list[Reply]:
         return [step.menu(step.t("order.container_closed"))]
     except NotFound:
         return [step.menu(step.t("quote.no_terms"))]
-    lang = step.conv.lang
     text = step.t(
         "order.placed_by_credit" if not order.due_now_gnf else "order.placed",
         number=order.number,
-        volume=fmt.cbm(order.volume_l, lang),
+        volume=Volume(order.volume_l),
         code=container.code,
-        total=fmt.gnf(order.due_now_gnf, lang),
+        total=Money(order.due_now_gnf),
         momo_number=step.settings.mobile_money_number,
         momo_name=step.settings.mobile_money_name,
-        deadline=fmt.when(order.expires_at, lang),
+        deadline=Moment(order.expires_at),
     )
     return [step.menu("\n".join([text, *_money_lines(step, order)]))]
 
@@ -65,9 +64,9 @@ def _money_lines(step: Step, order: TraderOrder) -> list[str]:
         lines.append(
             step.t(
                 "order.deposit",
-                deposit=fmt.gnf(asked, lang),
-                total=fmt.gnf(order.total_gnf, lang),
-                balance=fmt.gnf(order.total_gnf - asked, lang),
+                deposit=Money(asked),
+                total=Money(order.total_gnf),
+                balance=Money(order.total_gnf - asked),
             )
         )
     if order.credit_used_gnf:
@@ -77,13 +76,12 @@ def _money_lines(step: Step, order: TraderOrder) -> list[str]:
 
 def _offer_next(step: Step, full: ContainerFull) -> Reply:
     nxt = step.api.next_container_after(full.code)
-    lang = step.conv.lang
     step.conv.go("quote_full", **step.conv.data, next_code=nxt.code)
     text = step.t(
         "order.full",
-        remaining=fmt.cbm(full.remaining_l, lang),
+        remaining=Volume(full.remaining_l),
         code=full.code,
-        volume=fmt.cbm(step.conv.data["volume_l"], lang),
+        volume=Volume(step.conv.data["volume_l"]),
         next_code=nxt.code,
     )
     choices = (

@@ -9,6 +9,7 @@ from bot.flows.context import Step
 from bot.services.trader_api import TraderOrder
 from bot.text import formatting as fmt
 from bot.text.keys import IMAGE_PROBLEM, PROGRESS, PROOF_REFUSAL
+from bot.text.values import Money
 from domain.errors import IllegalTransition, NotFound, NotOwner, ProofRejected
 from domain.orders import OrderStatus
 from domain.proofs import normalise_reference, sniff_image_type
@@ -48,13 +49,12 @@ def start(step: Step, image: bytes | None = None) -> list[Reply]:
         return [_ask_photo(step, waiting[0])]
     kept = {"image": base64.b64encode(image).decode()} if image is not None else {}
     step.conv.go("proof_pick", **kept)
-    lang = step.conv.lang
     choices = tuple(
         step.choice_of(
             f"proof:{o.id}",
             "proof.order_choice",
             number=o.number,
-            total=fmt.gnf(o.due_now_gnf, lang),
+            total=Money(o.due_now_gnf),
         )
         for o in waiting[:MAX_CHOICES]
     )

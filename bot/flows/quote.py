@@ -16,6 +16,7 @@ from bot.flows.context import Step
 from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY
 from bot.text.understanding import Slot, Understood, understand
+from bot.text.values import Fill, Moment, Money, Percent, Rate, Volume, Yuan
 from bot.text.vocabulary import yes_or_no
 from domain.errors import InvalidInput, NotFound
 from domain.pricing import Category
@@ -236,22 +237,21 @@ def show_quote(
     except NotFound:
         return [step.menu(step.t("quote.no_terms"))]
     container = step.api.current_container()
-    lang = step.conv.lang
     summary = step.t(
         "quote.summary",
         category=step.t(CATEGORY[category]),
-        volume=fmt.cbm(volume_l, lang),
-        price=fmt.cny(price_fen, lang),
-        rate=fmt.rate(quote.rate, lang),
-        goods=fmt.gnf(quote.goods_gnf, lang),
-        commission_pct=fmt.percent(quote.commission_pct, lang),
-        commission=fmt.gnf(quote.commission_gnf, lang),
-        logistics=fmt.gnf(quote.logistics_gnf, lang),
-        total=fmt.gnf(quote.total_gnf, lang),
-        rate_date=fmt.when(quote.rate_set_at, lang),
+        volume=Volume(volume_l),
+        price=Yuan(price_fen),
+        rate=Rate(quote.rate),
+        goods=Money(quote.goods_gnf),
+        commission_pct=Percent(quote.commission_pct),
+        commission=Money(quote.commission_gnf),
+        logistics=Money(quote.logistics_gnf),
+        total=Money(quote.total_gnf),
+        rate_date=Moment(quote.rate_set_at),
         code=container.code,
-        bar=fmt.fill_bar(container.fill_pct, lang),
-        remaining=fmt.cbm(container.remaining_l, lang),
+        bar=Fill(container.fill_pct),
+        remaining=Volume(container.remaining_l),
     )
     step.conv.go(
         "quote_review",

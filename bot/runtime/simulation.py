@@ -20,6 +20,7 @@ from bot.services import traders as trader_service
 from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY, STAGE
 from bot.text.messages import t
+from bot.text.values import Fill, Money, Percent, Volume
 from domain.containers import Container, Stage
 from domain.pricing import Category, make_quote
 from domain.traders import Language
@@ -106,12 +107,12 @@ def report(stats: stats_service.ContainerStats, checks: list[Check]) -> str:
     c, total = stats.container, stats.total
     lines = [
         t("sim.title", code=c.code),
-        t("sim.volume", used=fmt.cbm_number(c.used_l), capacity=fmt.cbm(c.capacity_l)),
-        t("sim.fill", bar=fmt.fill_bar(c.fill_pct)),
+        t("sim.volume", used=fmt.cbm_number(c.used_l), capacity=Volume(c.capacity_l)),
+        t("sim.fill", bar=Fill(c.fill_pct)),
         t("sim.stage", stage=t(STAGE[c.stage])),
         t("sim.orders", count=total.orders),
-        t("sim.billed", amount=fmt.gnf(total.billed_gnf)),
-        t("sim.margin", amount=fmt.gnf(total.margin_gnf), rate=fmt.percent(total.margin_rate_pct)),
+        t("sim.billed", amount=Money(total.billed_gnf)),
+        t("sim.margin", amount=Money(total.margin_gnf), rate=Percent(total.margin_rate_pct)),
         t("sim.by_category"),
     ]
     for category, sub in sorted(stats.by_category.items()):
@@ -120,9 +121,9 @@ def report(stats: stats_service.ContainerStats, checks: list[Check]) -> str:
                 "sim.category_line",
                 category=t(CATEGORY[category]),
                 count=sub.orders,
-                volume=fmt.cbm(sub.volume_l),
-                billed=fmt.gnf(sub.billed_gnf),
-                margin=fmt.gnf(sub.margin_gnf),
+                volume=Volume(sub.volume_l),
+                billed=Money(sub.billed_gnf),
+                margin=Money(sub.margin_gnf),
             )
         )
     lines.append(t("sim.checks"))

@@ -11,6 +11,7 @@ from bot.services.ledger import books_problems, remaining_due
 from bot.text import formatting as fmt
 from bot.text.keys import STAGE
 from bot.text.messages import t
+from bot.text.values import Money, Volume
 from domain.containers import Container, Stage
 from domain.ledger import EntryKind
 from domain.orders import Order, OrderStatus
@@ -137,9 +138,9 @@ def report(books: Books, voyage: Voyage, checks: list[Check]) -> str:
         ),
         t(
             "voyage.volume",
-            ordered=fmt.cbm(sum(o.volume_l for o in books.placed)),
-            measured=fmt.cbm(sum(books.measured)),
-            capacity=fmt.cbm(c.capacity_l),
+            ordered=Volume(sum(o.volume_l for o in books.placed)),
+            measured=Volume(sum(books.measured)),
+            capacity=Volume(c.capacity_l),
         ),
         t(
             "voyage.measures",
@@ -150,15 +151,15 @@ def report(books: Books, voyage: Voyage, checks: list[Check]) -> str:
         ),
         t(
             "voyage.money",
-            billed=fmt.gnf(sum(o.total_gnf for o in books.final)),
-            paid=fmt.gnf(books.paid),
+            billed=Money(sum(o.total_gnf for o in books.final)),
+            paid=Money(books.paid),
             count=voyage.payments,
         ),
         t(
             "voyage.credits",
-            given=fmt.gnf(books.credit_given),
-            used=fmt.gnf(books.credit_used),
-            left=fmt.gnf(books.credit_left),
+            given=Money(books.credit_given),
+            used=Money(books.credit_used),
+            left=Money(books.credit_left),
         ),
         t(
             "voyage.eta",

@@ -165,14 +165,14 @@ def sail_and_move_the_arrival_date(fake_tg: FakeTelegram, world: WhatsAppWorld) 
     now = world.services.clock()
     sailed, new = default_eta(now), default_eta(now) + timedelta(days=9)
     admin_confirms(
-        fake_tg, "/etape TD-2026-01", "2 commerçant(s) seront prévenus",
-        "2 commerçant(s) vont être prévenus",
+        fake_tg, "/etape TD-2026-01", "2 commerçants seront prévenus",
+        "2 commerçants vont être prévenus",
     )  # fmt: skip
     departed = f"🚢 Conteneur TD-2026-01 : en mer. Arrivée estimée à Conakry : {fmt.day(sailed)}"
     assert told(fake_tg, world, departed) == (1, 1)
     admin_confirms(
         fake_tg, f"/eta TD-2026-01 {new:%d/%m/%Y} congestion au port",
-        f"{fmt.day(sailed)} → {fmt.day(new)}", "2 commerçant(s) vont être prévenus",
+        f"{fmt.day(sailed)} → {fmt.day(new)}", "2 commerçants vont être prévenus",
     )  # fmt: skip
     moved = f"Avant : {fmt.day(sailed)}\nMaintenant : {fmt.day(new)}\nMotif : congestion au port"
     assert told(fake_tg, world, moved) == (1, 1)

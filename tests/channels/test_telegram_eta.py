@@ -38,7 +38,7 @@ def test_an_arrival_date_moved_by_an_admin_reaches_the_trader_once(tg):
     admin_login(fake, app)
     start = len(fake.texts(ADMIN_CHAT))
     fake.text(ADMIN_CHAT, "/etape TD-2026-01", user_id=ADMIN_USER)
-    after(fake, ADMIN_CHAT, start, "commerçant(s) seront prévenus")
+    after(fake, ADMIN_CHAT, start, "commerçant sera prévenu")
     confirm(fake)
     sailed = fmt.day(default_eta(clock()))
     after(fake, TRADER, 0, f"Arrivée estimée à Conakry : {sailed}")
@@ -48,7 +48,7 @@ def test_an_arrival_date_moved_by_an_admin_reaches_the_trader_once(tg):
     fake.text(ADMIN_CHAT, f"/eta TD-2026-01 {new:%d/%m/%Y} congestion au port", user_id=ADMIN_USER)
     after(fake, ADMIN_CHAT, start, "Motif : congestion au port")
     token = confirm(fake)
-    after(fake, ADMIN_CHAT, start, "1 commerçant(s) vont être prévenus")
+    after(fake, ADMIN_CHAT, start, "1 commerçant va être prévenu")
     fake.press(ADMIN_CHAT, token, user_id=ADMIN_USER)  # pressed twice
     after(fake, ADMIN_CHAT, start, "n'est plus valable")
     after(fake, TRADER, 0, f"Maintenant : {fmt.day(new)}")

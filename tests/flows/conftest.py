@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
@@ -81,6 +83,15 @@ class Chat:
         e164 = "+224" + re.sub(r"\D", "", phone)[-9:]
         self.say(self.app.sms.last_code(e164))
         assert "compte est actif" in self.text or "account is active" in self.text, self.text
+
+
+class BusyLocks:
+    """Every chat's lock held by another worker for longer than the wait."""
+
+    @contextmanager
+    def hold(self, name: str) -> Iterator[None]:
+        raise TimeoutError(name)
+        yield
 
 
 @dataclass

@@ -13,8 +13,9 @@ import pytest
 from bot.delivery.dispatch import Dispatcher
 from bot.engine.events import Inbound, Reply
 from bot.runtime.wiring import build_desk
+from bot.text.messages import t
 from domain.orders import OrderStatus
-from tests.flows.conftest import JPEG, PNG, make_app
+from tests.flows.conftest import JPEG, PNG, BusyLocks, make_app
 
 ADMIN_PHONE = "+224620900900"
 
@@ -303,7 +304,7 @@ def test_stage_move_confirmed_and_traders_told(world):
     assert "« collecte en Chine » à « en mer »" in admin.text and "1 commerçant" in admin.text
     confirm = admin.replies[-1].choices[0].id
     admin.press(confirm)
-    assert "TD-2026-01 : en mer (par Admin Awa). 1 commerçant(s) vont être prévenus" in admin.text
+    assert "TD-2026-01 : en mer (par Admin Awa). 1 commerçant va être prévenu" in admin.text
     assert any("Conteneur TD-2026-01 : en mer" in t for t in traders.texts())
     admin.press(confirm)  # the same confirmation again
     assert "n'est plus valable" in admin.text
@@ -407,7 +408,7 @@ def test_commands_show_numbers(world):
     admin.say("/tarifs")
     assert "TEXTILE : 5 500 000 GNF / 4 300 000 GNF" in admin.text
     admin.say("/conteneurs")
-    assert "TD-2026-01" in admin.text and "1 commande(s)" in admin.text
+    assert "TD-2026-01" in admin.text and "1 commande" in admin.text
     admin.say("/commande C00001")
     assert "Marge : 3 025 000 GNF" in admin.text and "Coût réel : 12 600 000 GNF" in admin.text
     text, chart = admin.say("/stats")
@@ -469,7 +470,7 @@ def test_announcement_confirmed_with_count(world):
     admin.say("Le conteneur part lundi.")
     assert "adm:audience:all" in [c.id for c in admin.replies[-1].choices]
     admin.say("1")  # "Tous les commerçants", typed
-    assert "Envoyer à 1 commerçant(s)" in admin.text  # admins are not traders
+    assert "Envoyer à 1 commerçant ?" in admin.text  # admins are not traders
     admin.press("adm:announce:send")
     assert "en cours d'envoi à 1" in admin.text
     assert sum("Le conteneur part lundi." in t for t in traders.texts()) == 1
@@ -498,3 +499,14 @@ def test_reference_typed_after_the_photo_reaches_the_admin_chat(world):
     assert any("Preuve 2 (commande C00002) : référence OMREUSED1" in t for t in texts)
     assert any("Déjà utilisée pour : C00001" in t for t in texts)
     assert "🧾 Preuve 3 (commande C00003) : référence OMFRESH77." in texts
+
+
+def test_busy_is_said_in_the_admins_language(world):
+    """The gate's "busy" in the admin's language, not always French (issue 13)."""
+    _app, desk, admin, *_ = world
+    admin.login()
+    admin.say("/langue en")
+    desk.gate.locks = BusyLocks()
+    (busy,) = admin.say("/taux 1300")
+    assert busy.text == t("busy", "en")
+    assert busy.lang == "en"

@@ -90,13 +90,13 @@ def test_eta_previewed_confirmed_and_each_trader_told_once_in_their_language(at_
     app, admin, _trader, _john, traders = at_sea
     admin.say(f"/eta {CODE.lower()} 15/01/2027 congestion au port")
     assert f"{DEFAULT} → 15 janvier 2027" in admin.text
-    assert "Motif : congestion au port" in admin.text and "2 commerçant(s)" in admin.text
+    assert "Motif : congestion au port" in admin.text and "2 commerçants" in admin.text
     assert [c.label for c in admin.replies[-1].choices] == ["✅ Confirmer", "❌ Annuler"]
     assert eta_of(app) == date(2027, 1, 9)  # nothing changes before the confirmation
     token = admin.replies[-1].choices[0].id
     admin.press(token)
     assert "TD-2026-01 : arrivée estimée le 15 janvier 2027 (par Admin Awa)" in admin.text
-    assert "2 commerçant(s)" in admin.text
+    assert "2 commerçants" in admin.text
     admin.press(token)  # the confirmation button pressed twice
     assert "n'est plus valable" in admin.text
     assert eta_of(app) == date(2027, 1, 15)

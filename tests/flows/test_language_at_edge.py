@@ -3,10 +3,9 @@ language: the language travels with each reply (issue 13)."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from bot.delivery.dispatch import render
 from bot.text.messages import t
+from tests.flows.conftest import BusyLocks
 from webhooks.whatsapp_sender import render as whatsapp_text
 
 
@@ -14,15 +13,6 @@ def speak_english(chat) -> None:
     chat.press("menu:language")
     chat.press("lang:en")
     assert chat.replies[-1].text.startswith(t("language.set", "en")), chat.text
-
-
-class BusyLocks:
-    """A chat whose lock another worker holds for longer than the wait."""
-
-    @contextmanager
-    def hold(self, name: str):
-        raise TimeoutError(name)
-        yield
 
 
 def test_every_reply_carries_the_traders_language(app, trader):
