@@ -145,8 +145,8 @@ async def _deliver_photo(bot: Any, chat_id: int | str, reply: Reply, markup: Any
         )
     except BadRequest as error:
         log.warning("document refused by Telegram (%s): sending the text alone", error)
-    text = f"{reply.text}\n\n{t('telegram.image_unavailable')}"
-    return await deliver(bot, chat_id, Reply(text, reply.choices))
+    text = f"{reply.text}\n\n{t('telegram.image_unavailable', reply.lang)}"
+    return await deliver(bot, chat_id, Reply(text, reply.choices, lang=reply.lang))
 
 
 async def _edit(message: Message, reply: Reply, markup: Any) -> Any:
@@ -225,9 +225,10 @@ class TelegramChannel:
         for reply in replies:
             await deliver(context.bot, chat.id, reply, edit_of)
         if event.contact_phone and replies and not any(r.request_contact for r in replies):
+            received = t("telegram.number_received", replies[-1].lang)
             await with_retries(
                 lambda: context.bot.send_message(
-                    chat.id, t("telegram.number_received"), reply_markup=ReplyKeyboardRemove()
+                    chat.id, received, reply_markup=ReplyKeyboardRemove()
                 )
             )
 
@@ -269,13 +270,24 @@ class TelegramChannel:
         return Inbound(**base, image=content)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The one top-level handler: log with the traceback, apologise to the user."""
+        """The one top-level handler: log with the traceback, apologise to the user in their
+        language."""
         log.error("unhandled error in a Telegram update", exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
+            chat_id = update.effective_chat.id
             try:
-                await context.bot.send_message(update.effective_chat.id, t("error"))
+                lang = await asyncio.to_thread(self.language_of, update)
+                await context.bot.send_message(chat_id, t("error", lang))
             except Exception:
                 log.exception("could not send the apology")
+
+    def language_of(self, update: Update) -> str:
+        """The language of whoever sent `update`: the admin's in the admin chat, else the
+        chat's trader's (French for someone unknown)."""
+        chat, user = update.effective_chat, update.effective_user
+        if chat is not None and chat.id == self.settings.admin_chat_id and user is not None:
+            return self.desk.language_of(Inbound(CHANNEL, str(user.id), chat_ref=str(chat.id)))
+        return self.engine.language_of(CHANNEL, str(chat.id if chat else ""))
 
     # Pushes from worker threads (notifications)
     def send_from_thread(self, chat_id: str, reply: Reply, timeout_s: float = 30.0) -> Any:
