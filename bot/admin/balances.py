@@ -13,7 +13,6 @@ from bot.admin.step import AdminStep
 from bot.engine.events import Reply
 from bot.services import balances as service
 from bot.services.balances import BalanceStatement
-from bot.text import formatting as fmt
 from bot.text.keys import LEDGER_KIND
 from bot.text.messages import t
 from bot.text.parsing import parse_amount
@@ -64,7 +63,7 @@ def statement_lines(seen: BalanceStatement, lang: str) -> str:
               detail=detail, amount=Money(entry.amount_gnf))
         )  # fmt: skip
     if seen.open_refund is not None:
-        amount = fmt.gnf(seen.open_refund.amount_gnf, lang)
+        amount = Money(seen.open_refund.amount_gnf)
         lines.append(t("admin.balance_refund_open", lang, number=seen.open_refund.number,
                        amount=amount))  # fmt: skip
     return "\n".join(lines)
@@ -112,7 +111,7 @@ def _credit(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         step.desk.uow_factory(), params["trader_id"], params["amount"], params["reason"],
         params["key"], step.actor, step.desk.clock(),
     )  # fmt: skip
-    amount = fmt.gnf(params["amount"], step.lang)
+    amount = Money(params["amount"])
     return step.reply("admin.credit_done", name=params["name"], amount=amount)
 
 
@@ -155,5 +154,5 @@ def _refund_paid(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         )  # fmt: skip
     except InvalidInput as bad:
         raise InvalidInput(bad.reason, command="rembourse") from None
-    amount = fmt.gnf(request.amount_gnf, step.lang)
+    amount = Money(request.amount_gnf)
     return step.reply("admin.refund_done", number=request.number, amount=amount)

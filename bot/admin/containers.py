@@ -12,7 +12,6 @@ from bot.engine.events import Reply
 from bot.services import containers as container_service
 from bot.services.notifications import traders_of
 from bot.services.stats import container_stats
-from bot.text import formatting as fmt
 from bot.text.keys import STAGE
 from bot.text.parsing import parse_amount
 from bot.text.values import Fill, Volume
@@ -104,5 +103,5 @@ def _open(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
     container = container_service.open_new(
         step.desk.uow_factory(), step.desk.clock(), step.actor, int(params["capacity_l"])
     )
-    capacity = fmt.cbm(container.capacity_l, step.lang)
+    capacity = Volume(container.capacity_l)
     return step.reply("admin.container_opened", code=container.code, capacity=capacity)

@@ -60,7 +60,7 @@ def _change(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
         return step.reply("eta.stale")
     except InvalidInput as refused:  # e.g. the day went by between preview and confirmation
         return step.reply(INVALID[refused.reason], usage=_usage(step))
-    day = fmt.day(change.new, step.lang)
+    day = Day(change.new)
     return step.reply("eta.done", code=request.code, new=day, admin=step.admin.name, count=told)
 
 

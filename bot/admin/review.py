@@ -8,8 +8,8 @@ from bot.admin.step import AdminStep
 from bot.cards.proof import proof_text
 from bot.engine.events import Choice, Reply
 from bot.services import proofs as proof_service
-from bot.text import formatting as fmt
 from bot.text.keys import REJECT_REASON
+from bot.text.values import Moment
 from domain.errors import NotFound, ProofRejected
 from domain.proofs import ProofStatus
 
@@ -51,7 +51,7 @@ def approve(step: AdminStep, proof_id: int) -> list[Reply]:
     except ProofRejected:
         return _already(step, proof_id)
     log.info("proof %s approved by %s (order %s)", proof_id, step.actor, order.number)
-    when = fmt.when(step.desk.clock(), step.lang)
+    when = Moment(step.desk.clock())
     return [
         Reply(step.t("admin.approved_by", card=card, admin=step.admin.name, date=when), edit=True)
     ]
@@ -100,6 +100,6 @@ def _reject(
         )
     except ProofRejected:
         return _already(step, proof_id)
-    when = fmt.when(step.desk.clock(), step.lang)
+    when = Moment(step.desk.clock())
     text = step.t("admin.rejected_by", card=card, admin=step.admin.name, date=when, reason=reason)
     return [Reply(text, edit=edit)]

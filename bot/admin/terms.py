@@ -11,10 +11,9 @@ from bot.admin import confirm
 from bot.admin.step import AdminStep
 from bot.engine.events import Reply
 from bot.services import pricing
-from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY
 from bot.text.parsing import parse_amount
-from bot.text.values import Money, Percent, Rate
+from bot.text.values import Moment, Money, Percent, Rate
 from domain.errors import InvalidInput
 from domain.pricing import Category
 from domain.terms import check_commission, check_rate, check_tariff, is_large_swing
@@ -33,7 +32,7 @@ def cmd_rate(step: AdminStep) -> list[Reply]:
     if not step.args:
         if current is None:
             return step.reply("quote.no_terms")
-        when = fmt.when(current[1], step.lang)
+        when = Moment(current[1])
         return step.reply("admin.rate", rate=Rate(current[0]), date=when)
     if len(step.args) != 1:
         return step.usage("taux")
@@ -42,7 +41,7 @@ def cmd_rate(step: AdminStep) -> list[Reply]:
     old = current[0] if current else None
     preview = step.t(
         "admin.rate_preview",
-        old=fmt.rate(old, step.lang) if old is not None else "—",
+        old=Rate(old) if old is not None else "—",
         new=Rate(rate),
     )
     large = is_large_swing(rate, old)
@@ -134,5 +133,5 @@ def _show_tariffs(step: AdminStep) -> list[Reply]:
                     real=Money(tariff.real_per_cbm),
                 )
             )
-    pct = fmt.percent(commission[0], step.lang) if commission else "—"
+    pct = Percent(commission[0]) if commission else "—"
     return step.reply("admin.tariffs", lines="\n".join(lines), commission=pct)

@@ -28,14 +28,13 @@ def _entry(step: Step, line: EntryLine) -> str:
 
 
 def statement_text(step: Step, seen: BalanceStatement) -> str:
-    lang = step.conv.lang
     lines = [step.t("balance.title", amount=Money(seen.balance_gnf))]
     if seen.last:
         lines += [step.t("balance.last"), *(_entry(step, e) for e in seen.last)]
     else:
         lines.append(step.t("balance.no_entries"))
     if seen.open_refund is not None:
-        amount = fmt.gnf(seen.open_refund.amount_gnf, lang)
+        amount = Money(seen.open_refund.amount_gnf)
         lines.append(step.t("balance.refund_open", number=seen.open_refund.number, amount=amount))
     elif seen.balance_gnf > 0:
         lines.append(step.t("balance.how_used"))
@@ -62,5 +61,5 @@ def on_choice(step: Step) -> list[Reply]:
     except InvalidInput as refused:
         number = refused.details.get("number", "")
         return [step.menu(step.t(BALANCE_REFUSED[refused.reason], number=number))]
-    amount = fmt.gnf(request.amount_gnf, step.conv.lang)
+    amount = Money(request.amount_gnf)
     return [step.menu(step.t("balance.refund_asked", number=request.number, amount=amount))]

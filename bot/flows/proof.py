@@ -7,7 +7,6 @@ import base64
 from bot.engine.events import Reply
 from bot.flows.context import Step
 from bot.services.trader_api import TraderOrder
-from bot.text import formatting as fmt
 from bot.text.keys import IMAGE_PROBLEM, PROGRESS, PROOF_REFUSAL
 from bot.text.values import Money
 from domain.errors import IllegalTransition, NotFound, NotOwner, ProofRejected
@@ -63,7 +62,7 @@ def start(step: Step, image: bytes | None = None) -> list[Reply]:
 
 def _ask_photo(step: Step, order: TraderOrder) -> Reply:
     step.conv.go("proof_photo", order_id=order.id)
-    total = fmt.gnf(order.due_now_gnf, step.conv.lang)
+    total = Money(order.due_now_gnf)
     return Reply(step.t("proof.ask_photo", number=order.number, total=total), (step.cancel_choice,))
 
 

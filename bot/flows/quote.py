@@ -133,13 +133,13 @@ def _volume_l(step: Step, volume: Decimal) -> int:
         raise InvalidInput("quote.volume_not_positive")
     capacity = step.settings.capacity_l
     if volume * 1000 > capacity:
-        raise InvalidInput("quote.volume_too_large", maximum=fmt.cbm(capacity, step.conv.lang))
+        raise InvalidInput("quote.volume_too_large", maximum=Volume(capacity))
     try:
         litres = litres_from_cbm(volume)
     except InvalidInput:
         raise InvalidInput("quote.volume_too_precise") from None
     if litres < MIN_VOLUME_L:
-        raise InvalidInput("quote.volume_too_small", minimum=fmt.cbm(MIN_VOLUME_L, step.conv.lang))
+        raise InvalidInput("quote.volume_too_small", minimum=Volume(MIN_VOLUME_L))
     return litres
 
 
@@ -156,8 +156,7 @@ def _price_fen(step: Step, price: Decimal) -> int:
         raise InvalidInput("quote.price_not_positive")
     maximum = step.settings.max_price_cny
     if price > maximum:
-        shown = fmt.cny(fen_from_cny(maximum), step.conv.lang)
-        raise InvalidInput("quote.price_too_large", maximum=shown)
+        raise InvalidInput("quote.price_too_large", maximum=Yuan(fen_from_cny(maximum)))
     try:
         return fen_from_cny(price)
     except InvalidInput:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from bot.text import formatting as fmt
@@ -42,7 +43,15 @@ def t(key: str, lang: str = "fr", **values: object) -> str:
     if not values:
         return template
     shown = {name: show(value, lang) for name, value in values.items()}
-    return _Filler(lang).vformat(template, (), shown)
+    if _counts(template):
+        return _Filler(lang).vformat(template, (), shown)
+    return template.format(**shown)
+
+
+@cache
+def _counts(template: str) -> bool:
+    """Whether a field of `template` names a counted noun ("{count:order}")."""
+    return any(spec for _, _, spec, _ in string.Formatter().parse(template))
 
 
 class _Filler(string.Formatter):

@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from bot.runtime import jobs
+from bot.text.messages import show
+from bot.text.payload import from_payload
 from storage.eta import container_eta_changes
 from tests.flows.conftest import make_app
 from tests.flows.test_admin_desk import (  # noqa: F401
@@ -31,7 +33,8 @@ def eta_of(app, code: str = CODE) -> date | None:
 
 def digest(app, day: str) -> str:
     [row] = [r for r in outbox(app) if r["key"] == f"digest:{day}"]
-    return json.loads(row["payload"])["containers"]
+    containers = from_payload(json.loads(row["payload"]))["containers"]
+    return str(show(containers, "fr"))  # queued as messages, rendered when sent
 
 
 def changes(app) -> list[dict]:

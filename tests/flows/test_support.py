@@ -335,8 +335,7 @@ def test_tickets_unanswered_for_two_hours_reach_the_admin_reminders(desk, time_m
     assert jobs.tickets_waiting(uow, clock())
     assert not jobs.tickets_waiting(uow, clock())  # once per two-hour window
     assert (
-        "⏰ 1 demande de commerçant sans réponse depuis plus de 2 h (T1"
-        in (admin_chat.texts()[-1])
+        "⏰ 1 demande de commerçant sans réponse depuis plus de 2 h (T1" in (admin_chat.texts()[-1])
     )
     relogin(app, admin)  # the session lasts an hour
     admin.say("/repondre T1 Nous vérifions.")
