@@ -8,7 +8,7 @@ bot.text.messages.t.
 from __future__ import annotations
 
 ADMIN: dict[str, tuple[str, str]] = {
-    # WhatsApp
+    # Alerts to the admin chat (deliveries, proofs, rate, digest, failures)
     "admin.delivery_failed": (
         "⚠️ Message WhatsApp non remis à {recipient} (statut {status}, code {code}).",
         "⚠️ WhatsApp message not delivered to {recipient} (status {status}, code {code}).",

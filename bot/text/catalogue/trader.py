@@ -480,14 +480,14 @@ TRADER: dict[str, tuple[str, str]] = {
         "Je n'ai pas pu récupérer votre photo. Renvoyez-la, s'il vous plaît.",
         "I could not fetch your photo. Please send it again.",
     ),
-    # Admin chat
+    # Telegram groups
     "group.private_only": (
         "👋 Pour un devis ou une commande, écrivez-moi en message privé : ouvrez mon profil "
         "et touchez « Envoyer un message ».",
         "👋 For a quote or an order, write to me in a private chat: open my profile and tap "
         "“Send message”.",
     ),
-    # Command line and console (operators)
+    # What the Telegram channel adds itself
     "telegram.image_unavailable": (
         "📎 L'image n'a pas pu être affichée ici. /commande avec le numéro pour le détail.",
         "📎 The image could not be shown here. /commande with the number for the details.",
