@@ -147,3 +147,34 @@ def test_every_counted_noun_exists():
         spec for entry in MESSAGES.values() for text in entry for spec in _fields(text).values()
     }
     assert used - {""} <= set(COUNTS)
+
+
+# InvalidInput reasons told by a sentence of their own where they are caught, or that are
+# guards no user input reaches (the flows check first).
+REASONS_TOLD_ELSEWHERE = {
+    "bad_name": "registration: reg.bad_name",
+    "cancel_reason": "admin cancellation: its usage line",
+    "cancel_proof_pending": "admin cancellation: admin.cancel_proof_pending",
+    "csv_line": "supplier import: admin.supplier_csv_line",
+    "negative_amount": "a guard of domain.receipts",
+    "price_negative": "a guard of the order use case (the quote flow refuses first)",
+    "volume_not_positive": "a guard of the order use case (the quote flow refuses first)",
+}
+
+
+def test_every_refusal_reason_has_its_sentence():
+    """An InvalidInput reason raised anywhere is a key, or one of the written-out reasons
+    (bot.text.keys), or told where it is caught."""
+    known = set(MESSAGES) | set(REASONS_TOLD_ELSEWHERE)
+    for mapping in _mappings().values():
+        known |= {choice for choice in mapping if isinstance(choice, str)}
+    untold = []
+    for path in [*sorted((ROOT / "domain").rglob("*.py")), *SOURCES]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "InvalidInput":
+                untold += [
+                    f"{path.relative_to(ROOT)}:{node.lineno}: {reason}"
+                    for reason in _literals(node.args[0])
+                    if reason not in known
+                ]
+    assert untold == []
