@@ -77,11 +77,12 @@ def _first_choice_variable(shape: Shape) -> int:
     return 2 if shape.kind == "quick-reply" else 3
 
 
-def variables(shape: Shape, reply: Reply, lang: str = "fr") -> dict[str, str]:
-    """The ContentVariables of `reply` sent with the template of `shape`."""
+def variables(shape: Shape, reply: Reply) -> dict[str, str]:
+    """The ContentVariables of `reply` sent with the template of `shape` (a list picker's
+    button in the reply's language)."""
     values = {"1": reply.text}
     if shape.kind == "list-picker":
-        values["2"] = t("wa.list_button", lang)
+        values["2"] = t("wa.list_button", reply.lang)
     first = _first_choice_variable(shape)
     for index, choice in enumerate(reply.choices):
         values[str(first + 2 * index)] = shorten(choice.label, TITLE_LIMITS[shape.kind])
@@ -165,5 +166,5 @@ class TwilioContentTemplates:
         return kept
 
 
-def content_variables(shape: Shape, reply: Reply, lang: str = "fr") -> str:
-    return json.dumps(variables(shape, reply, lang), ensure_ascii=False)
+def content_variables(shape: Shape, reply: Reply) -> str:
+    return json.dumps(variables(shape, reply), ensure_ascii=False)

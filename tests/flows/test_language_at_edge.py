@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.delivery.dispatch import render
 from bot.text.messages import t
 from tests.flows.conftest import BusyLocks
+from webhooks.whatsapp_interactive import shape_for, variables
 from webhooks.whatsapp_sender import render as whatsapp_text
 
 
@@ -59,3 +60,11 @@ def test_a_push_carries_its_recipients_language(app):
     reply = render(row, app.services.uow_factory)
     assert reply is not None and reply.lang == "en"
     assert reply.text == t("notify.expired", "en", number="TD-2026-00001", volume="2.5\u00a0CBM")
+
+
+def test_the_whatsapp_list_button_is_in_the_traders_language(app, trader):
+    speak_english(trader)
+    menu = trader.say("menu")[-1]
+    shape = shape_for(menu)
+    assert shape is not None and shape.kind == "list-picker"
+    assert variables(shape, menu)["2"] == t("wa.list_button", "en")
