@@ -110,7 +110,7 @@ class PrintSender:
         self.stdout = stdout
 
     def send(self, user_ref: str, reply: Reply) -> None:
-        hint = f"\n{t('console.push_hint')}" if reply.choices else ""
+        hint = f"\n{t('console.push_hint', reply.lang)}" if reply.choices else ""
         print(f"\n📨 {reply.text}{hint}\n", file=self.stdout, flush=True)
 
 
