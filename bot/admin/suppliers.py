@@ -160,7 +160,7 @@ def import_csv(step: AdminStep, content: bytes) -> list[Reply]:
     except InvalidInput as bad:
         if bad.reason != "csv_line":
             raise
-        problem = step.t(SUPPLIER_PROBLEM[bad.details["problem"]])
+        problem = step.t(SUPPLIER_PROBLEM[str(bad.details["problem"])])
         return step.reply("admin.supplier_csv_line", line=bad.details["line"], problem=problem)
     count = service.import_drafts(step.desk.uow_factory(), drafts, step.actor, step.desk.clock())
     return step.reply("admin.supplier_imported", count=count)

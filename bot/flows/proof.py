@@ -86,7 +86,7 @@ def refused(step: Step) -> list[Reply]:
     waiting = _awaiting_payment(step)
     if step.event.image_error == "too_large" and len(waiting) == 1:
         _keep(step, waiting[0].id, None, "too_large")
-    return [step.menu(step.t(IMAGE_PROBLEM[step.event.image_error]))]
+    return [step.menu(step.t(IMAGE_PROBLEM[step.event.image_error or "not_an_image"]))]
 
 
 def on_photo(step: Step) -> list[Reply]:
