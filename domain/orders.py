@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.containers import Stage
-from domain.errors import IllegalTransition, InvalidInput, NotOwner
+from domain.errors import IllegalTransition, InvalidInput, NotFound
 from domain.pricing import Category, Quote, Tariff, Terms, TraderQuote, make_quote
 from domain.quantities import to_gnf
 
@@ -272,9 +272,9 @@ class Order:
     def holds_volume(self) -> bool:
         return self.status in HOLDS_VOLUME
 
-    def check_owner(self, trader_id: int) -> None:
-        if self.trader_id != trader_id:
-            raise NotOwner(self.id)
+    def owned_by(self, trader_id: int) -> bool:
+        """The ownership rule: a trader acts only on their own orders."""
+        return self.trader_id == trader_id
 
     def move_to(self, target: OrderStatus, now: datetime) -> None:
         if target not in ALLOWED[self.status]:
@@ -294,3 +294,11 @@ class Order:
 
     def is_due_to_expire(self, now: datetime) -> bool:
         return self.status is OrderStatus.RESERVED and now >= self.expires_at
+
+
+def own_order(order: Order | None, trader_id: int, order_id: int) -> Order:
+    """The trader's own order. Someone else's is as unknown as a missing one (NotFound), so
+    a trader cannot probe which order numbers exist."""
+    if order is None or not order.owned_by(trader_id):
+        raise NotFound("order", order_id)
+    return order

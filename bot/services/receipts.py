@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from bot.services.notifications import notify_trader
 from domain.errors import NotFound
-from domain.orders import Order
+from domain.orders import Order, own_order
 from domain.ports import UnitOfWork
 from domain.pricing import Category
 from domain.receipts import Receipt, ReceiptKind, is_token
@@ -140,9 +140,7 @@ def latest_for_trader(uow: UnitOfWork, trader_id: int, order_id: int, now: datet
     NotFound("order") for an unknown order and someone else's alike; NotFound("receipt")
     for an own order with no approved payment yet."""
     with uow:
-        order = uow.orders.get(order_id)
-        if order is None or order.trader_id != trader_id:
-            raise NotFound("order", order_id)
+        own_order(uow.orders.get(order_id), trader_id, order_id)
         receipt = uow.receipts.latest_for_order(order_id, for_update=True)
         if receipt is None:
             raise NotFound("receipt", order_id)

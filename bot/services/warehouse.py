@@ -193,7 +193,7 @@ def answer(
     with uow:
         found = uow.warehouse.get(receipt_id)
         order = uow.orders.get(found.order_id, for_update=True) if found else None
-        if order is None or order.trader_id != trader_id:
+        if order is None or not order.owned_by(trader_id):
             raise NotFound("receipt", receipt_id)
         if not accept:
             contest(uow, order, now)
