@@ -9,7 +9,7 @@ from the container's stage, not stored twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -194,25 +194,18 @@ class Order:
         reservation: timedelta = DEFAULT_RESERVATION,
         deposit_percent: int = 100,
     ) -> Order:
+        """The order freezes what the trader was shown (TraderQuote), and beside it what only
+        the admins see: when the commission was set, the tariff, the real cost, the margin."""
         terms = quote.terms
         return cls(
             trader_id=trader_id,
             container_id=container_id,
             request_key=request_key,
-            category=quote.category,
-            volume_l=quote.volume_l,
-            price_fen=quote.price_fen,
-            rate=terms.rate,
-            rate_set_at=terms.rate_set_at,
-            commission_pct=terms.commission_pct,
+            **asdict(quote.for_trader()),
             commission_set_at=terms.commission_set_at,
             client_tariff=terms.tariff.client_per_cbm,
             real_tariff=terms.tariff.real_per_cbm,
             tariff_set_at=terms.tariff.set_at,
-            goods_gnf=quote.goods_gnf,
-            commission_gnf=quote.commission_gnf,
-            logistics_gnf=quote.logistics_gnf,
-            total_gnf=quote.total_gnf,
             real_cost_gnf=quote.real_cost_gnf,
             margin_gnf=quote.margin_gnf,
             created_at=now,
