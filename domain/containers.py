@@ -58,6 +58,7 @@ class Container:
         return self.stage is Stage.COLLECTE
 
     def fits(self, volume_l: int) -> bool:
+        """Room for this volume in a container that still takes orders."""
         return self.accepts_orders and volume_l <= self.remaining_l
 
     def check_fits(self, volume_l: int) -> None:
@@ -67,7 +68,7 @@ class Container:
         check_volume(volume_l)
         if not self.accepts_orders:
             raise ContainerClosed(self.code)
-        if volume_l > self.remaining_l:
+        if not self.fits(volume_l):
             raise ContainerFull(self.remaining_l, self.code)
 
     def check_cancellable(self) -> None:
