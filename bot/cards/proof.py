@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot.cards.attachments import attachment_lines
+from bot.cards.quote import quote_values
 from bot.engine.events import Choice, Reply
 from bot.services.proofs import duplicates_of
 from bot.text.keys import CATEGORY, PROGRESS, PROOF_KIND, PROOF_WARNING
 from bot.text.messages import t
-from bot.text.values import Moment, Money, Rate, Volume, Yuan
+from bot.text.values import Moment, Money, Volume
 from domain.containers import Container
 from domain.orders import Order, format_number, progress
 from domain.ports import UnitOfWork
@@ -72,14 +73,7 @@ def order_detail(order: Order, trader: Trader, container: Container, lang: str) 
         trader=trader.name,
         phone=trader.phone,
         code=container.code,
-        category=t(CATEGORY[order.category], lang),
-        volume=Volume(order.volume_l),
-        price=Yuan(order.price_fen),
-        rate=Rate(order.rate),
-        goods=Money(order.goods_gnf),
-        commission=Money(order.commission_gnf),
-        logistics=Money(order.logistics_gnf),
-        total=Money(order.total_gnf),
+        **quote_values(order.trader_quote()),
         real_cost=Money(order.real_cost_gnf),
         margin=Money(order.margin_gnf),
         created=Moment(order.created_at),

@@ -9,7 +9,7 @@ from bot.flows.context import Step
 from bot.services.trader_api import ContainerView, TraderOrder
 from bot.text.keys import CATEGORY, PROGRESS, STAGE
 from bot.text.values import Day, Fill, Money, Volume
-from domain.errors import IllegalTransition, NotFound, NotOwner
+from domain.errors import IllegalTransition, NotFound
 from domain.orders import OrderStatus
 
 SHOWN_ORDERS = 10
@@ -113,7 +113,7 @@ def on_cancel_confirm(step: Step) -> list[Reply]:
     order_id = step.conv.data["order_id"]
     try:
         step.api.cancel(step.trader_id, order_id)
-    except (NotFound, NotOwner):
+    except NotFound:
         return [step.menu(step.t("stale_button"))]
     except IllegalTransition:
         order = step.api.order(step.trader_id, order_id)

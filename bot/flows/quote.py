@@ -11,12 +11,13 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+from bot.cards.quote import quote_values
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.text import formatting as fmt
 from bot.text.keys import CATEGORY
 from bot.text.understanding import Slot, Understood, understand
-from bot.text.values import Fill, Moment, Money, Percent, Rate, Volume, Yuan
+from bot.text.values import Fill, Volume, Yuan
 from bot.text.vocabulary import yes_or_no
 from domain.errors import InvalidInput, NotFound
 from domain.pricing import Category
@@ -238,16 +239,7 @@ def show_quote(
     container = step.api.current_container()
     summary = step.t(
         "quote.summary",
-        category=step.t(CATEGORY[category]),
-        volume=Volume(volume_l),
-        price=Yuan(price_fen),
-        rate=Rate(quote.rate),
-        goods=Money(quote.goods_gnf),
-        commission_pct=Percent(quote.commission_pct),
-        commission=Money(quote.commission_gnf),
-        logistics=Money(quote.logistics_gnf),
-        total=Money(quote.total_gnf),
-        rate_date=Moment(quote.rate_set_at),
+        **quote_values(quote),
         code=container.code,
         bar=Fill(container.fill_pct),
         remaining=Volume(container.remaining_l),
