@@ -264,8 +264,10 @@ class Dispatcher:
             idle_s,
         )
 
-    def start(self) -> threading.Thread:
-        thread = threading.Thread(target=self.serve_forever, name="dispatcher", daemon=True)
+    def start(self, idle_s: float = 1.0) -> threading.Thread:
+        thread = threading.Thread(
+            target=self.serve_forever, args=(idle_s,), name="dispatcher", daemon=True
+        )
         thread.start()
         return thread
 

@@ -16,7 +16,7 @@ from bot.services.traders import register
 from domain.traders import Language
 from storage.db import make_session_factory
 from storage.uow import SqlUnitOfWork
-from tests.channels.conftest import RunningBot
+from tests.channels.conftest import RunningBot, VirtualTime, on_virtual_time
 from tests.conftest import NOW, _truncate
 from tests.integration.helpers import ready
 
@@ -34,26 +34,6 @@ def many_traders(uow_factory, clock, count: int, first_chat: int = 100_000) -> l
             now=clock(),
         )
     return chats
-
-
-class VirtualTime:
-    """Monotonic seconds that move only when a rate limiter waits: the production limits
-    are kept (and measured) without the test waiting them out."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def on_virtual_time(dispatcher: Dispatcher, virtual: VirtualTime) -> Dispatcher:
-    for limiter in dispatcher.limits.values():
-        limiter.clock, limiter.sleep = virtual, virtual.sleep
-    return dispatcher
 
 
 def test_restart_in_the_middle_of_a_1000_message_announcement(tg):

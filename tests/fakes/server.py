@@ -11,6 +11,11 @@ from http.server import ThreadingHTTPServer
 class FakeServer(ThreadingHTTPServer):
     daemon_threads = True
 
+    def serve_forever(self, poll_interval: float = 0.05) -> None:
+        """shutdown() returns within 50 ms (the default polls twice a second: half a second
+        of every test's teardown)."""
+        super().serve_forever(poll_interval)
+
     def get_request(self) -> tuple[socket.socket, object]:
         """No Nagle: an answer's headers and body leave at once, instead of the body waiting
         for the client's delayed ACK (40 ms a request on a kept-alive connection)."""
