@@ -22,12 +22,20 @@ from storage.db import make_engine, make_session_factory
 from storage.kv import make_redis
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork
+from tests import workers
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-PG_URL = os.environ.get("TEST_DATABASE_URL")
-REDIS_URL = os.environ.get("TEST_REDIS_URL")
+# This test process's own database and Redis database (tests/workers.py).
+PG_URL = workers.pg_url(os.environ.get("TEST_DATABASE_URL"))
+REDIS_URL = workers.redis_url(os.environ.get("TEST_REDIS_URL"))
 
 requires_pg = pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL not set (scripts/test)")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    server_url = os.environ.get("TEST_DATABASE_URL")
+    if server_url and PG_URL and server_url != PG_URL:
+        workers.create_database(server_url, PG_URL)
 
 
 @functools.cache

@@ -104,9 +104,10 @@ class App:
 
 def make_app(database_url: str, capacity_cbm: int = 76, sms=None, **settings) -> App:
     """The production wiring on `database_url`; a new SQLite file starts as a copy of the
-    migrated template (build() then finds nothing left to migrate)."""
+    migrated template (so build() has nothing to migrate)."""
     path = Path(database_url.removeprefix("sqlite:///"))
-    if database_url.startswith("sqlite:///") and not path.exists():
+    copied = database_url.startswith("sqlite:///") and not path.exists()
+    if copied:
         migrated_sqlite(path)
     config = Settings(
         _env_file=None,
@@ -116,7 +117,7 @@ def make_app(database_url: str, capacity_cbm: int = 76, sms=None, **settings) ->
         **settings,
     )
     fake_sms = FakeSms()
-    services = build(config, sms=sms or fake_sms)
+    services = build(config, migrate=not copied, sms=sms or fake_sms)
     make_redis(None).flushdb()
     load_defaults(services.uow_factory(), services.clock(), config.capacity_l)
     return App(services, fake_sms)
