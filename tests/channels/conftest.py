@@ -15,8 +15,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from telegram.ext import AIORateLimiter
 
-from bot.channels.telegram import TelegramSender, build_channel
+from bot.channels.telegram import build_channel
 from bot.channels.telegram_inbox import TelegramInbox
+from bot.channels.telegram_push import TelegramSender
 from bot.delivery.dispatch import Dispatcher
 from bot.runtime.wiring import build_desk, build_dispatcher, build_engine, connect_channels
 from tests.fakes.telegram_api import FakeTelegram
