@@ -110,7 +110,9 @@ def main(url: str) -> None:
     print(f"{make_engine(url).dialect.name}: {count} traders")
     print(f"  queued in {queued_s:.2f} s ({count / queued_s:.0f} rows/s, one transaction)")
     print(f"  delivered at {delivered:.1f}/s for {WINDOW_S:.0f} s (configured: {rate})")
-    print(f"  the rest at {unlimited:.0f} messages/s without a limit; lost {lost}, doubled {doubled}")
+    print(
+        f"  the rest at {unlimited:.0f} messages/s without a limit; lost {lost}, doubled {doubled}"
+    )
     result = {"queued_s": queued_s, "delivered_s": delivered, "configured_s": rate,
               "unlimited_s": unlimited, "lost": lost, "doubled": doubled}  # fmt: skip
     print("BENCH_JSON " + json.dumps(result))

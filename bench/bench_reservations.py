@@ -71,7 +71,11 @@ def book_many(url: str, trader_id: int, count: int, threads: int) -> tuple[list[
     def book(_: int) -> float:
         started = time.perf_counter()
         request = order_service.OrderRequest(
-            trader_id, Category.DIVERS, 500, 100_000, uuid.uuid4().hex  # type: ignore[arg-type]
+            trader_id,
+            Category.DIVERS,
+            500,
+            100_000,
+            uuid.uuid4().hex,  # type: ignore[arg-type]
         )
         try:
             order_service.place_order(

@@ -18,13 +18,12 @@ from sqlalchemy import event
 from sqlalchemy.dialects.postgresql.psycopg2 import PGDialect_psycopg2
 from sqlalchemy.engine import Engine
 
-from bot.engine.events import Inbound
-from bot.runtime.wiring import build, build_engine, build_web
-from bot.settings import Settings
-
 from bench import load
 from bench.services import fresh_stores, timed_twilio
 from bench.stack import SECRET_KEY
+from bot.engine.events import Inbound
+from bot.runtime.wiring import build, build_engine, build_web
+from bot.settings import Settings
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 STEPS = [  # (label, engine fields)
@@ -79,8 +78,9 @@ def _measure(action) -> dict[str, int]:
     action()
     found = dict(counts)
     stmts, txns, pings = (found.get(k, 0) for k in ("statements", "transactions", "pings"))
+    trips = stmts + pings + 2 * txns
     return {"statements": stmts, "transactions": txns, "pings": pings,
-            "sql_round_trips": stmts + pings + 2 * txns, "redis": found.get("redis", 0)}  # fmt: skip
+            "sql_round_trips": trips, "redis": found.get("redis", 0)}  # fmt: skip
 
 
 def engine_steps() -> dict[str, dict[str, int]]:

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
+from bench.stack import SECRET_KEY
 from bot.runtime.wiring import Services, build
 from bot.settings import Settings
 from storage.kv import make_redis
@@ -21,8 +22,6 @@ from tests.fakes.telegram_api import SEND_METHODS, FakeTelegram
 from tests.fakes.twilio_api import FakeTwilio
 from tests.faults.harness import create_database, drop_database
 from tests.faults.seed import ready, traders
-
-from bench.stack import SECRET_KEY
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "")

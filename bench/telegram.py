@@ -7,11 +7,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from bot.settings import Settings
-from tests.fakes.telegram_api import FakeTelegram
-
 from bench.services import fresh_stores, telegram_sends
 from bench.stack import Group, base_env, cpu_s, procfile, rss_mib, wait_until
+from bot.settings import Settings
+from tests.fakes.telegram_api import FakeTelegram
 
 CHATS = 200
 FIRST_CHAT = 70_000
@@ -77,12 +76,14 @@ def run_bot(workdir: Path, command: str, env_extra: dict, updates: int, timeout:
         fake.stop()
 
 
-def p2(workdir: Path, updates: int, timeout: float, limited: bool, off_rate: str) -> dict:
+def p2(
+    workdir: Path, updates: int, timeout: float, limited: bool, off_rate: str, floor_first: bool
+) -> dict:
     project = procfile()["bot"]
-    out = {"floor": run_bot(workdir, FLOOR, {}, updates, timeout)}
+    runs = {"floor": (FLOOR, {})}
     if limiter_setting_exists():
-        extra = {LIMIT_SETTING: off_rate}
-        out["project_off"] = run_bot(workdir, project, extra, updates, timeout)
+        runs["project_off"] = (project, {LIMIT_SETTING: off_rate})
     if limited or not limiter_setting_exists():
-        out["project"] = run_bot(workdir, project, {}, updates, timeout)
-    return out
+        runs["project"] = (project, {})
+    order = list(runs) if floor_first else list(reversed(runs))
+    return {name: run_bot(workdir, *runs[name], updates, timeout) for name in order}

@@ -6,18 +6,16 @@ database with the 500 senders registered; the floors run under gunicorn with the
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.fakes.telegram_api import FakeTelegram
-from tests.fakes.twilio_api import FakeTwilio
-
 from bench import load
 from bench.services import fresh_stores, timed_twilio, twilio_replies
 from bench.stack import Group, base_env, cpu_s, free_port, gunicorn_up, procfile, rss_mib
+from tests.fakes.telegram_api import FakeTelegram
+from tests.fakes.twilio_api import FakeTwilio
 
 NUMBERS = 500
 WARM = NUMBERS  # the warm-up sender, registered like the others
@@ -83,17 +81,25 @@ def acks(port: int, seconds: float, tag: str) -> dict[str, float]:
             "non2xx": result.non2xx, "errors": result.errors}  # fmt: skip
 
 
-def p1(workdir: Path, seconds: float, tag: str) -> dict[str, dict]:
+def p1(workdir: Path, seconds: float, tag: str, floor_first: bool) -> dict[str, dict]:
     fake, fake_tg = timed_twilio(), FakeTelegram().start()
-    try:
+    results: dict[str, dict] = {}
+
+    def run_floor() -> None:
         with floor(workdir, fake, FLOOR_APP) as (port, _group, pids):
-            floor_result = acks(port, seconds, f"{tag}f") | {"rss_web": _rss(pids["web"])}
+            results["floor"] = acks(port, seconds, f"{tag}f") | {"rss_web": _rss(pids["web"])}
+
+    def run_project() -> None:
         with project(workdir, fake, fake_tg) as (port, _group, _pids):
-            project_result = acks(port, seconds, f"{tag}p")
+            results["project"] = acks(port, seconds, f"{tag}p")
+
+    try:
+        for run in (run_floor, run_project) if floor_first else (run_project, run_floor):
+            run()
     finally:
         fake.stop()
         fake_tg.stop()
-    return {"floor": floor_result, "project": project_result}
+    return results
 
 
 def _rss(pids: list[int]) -> float:
@@ -164,27 +170,30 @@ def _cpu_of(pids: dict[str, list[int]], names: tuple[str, ...]) -> Callable[[], 
     return lambda: sum(cpu_s(pid) for name in names for pid in pids.get(name, []))
 
 
-def p1e(workdir: Path, burst: int, tag: str, timeout: float) -> dict[str, dict]:
+def p1e(workdir: Path, burst: int, tag: str, timeout: float, floor_first: bool) -> dict:
     fake_tg = FakeTelegram().start()
-    results = {}
-    try:
+    results: dict[str, dict] = {}
+
+    def run_floor() -> None:
         fake = timed_twilio()
         with floor(workdir, fake, FLOOR_E2E_APP) as (port, _group, pids):
             cpu = _cpu_of(pids, ("web",))
             results["floor"] = answered(port, fake, burst, f"{tag}f", timeout, cpu)
         fake.stop()
+
+    def run_project() -> None:
         fake = timed_twilio()
         with project(workdir, fake, fake_tg) as (port, _group, pids):
-            cpu = _cpu_of(pids, ("web", "worker"))
+            cpu = _cpu_of(pids, tuple(name for name in pids if name != "bot"))
             results["project"] = answered(port, fake, burst, f"{tag}p", timeout, cpu)
             results["project"]["rss"] = {
                 name: _rss(found) for name, found in pids.items() if name != "bot"
             }
         fake.stop()
+
+    try:
+        for run in (run_floor, run_project) if floor_first else (run_project, run_floor):
+            run()
     finally:
         fake_tg.stop()
     return results
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
