@@ -42,7 +42,10 @@ CONFIG = {
     "engine_conversations": setting("BENCH_CONVERSATIONS", "200", "40"),
     "reservation_orders": setting("BENCH_ORDERS", "800", "200"),
     "announce_window_s": setting("BENCH_ANNOUNCE_WINDOW", "10", "3"),
+    "sustain_rate": float(setting("BENCH_SUSTAIN_RATE", "150", "150")),
+    "sustain_s": float(setting("BENCH_SUSTAIN_SECONDS", "30", "5")),
 }
+last_floor: list[float] = []  # P1's floor rates so far (the project is paced at half)
 
 
 def script(name: str, **env: str) -> dict:
@@ -86,9 +89,15 @@ def one_round(n: int, workdir: Path) -> dict:
     tag = f"r{n}{int(time.time()) % 100000}"
     out = {}
     step(f"round {n + 1}: P1 acknowledgements")
-    out["p1"] = whatsapp.p1(workdir, c["seconds"], f"{tag}a", floor_first)
+    previous = last_floor[-1] if last_floor else None
+    out["p1"] = whatsapp.p1(workdir, c["seconds"], f"{tag}a", floor_first, previous)
+    last_floor.append(out["p1"]["floor"]["acks_s"])
     step(f"round {n + 1}: P1e answered, burst of {c['burst']}")
     out["p1e"] = whatsapp.p1e(workdir, c["burst"], f"{tag}e", c["drain_timeout_s"], floor_first)
+    if n == 0:
+        step(f"P1e sustained {c['sustain_rate']:.0f}/s for {c['sustain_s']:.0f} s")
+        out["sustain"] = whatsapp.sustained(workdir, c["sustain_rate"], c["sustain_s"],
+                                            f"{tag}s", c["drain_timeout_s"] / 3)  # fmt: skip
     step(f"round {n + 1}: P2 Telegram, {c['updates']} updates")
     limited = n < c["tg_limited_rounds"]
     out["p2"] = telegram.p2(workdir, c["updates"], c["drain_timeout_s"], limited,

@@ -112,10 +112,7 @@ def burst(port: int, requests: list[tuple[str, str]], connections: int = 16) -> 
     """Every request once, as fast as the server acknowledges them."""
     jobs: asyncio.Queue = asyncio.Queue()
     for sig, body in requests:
-        head = f"POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-        head += "Content-Type: application/x-www-form-urlencoded\r\n"
-        head += f"X-Twilio-Signature: {sig}\r\nContent-Length: {len(body)}\r\n\r\n"
-        jobs.put_nowait((parse_qs(body)["From"][0], (head + body).encode()))
+        jobs.put_nowait((parse_qs(body)["From"][0], _raw(port, sig, body)))
     out: list[Sent] = []
 
     async def run() -> None:
@@ -123,3 +120,45 @@ def burst(port: int, requests: list[tuple[str, str]], connections: int = 16) -> 
 
     asyncio.run(run())
     return out
+
+
+def _raw(port: int, sig: str, body: str) -> bytes:
+    head = f"POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+    head += "Content-Type: application/x-www-form-urlencoded\r\n"
+    head += f"X-Twilio-Signature: {sig}\r\nContent-Length: {len(body)}\r\n\r\n"
+    return (head + body).encode()
+
+
+async def _paced(port: int, requests, rate: float, connections: int) -> list[Sent]:
+    """Open loop: request i is due at start + i / rate whatever the answers before it, and
+    its time counts from then (a late server is not hidden by a client that waits)."""
+    pool: asyncio.Queue = asyncio.Queue()
+    for _ in range(connections):
+        pool.put_nowait(await asyncio.open_connection("127.0.0.1", port))
+    loop, out = asyncio.get_running_loop(), []
+
+    async def one(sender: str, raw: bytes, due: float) -> None:
+        reader, writer = await pool.get()
+        try:
+            status = await _exchange(reader, writer, raw)
+        except (OSError, asyncio.IncompleteReadError):
+            status = 0
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        pool.put_nowait((reader, writer))
+        out.append(Sent(sender, due, time.monotonic(), status))
+
+    start, tasks = loop.time() + 0.05, []
+    for i, (sig, body) in enumerate(requests):
+        due = start + i / rate
+        await asyncio.sleep(max(0.0, due - loop.time()))
+        raw = _raw(port, sig, body)
+        tasks.append(asyncio.create_task(one(parse_qs(body)["From"][0], raw, due)))
+    await asyncio.gather(*tasks)
+    while not pool.empty():
+        pool.get_nowait()[1].close()
+    return out
+
+
+def paced(port: int, requests: list[tuple[str, str]], rate: float, connections: int = 64):
+    """Every request at `rate` per second (loop time is time.monotonic)."""
+    return asyncio.run(_paced(port, requests, rate, connections))

@@ -38,13 +38,23 @@ ROWS: list[tuple[str, str, Getter, Getter | None, str]] = [
     ("P1", "ack latency p50, ms", pick("p1", "project", "p50_ms"),
      pick("p1", "floor", "p50_ms"), ""),
     ("P1", "ack latency p99, ms", pick("p1", "project", "p99_ms"),
-     pick("p1", "floor", "p99_ms"), "<= 50 ms at half the floor's rate"),
+     pick("p1", "floor", "p99_ms"), ""),
+    ("P1", "acks/s when sent half the floor's rate (floor: that rate)",
+     pick("p1", "project", "paced_acks_s"), pick("p1", "project", "paced_rate"), "1.0x"),
+    ("P1", "ack p99 at half the floor's rate (open loop), ms",
+     pick("p1", "project", "paced_p99_ms"), None, "<= 50 ms"),
     ("P1e", "WhatsApp messages fully answered/s (burst + drain)",
      pick("p1e", "project", "answered_s"), pick("p1e", "floor", "answered_s"), ">= 0.5x"),
     ("P1e", "webhook -> reply lag p50, ms", pick("p1e", "project", "lag_p50_ms"),
      pick("p1e", "floor", "lag_p50_ms"), ""),
     ("P1e", "webhook -> reply lag p99, ms", pick("p1e", "project", "lag_p99_ms"),
-     pick("p1e", "floor", "lag_p99_ms"), "<= 2 000 ms (sustained 150/s)"),
+     pick("p1e", "floor", "lag_p99_ms"), ""),
+    ("P1e", "sustained load: backlog when the sending stops, messages",
+     pick("sustain", "backlog_at_end"), None, "bounded"),
+    ("P1e", "sustained load: lag p99, ms (n/a: over 1 % never answered)",
+     pick("sustain", "lag_p99_ms"), None, "<= 2 000 ms"),
+    ("P1e", "sustained load: never answered (within the grace period)",
+     pick("sustain", "unanswered_after_grace"), None, "0"),
     ("P1e", "CPU per answered message, ms (web + worker)", pick("p1e", "project", "cpu_ms"),
      pick("p1e", "floor", "cpu_ms"), ""),
     ("P2", "Telegram updates/s, global limiter off", pick("p2", "project_off", "updates_s"),
@@ -80,6 +90,8 @@ ROWS: list[tuple[str, str, Getter, Getter | None, str]] = [
 def _fmt(value: float | None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
+    if isinstance(value, int):
+        return str(value)
     if abs(value) >= 100:
         return f"{value:,.0f}".replace(",", " ")
     return f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"

@@ -81,7 +81,17 @@ def acks(port: int, seconds: float, tag: str) -> dict[str, float]:
             "non2xx": result.non2xx, "errors": result.errors}  # fmt: skip
 
 
-def p1(workdir: Path, seconds: float, tag: str, floor_first: bool) -> dict[str, dict]:
+def at_rate(port: int, rate: float, seconds: float, tag: str) -> dict[str, float]:
+    """Acknowledgement times at a given rate (open loop): p99 and the rate achieved."""
+    sent = load.paced(port, load.signed(int(rate * seconds), NUMBERS, tag), rate)
+    times = sorted((s.acked_at - s.sent_at) * 1000 for s in sent)
+    span = max(s.acked_at for s in sent) - min(s.sent_at for s in sent)
+    return {"paced_rate": rate, "paced_p99_ms": _q(times, 0.99), "paced_acks_s": len(sent) / span}
+
+
+def p1(workdir: Path, seconds: float, tag: str, floor_first: bool, last_floor: float | None):
+    """wrk against the floor and the project; the project also at half the floor's rate
+    (this round's when the floor ran first, else the last round's)."""
     fake, fake_tg = timed_twilio(), FakeTelegram().start()
     results: dict[str, dict] = {}
 
@@ -90,8 +100,10 @@ def p1(workdir: Path, seconds: float, tag: str, floor_first: bool) -> dict[str, 
             results["floor"] = acks(port, seconds, f"{tag}f") | {"rss_web": _rss(pids["web"])}
 
     def run_project() -> None:
+        half = (results["floor"]["acks_s"] if "floor" in results else last_floor or 0) / 2
         with project(workdir, fake, fake_tg) as (port, _group, _pids):
-            results["project"] = acks(port, seconds, f"{tag}p")
+            paced = at_rate(port, half, seconds, f"{tag}h") if half else {}
+            results["project"] = acks(port, seconds, f"{tag}p") | paced
 
     try:
         for run in (run_floor, run_project) if floor_first else (run_project, run_floor):
@@ -197,3 +209,27 @@ def p1e(workdir: Path, burst: int, tag: str, timeout: float, floor_first: bool) 
     finally:
         fake_tg.stop()
     return results
+
+
+def sustained(workdir: Path, rate: float, seconds: float, tag: str, grace: float) -> dict:
+    """The project under `rate` messages/s for `seconds`: the backlog when the sending stops,
+    and the lag p99 with every message left unanswered after `grace` counted as infinite."""
+    fake_tg, fake = FakeTelegram().start(), timed_twilio()
+    try:
+        with project(workdir, fake, fake_tg) as (port, _group, _pids):
+            pieces = _pieces_per_message(port, fake, f"{tag}w")
+            sent = load.paced(port, load.signed(int(rate * seconds), NUMBERS, tag), rate)
+            acked = [s for s in sent if s.status == 200]
+            backlog = len(acked) - len(_lags(acked, twilio_replies(fake), pieces))
+            deadline = time.monotonic() + grace
+            while time.monotonic() < deadline and _replies_to_burst(fake) < len(acked) * pieces:
+                time.sleep(0.2)
+            lags = sorted(lag * 1000 for _s, lag in _lags(acked, twilio_replies(fake), pieces))
+            lags += [float("inf")] * (len(acked) - len(lags))
+    finally:
+        fake.stop()
+        fake_tg.stop()
+    p99 = _q(lags, 0.99)
+    return {"rate": rate, "seconds": seconds, "sent": len(acked), "backlog_at_end": backlog,
+            "lag_p99_ms": None if p99 == float("inf") else p99,
+            "unanswered_after_grace": sum(1 for x in lags if x == float("inf"))}  # fmt: skip
