@@ -16,6 +16,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -90,22 +92,34 @@ def one_round(n: int, workdir: Path) -> dict:
     out = {}
     step(f"round {n + 1}: P1 acknowledgements")
     previous = last_floor[-1] if last_floor else None
-    out["p1"] = whatsapp.p1(workdir, c["seconds"], f"{tag}a", floor_first, previous)
-    last_floor.append(out["p1"]["floor"]["acks_s"])
+    out["p1"] = guarded(
+        "P1", lambda: whatsapp.p1(workdir, c["seconds"], f"{tag}a", floor_first, previous)
+    )
+    if "floor" in out["p1"]:
+        last_floor.append(out["p1"]["floor"]["acks_s"])
     step(f"round {n + 1}: P1e answered, burst of {c['burst']}")
-    out["p1e"] = whatsapp.p1e(workdir, c["burst"], f"{tag}e", c["drain_timeout_s"], floor_first)
+    out["p1e"] = guarded(
+        "P1e",
+        lambda: whatsapp.p1e(workdir, c["burst"], f"{tag}e", c["drain_timeout_s"], floor_first),
+    )
     if n == 0:
         step(f"P1e sustained {c['sustain_rate']:.0f}/s for {c['sustain_s']:.0f} s")
-        out["sustain"] = whatsapp.sustained(workdir, c["sustain_rate"], c["sustain_s"],
-                                            f"{tag}s", c["drain_timeout_s"] / 3)  # fmt: skip
+        out["sustain"] = guarded("P1e sustained", lambda: whatsapp.sustained(
+            workdir, c["sustain_rate"], c["sustain_s"], f"{tag}s", c["drain_timeout_s"] / 3
+        ))  # fmt: skip
     step(f"round {n + 1}: P2 Telegram, {c['updates']} updates")
     limited = n < c["tg_limited_rounds"]
-    out["p2"] = telegram.p2(workdir, c["updates"], c["drain_timeout_s"], limited,
-                            c["tg_off_rate"], floor_first)  # fmt: skip
+    out["p2"] = guarded("P2", lambda: telegram.p2(
+        workdir, c["updates"], c["drain_timeout_s"], limited, c["tg_off_rate"], floor_first
+    ))  # fmt: skip
     step(f"round {n + 1}: P4 engine, P5 reservations")
-    out["p4"] = script("bench_engine.py", BENCH_CONVERSATIONS=c["engine_conversations"])
-    out["p5"] = script("bench_reservations.py", BENCH_PROCESSES="4", BENCH_THREADS="1",
-                       BENCH_ORDERS=c["reservation_orders"])  # fmt: skip
+    out["p4"] = guarded("P4", lambda: script(
+        "bench_engine.py", BENCH_CONVERSATIONS=c["engine_conversations"]
+    ))  # fmt: skip
+    out["p5"] = guarded("P5", lambda: script(
+        "bench_reservations.py", BENCH_PROCESSES="4", BENCH_THREADS="1",
+        BENCH_ORDERS=c["reservation_orders"],
+    ))  # fmt: skip
     return out
 
 
@@ -117,21 +131,36 @@ def machine() -> dict:
             "load_start": os.getloadavg()}  # fmt: skip
 
 
+STARTED = time.monotonic()
+
+
 def step(text: str) -> None:
-    print(f"==> {text}", flush=True)
+    print(f"==> [{time.monotonic() - STARTED:4.0f} s] {text}", flush=True)
+
+
+def guarded(what: str, measure: Callable[[], dict]) -> dict:
+    """One measure's figures, or its error: one broken row must not lose the others."""
+    try:
+        return measure()
+    except Exception as error:
+        print(f"!!! {what} failed: {type(error).__name__}: {error}", flush=True)
+        traceback.print_exc()
+        return {"error": f"{type(error).__name__}: {error}"}
 
 
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="tontine-bench."))
     workdir.chmod(0o755)
-    started, info = time.monotonic(), machine()
+    started, info = STARTED, machine()
     print(f"bench: {json.dumps(CONFIG)}\nmachine: {json.dumps(info)}", flush=True)
     runs = [one_round(n, workdir) for n in range(CONFIG["rounds"])]
     step("P3 counts per message")
-    engine_counts, whatsapp_counts = counts.engine_steps(), counts.whatsapp_steps()
+    engine_counts = guarded("P3 engine", counts.engine_steps)
+    whatsapp_counts = guarded("P3 WhatsApp", counts.whatsapp_steps)
     step("P6 clock, P7 announcement")
-    runs[0]["p6"] = {"clock": clock_rss(workdir)}
-    runs[0]["p7"] = script("bench_announce.py", BENCH_ANNOUNCE_WINDOW=c_window())
+    runs[0]["p6"] = guarded("P6 clock", lambda: {"clock": clock_rss(workdir)})
+    window = str(CONFIG["announce_window_s"])
+    runs[0]["p7"] = guarded("P7", lambda: script("bench_announce.py", BENCH_ANNOUNCE_WINDOW=window))
     info["load_end"] = os.getloadavg()
     table_rows = report.rows(runs)
     print(f"\nMedians of {len(runs)} round(s), {time.monotonic() - started:.0f} s in all:\n")
@@ -143,10 +172,6 @@ def main() -> None:
                    "p3": {"engine": engine_counts, "whatsapp": whatsapp_counts},
                    "rounds": runs})  # fmt: skip
     print(f"\nappended to {report.RESULTS.relative_to(ROOT)}")
-
-
-def c_window() -> str:
-    return str(CONFIG["announce_window_s"])
 
 
 def git_head() -> str:

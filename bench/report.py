@@ -123,6 +123,8 @@ def counts_table(engine: dict, whatsapp: dict) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for step, c in engine.items():
+        if step == "error":
+            return f"P3 failed: {c}"
         w = whatsapp.get(step, {})
         hook, work = w.get("webhook", {}), w.get("worker", {})
         txns = f"{hook.get('transactions', 0) + work.get('transactions', 0)}"
