@@ -24,6 +24,7 @@ from bot.settings import Settings
 from domain.traders import Language
 from storage import orm
 from storage.db import make_engine
+from storage.kv import make_redis
 
 CONVERSATIONS = int(os.environ.get("BENCH_CONVERSATIONS", "200"))
 SCRIPT = [("choice", "menu:quote"), ("choice", "cat:textile"), ("text", "2,5"),
@@ -39,6 +40,8 @@ def main() -> None:
         secret_key="bench-secret-0123456789abcdefghij",
     )
     services = build(settings)
+    if settings.redis_url:  # a run before left conversations naming traders deleted below
+        make_redis(settings.redis_url).flushdb()
     with make_engine(url).begin() as connection:
         for table in reversed(orm.metadata.sorted_tables):
             connection.execute(table.delete())
