@@ -46,6 +46,7 @@ CONFIG = {
     "announce_window_s": setting("BENCH_ANNOUNCE_WINDOW", "10", "3"),
     "sustain_rate": float(setting("BENCH_SUSTAIN_RATE", "150", "150")),
     "sustain_s": float(setting("BENCH_SUSTAIN_SECONDS", "30", "5")),
+    "sustain_grace_s": float(setting("BENCH_SUSTAIN_GRACE", "30", "10")),
 }
 last_floor: list[float] = []  # P1's floor rates so far (the project is paced at half)
 
@@ -105,7 +106,7 @@ def one_round(n: int, workdir: Path) -> dict:
     if n == 0:
         step(f"P1e sustained {c['sustain_rate']:.0f}/s for {c['sustain_s']:.0f} s")
         out["sustain"] = guarded("P1e sustained", lambda: whatsapp.sustained(
-            workdir, c["sustain_rate"], c["sustain_s"], f"{tag}s", c["drain_timeout_s"] / 3
+            workdir, c["sustain_rate"], c["sustain_s"], f"{tag}s", c["sustain_grace_s"]
         ))  # fmt: skip
     step(f"round {n + 1}: P2 Telegram, {c['updates']} updates")
     limited = n < c["tg_limited_rounds"]
