@@ -57,6 +57,8 @@ ROWS: list[tuple[str, str, Getter, Getter | None, str]] = [
      pick("sustain", "unanswered_after_grace"), None, "0"),
     ("P1e", "CPU per answered message, ms (web + worker)", pick("p1e", "project", "cpu_ms"),
      pick("p1e", "floor", "cpu_ms"), ""),
+    ("P1e", "PostgreSQL CPU per answered message, ms (its backends)",
+     pick("p1e", "project", "pg_cpu_ms"), None, ""),
     ("P2", "Telegram updates/s, global limiter off", pick("p2", "project_off", "updates_s"),
      pick("p2", "floor", "updates_s"), ">= 0.5x"),
     ("P2", "Telegram updates/s, global limiter on", pick("p2", "project", "updates_s"),

@@ -154,3 +154,28 @@ def gunicorn_up(group: Group, proc: Proc, port: int, path: str = "/health") -> l
     wait_until(lambda: len(children(proc.pid)) >= 2, 60, f"{proc.name} workers", group)
     wait_until(lambda: http_ok(f"http://127.0.0.1:{port}{path}"), 60, f"{proc.name} up", group)
     return children(proc.pid)
+
+
+def pg_backends(database: str) -> list[int]:
+    """The PostgreSQL server processes serving connections to `database` (their title says
+    "postgres: <user> <database> ...")."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if title.startswith("postgres: ") and f" {database} " in title:
+                found.append(int(entry.name))
+    return found
+
+
+def pg_cpu_s(database: str) -> float:
+    total = 0.0
+    for pid in pg_backends(database):
+        try:
+            total += cpu_s(pid)
+        except OSError:  # the connection closed meanwhile
+            continue
+    return total

@@ -13,7 +13,16 @@ from pathlib import Path
 
 from bench import load
 from bench.services import fresh_stores, timed_twilio, twilio_replies
-from bench.stack import Group, base_env, cpu_s, free_port, gunicorn_up, procfile, rss_mib
+from bench.stack import (
+    Group,
+    base_env,
+    cpu_s,
+    free_port,
+    gunicorn_up,
+    pg_cpu_s,
+    procfile,
+    rss_mib,
+)
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.twilio_api import FakeTwilio
 
@@ -58,7 +67,7 @@ def project(workdir: Path, fake: FakeTwilio, fake_tg: FakeTelegram):
                     procs[name] = group.start(name, command, env)
             pids = {name: [p.pid] for name, p in procs.items()}
             pids["web"] = gunicorn_up(group, procs["web"], port)
-            yield port, group, pids
+            yield port, group, pids | {"database": [stores.db_url.rsplit("/", 1)[1]]}
         finally:
             group.stop()
 
@@ -133,16 +142,18 @@ def _pieces_per_message(port: int, fake: FakeTwilio, tag: str) -> int:
     raise RuntimeError("the warm-up message was never answered")
 
 
-def answered(port: int, fake: FakeTwilio, burst: int, tag: str, timeout: float, cpu) -> dict:
+def answered(
+    port: int, fake: FakeTwilio, burst: int, tag: str, timeout: float, cpu, pg_cpu=None
+) -> dict:
     pieces = _pieces_per_message(port, fake, f"{tag}w")
-    cpu_before = cpu()
+    cpu_before, pg_before = cpu(), pg_cpu() if pg_cpu else 0.0
     sent = load.burst(port, load.signed(burst, NUMBERS, tag))
     acked = [s for s in sent if s.status == 200]
     wanted = len(acked) * pieces
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and _replies_to_burst(fake) < wanted:
         time.sleep(0.2)
-    cpu_used = cpu() - cpu_before
+    cpu_used, pg_used = cpu() - cpu_before, (pg_cpu() - pg_before) if pg_cpu else None
     lags = _lags(acked, twilio_replies(fake), pieces)
     start = min(s.sent_at for s in acked)
     done = [lag + s.sent_at for s, lag in lags]
@@ -151,7 +162,9 @@ def answered(port: int, fake: FakeTwilio, burst: int, tag: str, timeout: float, 
     return {"answered_s": rate, "answered": len(lags), "sent": len(acked), "pieces": pieces,
             "burst_s": max(s.acked_at for s in acked) - start,
             "lag_p50_ms": _q(lag_ms, 0.5), "lag_p99_ms": _q(lag_ms, 0.99),
-            "cpu_ms": cpu_used * 1000 / max(len(lags), 1)}  # fmt: skip
+            "cpu_ms": cpu_used * 1000 / max(len(lags), 1),
+            "pg_cpu_ms": pg_used * 1000 / max(len(lags), 1) if pg_used is not None else None,
+            }  # fmt: skip
 
 
 def _replies_to_burst(fake: FakeTwilio) -> int:
@@ -196,8 +209,10 @@ def p1e(workdir: Path, burst: int, tag: str, timeout: float, floor_first: bool) 
     def run_project() -> None:
         fake = timed_twilio()
         with project(workdir, fake, fake_tg) as (port, _group, pids):
+            database = pids.pop("database")[0]
             cpu = _cpu_of(pids, tuple(name for name in pids if name != "bot"))
-            results["project"] = answered(port, fake, burst, f"{tag}p", timeout, cpu)
+            pg_cpu = lambda: pg_cpu_s(database)  # noqa: E731
+            results["project"] = answered(port, fake, burst, f"{tag}p", timeout, cpu, pg_cpu)
             results["project"]["rss"] = {
                 name: _rss(found) for name, found in pids.items() if name != "bot"
             }
