@@ -34,6 +34,7 @@ def setting(name: str, normal: str, quick: str) -> str:
 
 
 CONFIG = {
+    "quick": QUICK,
     "rounds": int(setting("BENCH_ROUNDS", "3", "1")),
     "seconds": float(setting("BENCH_SECONDS", "10", "3")),
     "burst": int(setting("BENCH_BURST", "1000", "200")),
