@@ -80,10 +80,12 @@ class Group:
     procs: list[Proc] = field(default_factory=list)
 
     def start(self, name: str, command: str, env: dict[str, str]) -> Proc:
+        """`command` as a Procfile line gives it, through the shell (leading VAR=value words
+        allowed), exec'd by `env` so that the pid is the program's own."""
         log = self.workdir / f"{name}.log"
         with log.open("ab") as out:
             popen = subprocess.Popen(
-                ["bash", "-c", f"exec {command}"],
+                ["bash", "-c", f"exec env {command}"],
                 env=env,
                 cwd=self.workdir,  # no .env here: the environment is all there is
                 stdin=subprocess.DEVNULL,
