@@ -256,10 +256,26 @@ class UnitOfWork(Protocol):
     def rollback(self) -> None: ...
 
 
+class HeldConversation(Protocol):
+    """A chat's state under its lock: entering takes the lock and loads the state (and the
+    keys read along) in one round trip, TimeoutError when the lock stays busy; `save` saves
+    and releases in one; leaving without a save only releases."""
+
+    state: dict[str, object] | None
+    along: list[str | None]
+
+    def __enter__(self) -> HeldConversation: ...
+    def __exit__(self, *exc_info: object) -> None: ...
+    def save(self, state: dict[str, object] | None) -> None: ...
+
+
 class ConversationStore(Protocol):
     def load(self, channel: str, user_ref: str) -> dict[str, object] | None: ...
     def save(self, channel: str, user_ref: str, state: dict[str, object]) -> None: ...
     def clear(self, channel: str, user_ref: str) -> None: ...
+    def held(
+        self, channel: str, user_ref: str, lock: str, along: tuple[str, ...] = ()
+    ) -> HeldConversation: ...
 
 
 class OtpStore(Protocol):

@@ -88,18 +88,18 @@ class Engine:
         self.gate = MessageGate(locks, uow_factory, clock)
 
     def handle(self, event: Inbound) -> list[Reply]:
+        """The chat locked and its state loaded in one Redis round trip, saved and unlocked
+        in one (after the handled mark: see MessageGate)."""
         lock = f"chat:{event.channel}:{event.user_ref}"
+        held = self.conversations.held(event.channel, event.user_ref, lock)
         conv = Conversation()
 
         def work() -> list[Reply]:
             nonlocal conv
-            conv = Conversation.from_dict(self.conversations.load(event.channel, event.user_ref))
+            conv = Conversation.from_dict(held.state)
             return self._handle_locked(conv, event)
 
-        def save() -> None:  # after the handled mark: see MessageGate
-            self.conversations.save(event.channel, event.user_ref, conv.to_dict())
-
-        return self.gate.run(lock, event, work, after=save)
+        return self.gate.run(held, event, work, after=lambda: held.save(conv.to_dict()))
 
     def _handle_locked(self, conv: Conversation, event: Inbound) -> list[Reply]:
         self._identify(conv, event)
