@@ -313,6 +313,15 @@ class RecentContacts(Protocol):
     def is_recent(self, address: str) -> bool: ...
 
 
+class Versions(Protocol):
+    """A version per name, changed by `bump` (after a commit that changes what it covers);
+    `key` names it in the store, to be read along with a chat's state."""
+
+    def key(self, name: str) -> str: ...
+    def current(self, name: str) -> str | None: ...
+    def bump(self, name: str) -> None: ...
+
+
 class Locks(Protocol):
     """Mutual exclusion by name across processes; TimeoutError when it stays busy."""
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from domain.containers import Container, Stage
 from domain.errors import (
@@ -82,12 +83,16 @@ class SqlContainerRepository:
             .returning(table.c.used_l, table.c.stage)
         )
         row = self.session.execute(statement).first()
-        self.session.refresh(container)
+        filled = row is not None and Stage(row.stage) is Stage.MER
+        if row is None or filled:
+            self.session.refresh(container)  # why it was refused, or its new stage and time
+        else:  # what RETURNING gave, without a second read (issue 12)
+            set_committed_value(container, "used_l", row.used_l)
         if row is None:
             if container.stage is not Stage.COLLECTE:
                 raise ContainerClosed(container.code)
             raise ContainerFull(container.remaining_l, container.code)
-        return Stage(row.stage) is Stage.MER
+        return filled
 
     def release(self, container: Container, volume_l: int) -> None:
         table = orm.containers

@@ -170,6 +170,24 @@ class RedisLocks:
                 log.warning("lock %s expired while held", name)
 
 
+class RedisVersions:
+    """A version per name (a fresh random token at each change, never repeated, even after
+    Redis lost its data): caches of what the name covers are valid for one version."""
+
+    def __init__(self, client: redis.Redis, prefix: str = "td") -> None:
+        self.client = client
+        self.prefix = prefix
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}:version:{name}"
+
+    def current(self, name: str) -> str | None:
+        return self.client.get(self.key(name))
+
+    def bump(self, name: str) -> None:
+        self.client.set(self.key(name), uuid.uuid4().hex)
+
+
 class RedisRecentContacts:
     """A key per address that expires with the window (WhatsApp's 24 hours)."""
 

@@ -91,13 +91,18 @@ class Engine:
         """The chat locked and its state loaded in one Redis round trip, saved and unlocked
         in one (after the handled mark: see MessageGate)."""
         lock = f"chat:{event.channel}:{event.user_ref}"
-        held = self.conversations.held(event.channel, event.user_ref, lock)
+        terms = self.api.terms
+        along = (terms.key,) if terms else ()  # their version, for the terms cache
+        held = self.conversations.held(event.channel, event.user_ref, lock, along)
         conv = Conversation()
 
         def work() -> list[Reply]:
             nonlocal conv
             conv = Conversation.from_dict(held.state)
-            return self._handle_locked(conv, event)
+            if terms is None:
+                return self._handle_locked(conv, event)
+            with terms.observed(held.along[0]):
+                return self._handle_locked(conv, event)
 
         return self.gate.run(held, event, work, after=lambda: held.save(conv.to_dict()))
 

@@ -20,6 +20,7 @@ from storage.kv import (
     RedisConversationStore,
     RedisLocks,
     RedisRecentContacts,
+    RedisVersions,
     make_redis,
 )
 from storage.migrate import upgrade
@@ -62,6 +63,7 @@ class Services:
     channels: Channels
     health: Callable[[], dict[str, str]]
     hits: RedisHitCounter
+    versions: RedisVersions
     clock: Callable[[], datetime] = utc_now
     otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
 
@@ -92,7 +94,8 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
     db_engine = make_engine(settings.database_url)
     session_factory = make_session_factory(db_engine)
     redis_client = make_redis(settings.redis_url)
-    uow_factory = lambda: SqlUnitOfWork(session_factory)  # noqa: E731
+    versions = RedisVersions(redis_client)
+    uow_factory = lambda: SqlUnitOfWork(session_factory, versions)  # noqa: E731
     return Services(
         settings=settings,
         uow_factory=uow_factory,
@@ -104,6 +107,7 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         channels=Channels(),
         health=lambda: check_health(db_engine, redis_client),
         hits=RedisHitCounter(redis_client),
+        versions=versions,
     )
 
 
@@ -140,9 +144,12 @@ def make_otp(services: Services, namespace: str = "trader") -> OtpService:
 
 def build_engine(services: Services) -> Engine:
     from bot.flows.engine import Engine
+    from bot.services.terms_cache import TermsCache
     from bot.services.trader_api import TraderApi
 
-    api = TraderApi(services.uow_factory, services.settings, services.clock)
+    api = TraderApi(
+        services.uow_factory, services.settings, services.clock, TermsCache(services.versions)
+    )
     return Engine(
         api=api,
         otp=make_otp(services),
