@@ -156,7 +156,12 @@ class InboundQueue(Protocol):
         self, now: datetime, lease: timedelta, channel: str
     ) -> tuple[int, str, dict, int] | None: ...
     def finish(
-        self, item_id: int, status: str, error: str | None = None, retry_at: datetime | None = None
+        self,
+        item_id: int,
+        status: str,
+        error: str | None = None,
+        retry_at: datetime | None = None,
+        payload: dict | None = None,
     ) -> None: ...
     def extend(self, item_ids: list[int], until: datetime) -> None: ...
     def save_payload(self, item_id: int, payload: dict) -> None: ...

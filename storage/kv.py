@@ -13,9 +13,12 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-import fakeredis
 import redis
+
+if TYPE_CHECKING:
+    import fakeredis
 
 log = logging.getLogger(__name__)
 CONVERSATION_TTL_S = 30 * 24 * 3600
@@ -27,6 +30,8 @@ def make_redis(url: str | None) -> redis.Redis:
     global _embedded_server
     if url:
         return redis.Redis.from_url(url, decode_responses=True)
+    import fakeredis  # only the embedded default needs it (issue 12: memory per process)
+
     if _embedded_server is None:
         _embedded_server = fakeredis.FakeServer()
     return fakeredis.FakeRedis(server=_embedded_server, decode_responses=True)

@@ -106,11 +106,19 @@ class SqlInboundQueue:
         return row.id, row.channel, json.loads(row.payload), row.attempts + 1
 
     def finish(
-        self, item_id: int, status: str, error: str | None = None, retry_at: datetime | None = None
+        self,
+        item_id: int,
+        status: str,
+        error: str | None = None,
+        retry_at: datetime | None = None,
+        payload: dict | None = None,
     ) -> None:
+        """The outcome, and the payload as it now stands if given: one UPDATE."""
         values: dict[str, object] = {"status": status, "last_error": error}
         if retry_at is not None:
             values["next_attempt_at"] = retry_at
+        if payload is not None:
+            values["payload"] = json.dumps(payload)
         table = orm.inbound_queue
         self.session.execute(update(table).where(table.c.id == item_id).values(**values))
 

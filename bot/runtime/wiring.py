@@ -23,7 +23,6 @@ from storage.kv import (
     RedisVersions,
     make_redis,
 )
-from storage.migrate import upgrade
 from storage.otp_store import RedisOtpStore
 from storage.uow import SqlUnitOfWork
 
@@ -90,6 +89,8 @@ def make_sms(settings: Settings) -> SmsSender:
 
 def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = None) -> Services:
     if migrate:
+        from storage.migrate import upgrade  # alembic: only in the processes that migrate
+
         upgrade(settings.database_url)
     db_engine = make_engine(settings.database_url)
     session_factory = make_session_factory(db_engine)
@@ -238,10 +239,12 @@ def whatsapp_templates(services: Services, client: Any = None) -> Any:
     return TwilioContentTemplates(client, services.uow_factory, services.clock)
 
 
-def build_web(services: Services) -> Any:
-    """The Flask app and its WhatsApp inbound worker (None without WhatsApp), not started:
-    WhatsApp's webhooks, and Telegram's in webhook mode."""
+def build_web(services: Services, *, embedded: bool = True) -> Any:
+    """The Flask app (WhatsApp's webhooks, Telegram's in webhook mode) and, `embedded`, its
+    WhatsApp inbound worker, not started; None when the `worker` process runs it instead,
+    or without WhatsApp. Not embedded, the web process only stores and acknowledges."""
     from webhooks.app import WebhookDeps, create_app
+    from webhooks.inbound_store import InboundStore
 
     settings = services.settings
     whatsapp = settings.whatsapp_enabled and settings.public_base_url
@@ -250,12 +253,13 @@ def build_web(services: Services) -> Any:
             "the web process needs WhatsApp (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "
             "TWILIO_WHATSAPP_FROM, PUBLIC_BASE_URL) or TELEGRAM_WEBHOOK_URL"
         )
-    validator, worker = _whatsapp_inbound(services) if whatsapp else (None, None)
+    worker = build_worker(services) if whatsapp and embedded else None
+    inbound = worker.store if worker else InboundStore(services.uow_factory, services.clock)
     secret = settings.telegram_webhook_token() if settings.telegram_webhook_url else None
     deps = WebhookDeps(
-        validator,
+        _twilio_validator(settings) if whatsapp else None,
         settings.public_base_url or "",
-        worker,
+        inbound if whatsapp else None,
         services.uow_factory,
         services.clock,
         services.health,
@@ -266,16 +270,24 @@ def build_web(services: Services) -> Any:
     return app, worker
 
 
-def _whatsapp_inbound(services: Services) -> tuple[Any, Any]:
+def _twilio_validator(settings: Settings) -> Any:
     from twilio.request_validator import RequestValidator
 
+    return RequestValidator(settings.twilio_auth_token.get_secret_value())  # type: ignore[union-attr]
+
+
+def build_worker(services: Services) -> Any:
+    """The channels' senders connected (for the dispatcher too) and the WhatsApp inbound
+    worker, not started (None without WhatsApp)."""
     from webhooks.inbound import InboundWorker
     from webhooks.media import TWILIO_API_BASE, MediaAccess
 
     settings = services.settings
     sender = connect_channels(services)
+    if sender is None:
+        return None
     token = settings.twilio_auth_token.get_secret_value()  # type: ignore[union-attr]
-    worker = InboundWorker(
+    return InboundWorker(
         uow_factory=services.uow_factory,
         engine=build_engine(services),
         sender=sender,
@@ -287,7 +299,6 @@ def _whatsapp_inbound(services: Services) -> tuple[Any, Any]:
         ),
         clock=services.clock,
     )
-    return RequestValidator(token), worker
 
 
 def install_receipt_routes(services: Services, app: Any) -> None:
