@@ -80,15 +80,20 @@ class InboundWorker:
         self.wake = threading.Event()
         self.stopping = threading.Event()
         self.store = InboundStore(uow_factory, clock, self.wake)  # for a web app beside it
+        self.handled: tuple[int, dict, list] | None = None  # done, recorded with the next claim
 
     def enqueue(self, form: dict[str, str]) -> bool:
         return self.store.enqueue(form)
 
     def run_once(self) -> bool:
-        """Handle one due message; False when there was none."""
+        """Handle one due message; False when there was none. The message handled by the
+        pass before is marked done in this pass's claim transaction (one transaction a
+        message fewer; the next pass follows at once, and `serve_forever` flushes it)."""
         with self.uow_factory() as uow:
+            self._finish_handled(uow)
             claimed = uow.inbound.claim(self.clock(), LEASE, CHANNEL)
             uow.commit()
+        self.handled = None
         if claimed is None:
             return False
         item_id, _channel, form, attempts = claimed
@@ -103,11 +108,24 @@ class InboundWorker:
             log.exception("inbound %s: bug, not retried", form.get("MessageSid"))
             self._bug(item_id, form, error, sent)
             return True
-        with self.uow_factory() as uow:  # done, with the last piece counted: one transaction
+        self.handled = (item_id, form, sent)
+        return True
+
+    def _finish_handled(self, uow: UnitOfWork) -> None:
+        """Done, with the last piece counted and the delivery log: a crash before it resends
+        the last piece once, as a crash after any send would."""
+        if self.handled is not None:
+            item_id, form, sent = self.handled
             self._record(uow, sent)
             uow.inbound.finish(item_id, "done", payload=form)
-            uow.commit()
-        return True
+
+    def flush(self) -> None:
+        """Mark done the message handled last (when the loop stops)."""
+        if self.handled is not None:
+            with self.uow_factory() as uow:
+                self._finish_handled(uow)
+                uow.commit()
+            self.handled = None
 
     def _handle(self, item_id: int, form: dict, sent: list) -> dict:
         """The engine (on a retry, the gate replays the replies it stored the first time),
@@ -195,6 +213,7 @@ class InboundWorker:
         run_forever(
             "whatsapp worker", log, self.run_once, self.stopping.is_set, self._sleep, idle_s
         )
+        self.flush()
 
     def _sleep(self, seconds: float) -> None:
         self.wake.wait(seconds)
