@@ -32,9 +32,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 # A pooled connection idle longer than this is checked (one SELECT 1) before use; a busy
 # one is not (issue 12: a pre-ping per checkout was 3 of 14 round trips of a message). The
-# database restarted under an idle process is still met by the check; under traffic, the
-# first statement that meets the restart invalidates the whole pool.
-PING_AFTER_IDLE_S = 10.0
+# pool hands out the connection used last (LIFO), so under traffic the same few stay hot and
+# are never pinged. Measured necessary: without a check, the first webhook after a database
+# restart met a dead connection and was lost (tests/faults/test_outages.py), so a connection
+# idle for a second or more is checked; it is a database restart quicker than that, under a
+# process busy meanwhile, that a statement can still meet (then the pool is invalidated).
+PING_AFTER_IDLE_S = 1.0
 RECYCLE_S = 1800  # no connection older than this (idle timeouts of proxies and hosts)
 
 
@@ -61,7 +64,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    engine = create_engine(url, pool_size=10, max_overflow=20, pool_recycle=RECYCLE_S)
+    engine = create_engine(
+        url, pool_size=10, max_overflow=20, pool_recycle=RECYCLE_S, pool_use_lifo=True
+    )
     _ping_if_idle(engine)
     return engine
 

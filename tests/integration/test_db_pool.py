@@ -17,7 +17,8 @@ def _pid(engine) -> int:
         return connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
 
 
-def test_a_busy_connection_is_not_pinged(pg_engine):
+def test_a_busy_connection_is_not_pinged(pg_engine, monkeypatch):
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 60.0)  # busy: used again within that time
     engine = db.make_engine(str(pg_engine.url.render_as_string(hide_password=False)))
     _pid(engine)
     with counting() as counts:

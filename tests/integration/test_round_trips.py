@@ -59,6 +59,15 @@ _ids = itertools.count(1)
 QUOTE = [{"choice": "menu:quote"}, {"choice": "cat:textile"}, {"text": "2,5"}, {"text": "10 000"}]
 
 
+@pytest.fixture(autouse=True)
+def busy_pool(monkeypatch):
+    """A loaded machine can stretch the gap between two checkouts past the idle check
+    (storage/db.py, tested in test_db_pool.py): counts here are those of a busy process."""
+    from storage import db
+
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 60.0)
+
+
 @pytest.fixture
 def app(pg_engine) -> App:
     from storage.kv import make_redis
