@@ -62,10 +62,6 @@ class NotFound(DomainError):
         self.key = key
 
 
-class NotOwner(DomainError):
-    """A trader tried to act on an order that is not theirs."""
-
-
 class ProofRejected(DomainError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)

@@ -67,8 +67,9 @@ def cmd_console(services: Services, args: argparse.Namespace) -> int:
 def cmd_telegram(services: Services, args: argparse.Namespace) -> int:
     """The Telegram bot; the outbox is the `worker` process's, unless everything runs in
     this one (`python -m bot` with a token)."""
-    from bot.channels.telegram import TelegramSender, build_channel, run
+    from bot.channels.telegram import build_channel, run
     from bot.channels.telegram_inbox import TelegramInbox
+    from bot.channels.telegram_push import TelegramSender
 
     settings = services.settings
     if settings.telegram_bot_token is None:

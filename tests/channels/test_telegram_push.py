@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.channels.telegram import TelegramPushSender
+from bot.channels.telegram_push import TelegramPushSender
 from bot.engine.events import Reply
 from bot.settings import Settings
 from domain.errors import DeliveryFailed
