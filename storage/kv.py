@@ -37,7 +37,7 @@ def make_redis(url: str | None) -> redis.Redis:
     return fakeredis.FakeRedis(server=_embedded_server, decode_responses=True)
 
 
-LOCK_TIMEOUT_S = 30.0
+LOCK_TIMEOUT_S = 30.0  # LOCK_TIMEOUT_SECONDS' default
 LOCK_RETRY_S = 0.1  # how often a waiter asks again (redis-py's Lock: the same)
 # KEYS: the lock, the state, then keys read along (a cache's version); ARGV: token, expiry ms.
 # Nothing (nil) when the lock is held by someone else; else 1, the state, the keys read.

@@ -37,7 +37,7 @@ from webhooks.media import MediaError, fetch_image
 from webhooks.whatsapp_sender import WhatsAppSender
 
 log = logging.getLogger(__name__)
-LEASE = timedelta(seconds=120)
+LEASE = timedelta(seconds=120)  # WHATSAPP_INBOUND_LEASE_SECONDS' default
 MAX_ATTEMPTS = 5
 
 
@@ -70,8 +70,10 @@ class InboundWorker:
         recent: RecentContacts,
         media_auth: tuple[str, str],
         clock: Callable[[], datetime],
+        lease: timedelta = LEASE,
     ) -> None:
         self.uow_factory = uow_factory
+        self.lease = lease
         self.engine = engine
         self.sender = sender
         self.recent = recent
@@ -91,7 +93,7 @@ class InboundWorker:
         message fewer; the next pass follows at once, and `serve_forever` flushes it)."""
         with self.uow_factory() as uow:
             self._finish_handled(uow)
-            claimed = uow.inbound.claim(self.clock(), LEASE, CHANNEL)
+            claimed = uow.inbound.claim(self.clock(), self.lease, CHANNEL)
             uow.commit()
         self.handled = None
         if claimed is None:

@@ -6,6 +6,7 @@ import argparse
 import sys
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 
 from bot.runtime.logs import configure_logging
 from bot.runtime.wiring import (
@@ -80,7 +81,11 @@ def cmd_telegram(services: Services, args: argparse.Namespace) -> int:
     connect_channels(services, TelegramSender(channel))
     if getattr(args, "embedded", False):
         build_dispatcher(services).start()
-    run(channel, TelegramInbox(channel.application, services.uow_factory, services.clock))
+    lease = timedelta(seconds=settings.telegram_inbox_lease_seconds)
+    run(
+        channel,
+        TelegramInbox(channel.application, services.uow_factory, services.clock, lease=lease),
+    )
     return 0
 
 

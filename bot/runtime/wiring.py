@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.delivery.notify import Channels
@@ -100,9 +100,11 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
     return Services(
         settings=settings,
         uow_factory=uow_factory,
-        conversations=RedisConversationStore(redis_client),
+        conversations=RedisConversationStore(
+            redis_client, lock_timeout_s=settings.lock_timeout_seconds
+        ),
         otps=RedisOtpStore(redis_client),
-        locks=RedisLocks(redis_client),
+        locks=RedisLocks(redis_client, timeout_s=settings.lock_timeout_seconds),
         recent=RedisRecentContacts(redis_client),
         sms=sms or make_sms(settings),
         channels=Channels(),
@@ -298,6 +300,7 @@ def build_worker(services: Services) -> Any:
             settings.twilio_api_base_url or TWILIO_API_BASE,
         ),
         clock=services.clock,
+        lease=timedelta(seconds=settings.whatsapp_inbound_lease_seconds),
     )
 
 
@@ -328,4 +331,7 @@ def build_dispatcher(services: Services) -> Dispatcher:
     }
     base = services.settings.public_base_url
     key = services.settings.secret_key_bytes()
-    return Dispatcher(services.uow_factory, services.channels, services.clock, limits, base, key)
+    lease = timedelta(seconds=services.settings.outbox_lease_seconds)
+    return Dispatcher(
+        services.uow_factory, services.channels, services.clock, limits, base, key, lease
+    )

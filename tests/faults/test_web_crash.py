@@ -4,7 +4,8 @@ over, and the reply is sent exactly once.
 
 The web process (gunicorn) only stores and acknowledges (webhooks/wsgi.py); the WhatsApp
 work (media, engine, replies) runs in `python -m bot worker`. A message claimed by a dead
-worker falls due again when its lease runs out: the wait is bounded by that lease.
+worker falls due again when its lease (the suite's short WHATSAPP_INBOUND_LEASE_SECONDS)
+runs out: the wait is bounded by that lease.
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from tests.fakes.twilio_api import FakeTwilio
 from tests.faults import seed
 from tests.faults.chat import start_worker
 from tests.faults.conftest import services_on
-from tests.faults.harness import Processes, wait_until
+from tests.faults.harness import LEASES, Processes, wait_until
 from tests.faults.web import Web, whatsapp_env
-from webhooks.inbound import LEASE
 
 TRADER = "whatsapp:+224620123456"
 QUESTION = "Quelle catégorie"
 MENU = "Que voulez-vous faire"
-TAKEOVER_S = LEASE.total_seconds() + 30
+TAKEOVER_S = LEASES["whatsapp_inbound_lease_seconds"] + 30
 
 
 def replies_with(fake: FakeTwilio, needle: str) -> list[str]:
