@@ -156,7 +156,12 @@ class InboundQueue(Protocol):
         self, now: datetime, lease: timedelta, channel: str
     ) -> tuple[int, str, dict, int] | None: ...
     def finish(
-        self, item_id: int, status: str, error: str | None = None, retry_at: datetime | None = None
+        self,
+        item_id: int,
+        status: str,
+        error: str | None = None,
+        retry_at: datetime | None = None,
+        payload: dict | None = None,
     ) -> None: ...
     def extend(self, item_ids: list[int], until: datetime) -> None: ...
     def save_payload(self, item_id: int, payload: dict) -> None: ...
@@ -256,10 +261,26 @@ class UnitOfWork(Protocol):
     def rollback(self) -> None: ...
 
 
+class HeldConversation(Protocol):
+    """A chat's state under its lock: entering takes the lock and loads the state (and the
+    keys read along) in one round trip, TimeoutError when the lock stays busy; `save` saves
+    and releases in one; leaving without a save only releases."""
+
+    state: dict[str, object] | None
+    along: list[str | None]
+
+    def __enter__(self) -> HeldConversation: ...
+    def __exit__(self, *exc_info: object) -> None: ...
+    def save(self, state: dict[str, object] | None) -> None: ...
+
+
 class ConversationStore(Protocol):
     def load(self, channel: str, user_ref: str) -> dict[str, object] | None: ...
     def save(self, channel: str, user_ref: str, state: dict[str, object]) -> None: ...
     def clear(self, channel: str, user_ref: str) -> None: ...
+    def held(
+        self, channel: str, user_ref: str, lock: str, along: tuple[str, ...] = ()
+    ) -> HeldConversation: ...
 
 
 class OtpStore(Protocol):
@@ -295,6 +316,15 @@ class RecentContacts(Protocol):
 
     def touch(self, address: str) -> None: ...
     def is_recent(self, address: str) -> bool: ...
+
+
+class Versions(Protocol):
+    """A version per name, changed by `bump` (after a commit that changes what it covers);
+    `key` names it in the store, to be read along with a chat's state."""
+
+    def key(self, name: str) -> str: ...
+    def current(self, name: str) -> str | None: ...
+    def bump(self, name: str) -> None: ...
 
 
 class Locks(Protocol):

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from domain.containers import FILLED_STAGE, Container, Stage, check_volume
 from domain.errors import ContainerFull, DuplicateRequest, StageTransitionError
@@ -77,14 +78,18 @@ class SqlContainerRepository:
                 stage=case((fills, FILLED_STAGE.value), else_=table.c.stage),
                 stage_changed_at=case((fills, now), else_=table.c.stage_changed_at),
             )
-            .returning(table.c.stage)
+            .returning(table.c.used_l, table.c.stage)
         )
         row = self.session.execute(statement).first()
-        self.session.refresh(container)
+        filled = row is not None and Stage(row.stage) is FILLED_STAGE
+        if row is None or filled:
+            self.session.refresh(container)  # why it was refused, or its new stage and time
+        else:  # what RETURNING gave, without a second read (issue 12)
+            set_committed_value(container, "used_l", row.used_l)
         if row is None:
             container.check_fits(volume_l)
             raise ContainerFull(container.remaining_l, container.code)  # freed meanwhile
-        return Stage(row.stage) is FILLED_STAGE
+        return filled
 
     def release(self, container: Container, volume_l: int) -> None:
         check_volume(volume_l)

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage import orm
@@ -31,16 +30,20 @@ class SqlInbox:
         return json.loads(row.replies) if row.replies else []  # rows from before 0004: []
 
     def mark(self, channel: str, message_id: str, now: datetime, replies: list[dict]) -> None:
-        """The handled mark and the answer, in one row: one write, never one without the other."""
-        try:
-            with self.session.begin_nested():
-                self.session.execute(
-                    insert(orm.processed_messages).values(
-                        channel=channel, message_id=message_id, at=now, replies=json.dumps(replies)
-                    )
-                )
-        except IntegrityError:
-            pass  # marked by a concurrent delivery of the same message: the goal is met
+        """The handled mark and the answer, in one row: one write, never one without the other.
+        A row already there (a concurrent delivery of the same message marked it) is left as
+        it is: the goal is met. One statement, no savepoint (issue 12)."""
+        values = {"channel": channel, "message_id": message_id, "at": now}
+        statement = _insert_for(self.session)(orm.processed_messages).values(
+            **values, replies=json.dumps(replies)
+        )
+        self.session.execute(statement.on_conflict_do_nothing())
+
+
+def _insert_for(session: Session):  # type: ignore[no-untyped-def]
+    """INSERT with ON CONFLICT for this session's database (PostgreSQL or SQLite)."""
+    dialect = session.get_bind().dialect.name
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
 
 
 CLAIMABLE = ("pending", "working")
@@ -61,23 +64,19 @@ class SqlInboundQueue:
         self.session = session
 
     def enqueue(self, channel: str, message_id: str, payload: dict, now: datetime) -> bool:
-        """Store an inbound message once; False when this id was already stored."""
-        try:
-            with self.session.begin_nested():
-                self.session.execute(
-                    insert(orm.inbound_queue).values(
-                        channel=channel,
-                        message_id=message_id,
-                        payload=json.dumps(payload),
-                        status="pending",
-                        attempts=0,
-                        received_at=now,
-                        next_attempt_at=now,
-                    )
-                )
-        except IntegrityError:
-            return False
-        return True
+        """Store an inbound message once; False when this id was already stored. One
+        statement, no savepoint (issue 12: the webhook's only write)."""
+        statement = _insert_for(self.session)(orm.inbound_queue).values(
+            channel=channel,
+            message_id=message_id,
+            payload=json.dumps(payload),
+            status="pending",
+            attempts=0,
+            received_at=now,
+            next_attempt_at=now,
+        )
+        result = self.session.execute(statement.on_conflict_do_nothing())
+        return result.rowcount == 1  # type: ignore[attr-defined]
 
     def claim(
         self, now: datetime, lease: timedelta, channel: str
@@ -107,11 +106,19 @@ class SqlInboundQueue:
         return row.id, row.channel, json.loads(row.payload), row.attempts + 1
 
     def finish(
-        self, item_id: int, status: str, error: str | None = None, retry_at: datetime | None = None
+        self,
+        item_id: int,
+        status: str,
+        error: str | None = None,
+        retry_at: datetime | None = None,
+        payload: dict | None = None,
     ) -> None:
+        """The outcome, and the payload as it now stands if given: one UPDATE."""
         values: dict[str, object] = {"status": status, "last_error": error}
         if retry_at is not None:
             values["next_attempt_at"] = retry_at
+        if payload is not None:
+            values["payload"] = json.dumps(payload)
         table = orm.inbound_queue
         self.session.execute(update(table).where(table.c.id == item_id).values(**values))
 
@@ -168,8 +175,7 @@ class SqlOutbox:
         """Queue many messages in one statement; keys already queued are skipped."""
         if not rows:
             return 0
-        dialect = self.session.get_bind().dialect.name
-        insert_for = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        insert_for = _insert_for(self.session)
         values = [
             {
                 **row,

@@ -15,6 +15,7 @@ from storage import orm
 class SqlPricingRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.changed = False  # a term was added: the unit of work bumps their version on commit
 
     def _latest(self, table: orm.Table, column: str) -> tuple[Decimal, datetime] | None:
         query = select(table.c[column], table.c.set_at).order_by(table.c.id.desc()).limit(1)
@@ -39,12 +40,15 @@ class SqlPricingRepository:
         return None if row is None else Tariff(category, row[0], row[1], row[2])
 
     def add_rate(self, rate: Decimal, actor: str, now: datetime) -> None:
+        self.changed = True
         self.session.execute(insert(orm.exchange_rates).values(rate=rate, set_at=now, set_by=actor))
 
     def add_commission(self, pct: Decimal, actor: str, now: datetime) -> None:
+        self.changed = True
         self.session.execute(insert(orm.commission_rates).values(pct=pct, set_at=now, set_by=actor))
 
     def add_tariff(self, tariff: Tariff, actor: str) -> None:
+        self.changed = True
         self.session.execute(
             insert(orm.tariffs).values(
                 category=tariff.category,

@@ -6,6 +6,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from domain.ports import Versions
 from storage.containers import SqlContainerRepository
 from storage.content_templates import SqlContentTemplateRepository
 from storage.directory import SqlSupplierRepository
@@ -20,10 +21,15 @@ from storage.receipts import SqlReceiptRepository
 from storage.support import SqlSupportRepository
 from storage.traders import SqlTraderRepository
 
+TERMS = "terms"  # the version of the pricing terms (bot/services/terms_cache.py)
+
 
 class SqlUnitOfWork:
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self, session_factory: sessionmaker[Session], versions: Versions | None = None
+    ) -> None:
         self.session_factory = session_factory
+        self.versions = versions
 
     def __enter__(self) -> Self:
         self.session = self.session_factory()
@@ -54,7 +60,13 @@ class SqlUnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        """Commit; a change of the pricing terms then bumps their version, so every
+        process's cache of them reads them again."""
         self.session.commit()
+        if self.pricing.changed:
+            self.pricing.changed = False
+            if self.versions is not None:
+                self.versions.bump(TERMS)
 
     def rollback(self) -> None:
         self.session.rollback()

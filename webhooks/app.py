@@ -2,10 +2,11 @@
 
 Every Twilio request is authenticated with its X-Twilio-Signature against PUBLIC_BASE_URL +
 path (the URL Twilio signed, not the one seen behind a proxy); anything else gets 403 and
-touches nothing. The message is stored, then acknowledged at once with empty TwiML; the
-inbound worker does the rest. When the message cannot even be stored (the database is down),
-the one top-level handler logs the error and answers with TwiML asking the trader, in French,
-to try again in a moment: Twilio does not send a message webhook twice.
+touches nothing. The message is stored (one statement), then acknowledged at once with
+empty TwiML; the inbound worker (the `worker` process) does the rest. When the message
+cannot even be stored (the database is down), the one top-level handler logs the error and
+answers with TwiML asking the trader, in French, to try again in a moment: Twilio does not
+send a message webhook twice.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from bot.services.notifications import notify_admins
 from bot.text.messages import t
 from domain.ports import UnitOfWork
 from webhooks import telegram_hook
-from webhooks.inbound import InboundWorker
+from webhooks.inbound_store import InboundStore
 
 log = logging.getLogger(__name__)
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
@@ -37,7 +38,7 @@ bp = Blueprint("webhooks", __name__)
 class WebhookDeps:
     validator: RequestValidator | None  # None: WhatsApp is not configured here
     public_base_url: str
-    worker: InboundWorker | None
+    inbound: InboundStore | None  # stores WhatsApp messages for the worker
     uow_factory: Callable[[], UnitOfWork]
     clock: Callable[[], datetime]
     health: Callable[[], dict[str, str]]
@@ -66,7 +67,7 @@ def whatsapp_inbound() -> Any:
     form = require_twilio_signature()
     if not form.get("MessageSid") or not form.get("From"):
         abort(400)
-    if not deps().worker.enqueue(form):  # type: ignore[union-attr]  # checked with the signature
+    if not deps().inbound.enqueue(form):  # type: ignore[union-attr]  # checked with the signature
         log.info("replayed MessageSid %s acknowledged", form["MessageSid"])
     return current_app.response_class(EMPTY_TWIML, mimetype="application/xml")
 

@@ -1,8 +1,11 @@
 """From a stored Twilio webhook to the engine, and the engine's replies back to WhatsApp.
 
-The webhook only stores the message and answers Twilio at once; this worker does the slow
-part (media download, engine, replies). Transient failures (media download, Twilio, the
-network) are retried with backoff; after the last try the trader and the admins are told.
+The webhook only stores the message (InboundStore: one statement) and answers Twilio at
+once; this worker does the slow part (media download, engine, replies), in the Procfile's
+`worker` process (`python -m bot worker`), or in a thread of the web process in the
+embedded default and the development server (`python -m bot`, `python -m bot web`).
+Transient failures (media download, Twilio, the network) are retried with backoff; after
+the last try the trader and the admins are told.
 A bug is not retried: logged once with its traceback, the message failed at once, the
 trader told in their language, the admins alerted once per kind per hour. Several workers
 may run: claims are leased, and on PostgreSQL taken with SKIP LOCKED.
@@ -29,11 +32,11 @@ from bot.services.notifications import notify_admins
 from bot.text.messages import t
 from domain.errors import DeliveryFailed
 from domain.ports import RecentContacts, UnitOfWork
+from webhooks.inbound_store import CHANNEL, InboundStore
 from webhooks.media import MediaError, fetch_image
 from webhooks.whatsapp_sender import WhatsAppSender
 
 log = logging.getLogger(__name__)
-CHANNEL = "whatsapp"
 LEASE = timedelta(seconds=120)  # WHATSAPP_INBOUND_LEASE_SECONDS' default
 MAX_ATTEMPTS = 5
 
@@ -78,40 +81,58 @@ class InboundWorker:
         self.clock = clock
         self.wake = threading.Event()
         self.stopping = threading.Event()
+        self.store = InboundStore(uow_factory, clock, self.wake)  # for a web app beside it
+        self.handled: tuple[int, dict, list] | None = None  # done, recorded with the next claim
 
     def enqueue(self, form: dict[str, str]) -> bool:
-        """Store the message; False if this MessageSid was stored before (a replay)."""
-        with self.uow_factory() as uow:
-            stored = uow.inbound.enqueue(CHANNEL, form.get("MessageSid", ""), form, self.clock())
-            uow.commit()
-        self.wake.set()
-        return stored
+        return self.store.enqueue(form)
 
     def run_once(self) -> bool:
-        """Handle one due message; False when there was none."""
+        """Handle one due message; False when there was none. The message handled by the
+        pass before is marked done in this pass's claim transaction (one transaction a
+        message fewer; the next pass follows at once, and `serve_forever` flushes it)."""
         with self.uow_factory() as uow:
+            self._finish_handled(uow)
             claimed = uow.inbound.claim(self.clock(), self.lease, CHANNEL)
             uow.commit()
+        self.handled = None
         if claimed is None:
             return False
         item_id, _channel, form, attempts = claimed
+        sent: list[tuple[str, str, str]] = []  # sends not recorded yet (sid, to, status)
         try:
-            self._handle(item_id, form)
+            with self.sender.collecting() as sent:
+                form = self._handle(item_id, form, sent)
         except (MediaError, *TRANSIENT) as error:
-            self._retry_or_fail(item_id, form, attempts, error)
+            self._retry_or_fail(item_id, form, attempts, error, sent)
             return True
         except Exception as error:  # a bug: retrying cannot fix it
             log.exception("inbound %s: bug, not retried", form.get("MessageSid"))
-            self._bug(item_id, form, error)
+            self._bug(item_id, form, error, sent)
             return True
-        with self.uow_factory() as uow:
-            uow.inbound.finish(item_id, "done")
-            uow.commit()
+        self.handled = (item_id, form, sent)
         return True
 
-    def _handle(self, item_id: int, form: dict) -> None:
+    def _finish_handled(self, uow: UnitOfWork) -> None:
+        """Done, with the last piece counted and the delivery log: a crash before it resends
+        the last piece once, as a crash after any send would."""
+        if self.handled is not None:
+            item_id, form, sent = self.handled
+            self._record(uow, sent)
+            uow.inbound.finish(item_id, "done", payload=form)
+
+    def flush(self) -> None:
+        """Mark done the message handled last (when the loop stops)."""
+        if self.handled is not None:
+            with self.uow_factory() as uow:
+                self._finish_handled(uow)
+                uow.commit()
+            self.handled = None
+
+    def _handle(self, item_id: int, form: dict, sent: list) -> dict:
         """The engine (on a retry, the gate replays the replies it stored the first time),
-        then the reply pieces (bodies, or buttons) not sent yet, each recorded once sent."""
+        then the reply pieces (bodies, or buttons) not sent yet, each counted before the
+        next goes (the last one with the finish): a crash resends at most one."""
         address = form.get("From", "")
         self.recent.touch(address)
         image, image_error = None, None
@@ -119,19 +140,31 @@ class InboundWorker:
             image, image_error = fetch_image(form["MediaUrl0"], self.media_auth)
         replies = self.engine.handle(to_event(form, image, image_error))
         pieces = [piece for reply in replies for piece in self.sender.pieces(reply)]
-        for index in range(int(form.get("_sent", 0)), len(pieces)):
+        start = int(form.get("_sent", 0))
+        for index in range(start, len(pieces)):
+            if index > start:
+                form = {**form, "_sent": index}
+                self._save(item_id, form, sent)
             self.sender.deliver(address, pieces[index])
-            form = {**form, "_sent": index + 1}
-            self._save(item_id, form)
+        return {**form, "_sent": max(start, len(pieces))}
 
-    def _save(self, item_id: int, form: dict) -> None:
+    def _save(self, item_id: int, form: dict, sent: list) -> None:
         with self.uow_factory() as uow:
+            self._record(uow, sent)
             uow.inbound.save_payload(item_id, form)
             uow.commit()
 
-    def _bug(self, item_id: int, form: dict, error: Exception) -> None:
+    def _record(self, uow: UnitOfWork, sent: list) -> None:
+        """The delivery log of the sends made since the last record (for status callbacks)."""
+        now = self.clock()
+        for sid, to, status in sent:
+            uow.deliveries.sent(sid, to, status, now)
+        sent.clear()
+
+    def _bug(self, item_id: int, form: dict, error: Exception, sent: list) -> None:
         address, now = form.get("From", ""), self.clock()
         with self.uow_factory() as uow:
+            self._record(uow, sent)
             uow.inbound.finish(item_id, "failed", f"{type(error).__name__}: {error}"[:500])
             alert_bug(uow, error, f"WhatsApp {form.get('MessageSid', '')}", now)
             lang = language_of(uow, CHANNEL, address)
@@ -141,9 +174,12 @@ class InboundWorker:
         except DeliveryFailed:
             log.warning("could not apologise to %s", address)
 
-    def _retry_or_fail(self, item_id: int, form: dict, attempts: int, error: Exception) -> None:
+    def _retry_or_fail(
+        self, item_id: int, form: dict, attempts: int, error: Exception, sent: list
+    ) -> None:
         now = self.clock()
         with self.uow_factory() as uow:
+            self._record(uow, sent)
             if attempts < MAX_ATTEMPTS:
                 delay = timedelta(seconds=2**attempts)
                 uow.inbound.finish(item_id, "pending", str(error)[:500], retry_at=now + delay)
@@ -181,6 +217,7 @@ class InboundWorker:
         run_forever(
             "whatsapp worker", log, self.run_once, self.stopping.is_set, self._sleep, idle_s
         )
+        self.flush()
 
     def _sleep(self, seconds: float) -> None:
         self.wake.wait(seconds)

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
@@ -69,13 +71,29 @@ class WhatsAppSender:
         self.on_sent = on_sent
         self.interactive = interactive
         self.media_base = (media_base or "").rstrip("/")
+        self._collecting = threading.local()
+
+    @contextmanager
+    def collecting(self) -> Iterator[list[tuple[str, str, str]]]:
+        """Within the block, this thread's sends are listed (sid, to, status) instead of
+        recorded one by one: the caller records them in a transaction of its own."""
+        sent: list[tuple[str, str, str]] = []
+        self._collecting.sent = sent
+        try:
+            yield sent
+        finally:
+            self._collecting.sent = None
 
     def _create(self, to: str, **fields: str | list[str]) -> None:
         if self.status_callback:
             fields["status_callback"] = self.status_callback
         message = self.client.messages.create(to=to, from_=self.from_address, **fields)
-        if self.on_sent is not None:
-            self.on_sent(message.sid, to, message.status or "queued")
+        record = (message.sid, to, message.status or "queued")
+        collected = getattr(self._collecting, "sent", None)
+        if collected is not None:
+            collected.append(record)
+        elif self.on_sent is not None:
+            self.on_sent(*record)
 
     def send_body(self, to: str, body: str) -> None:
         """Free-form text: an answer to a message the trader just sent is inside the window."""

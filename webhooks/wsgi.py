@@ -1,4 +1,8 @@
-"""gunicorn's entry point: `gunicorn "webhooks.wsgi:make_app()"` (Procfile `web:`)."""
+"""gunicorn's entry point: `gunicorn "webhooks.wsgi:make_app()"` (Procfile `web:`).
+
+The web process validates, stores and acknowledges; the `worker` process (Procfile
+`worker:`, `python -m bot worker`) handles what is stored and runs the outbox dispatcher.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import sys
 from flask import Flask
 
 from bot.runtime.logs import configure_logging
-from bot.runtime.wiring import build, build_dispatcher, build_web
+from bot.runtime.wiring import build, build_web
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
 from bot.text.messages import t
@@ -23,8 +27,5 @@ def make_app() -> Flask:
     configure_logging(settings)
     services = build(settings, migrate=False)  # the release step migrates
     load_defaults(services.uow_factory(), services.clock(), settings.capacity_l)
-    app, worker = build_web(services)
-    if worker is not None:
-        worker.start()
-    build_dispatcher(services).start()
+    app, _worker = build_web(services, embedded=False)
     return app

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, ExitStack
 from datetime import datetime
 
 from bot.engine.events import Inbound, Reply
@@ -39,19 +39,20 @@ class MessageGate:
 
     def run(
         self,
-        lock: str,
+        lock: str | AbstractContextManager[object],
         event: Inbound,
         handle: Callable[[], list[Reply]],
         after: Callable[[], None] = lambda: None,
         lang: Callable[[], str] = lambda: "fr",
     ) -> list[Reply]:
-        """`handle()` under `lock`, then the mark, then `after()` (the state save); a message
-        id handled before gets its replies again. Only a lock that stays busy is "busy" (said
-        in `lang()`, the sender's language): a TimeoutError raised by `handle()` is a failure
-        like any other and goes up."""
+        """`handle()` under `lock` (a name for `Locks`, or a context manager that locks on
+        entering: a held conversation), then the mark, then `after()` (the state save); a
+        message id handled before gets its replies again. Only a lock that stays busy is
+        "busy" (said in `lang()`, the sender's language): a TimeoutError raised by `handle()`
+        is a failure like any other and goes up."""
         with ExitStack() as held:
             try:
-                held.enter_context(self.locks.hold(lock))
+                held.enter_context(self.locks.hold(lock) if isinstance(lock, str) else lock)
             except TimeoutError:
                 log.warning("%s busy, message %s deferred", lock, event.message_id)
                 return [Reply(t("busy", lang()), lang=lang())]

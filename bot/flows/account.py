@@ -112,14 +112,13 @@ def on_cancel_confirm(step: Step) -> list[Reply]:
         return [step.reask()]
     order_id = step.conv.data["order_id"]
     try:
-        step.api.cancel(step.trader_id, order_id)
+        number = step.api.cancel(step.trader_id, order_id)
     except NotFound:
         return [step.menu(step.t("stale_button"))]
     except IllegalTransition:
         order = step.api.order(step.trader_id, order_id)
         progress = step.t(PROGRESS[order.progress])
         return [step.menu(step.t("orders.cannot_cancel", number=order.number, progress=progress))]
-    number = step.api.order(step.trader_id, order_id).number
     return [step.menu(step.t("orders.cancelled", number=number))]
 
 

@@ -77,19 +77,24 @@ class Engine:
         self.gate = MessageGate(locks, uow_factory, clock)
 
     def handle(self, event: Inbound) -> list[Reply]:
+        """The chat locked and its state loaded in one Redis round trip, saved and unlocked
+        in one (after the handled mark: see MessageGate)."""
         lock = f"chat:{event.channel}:{event.user_ref}"
+        terms = self.api.terms
+        along = (terms.key,) if terms else ()  # their version, for the terms cache
+        held = self.conversations.held(event.channel, event.user_ref, lock, along)
         conv = Conversation()
 
         def work() -> list[Reply]:
             nonlocal conv
-            conv = Conversation.from_dict(self.conversations.load(event.channel, event.user_ref))
-            return self._handle_locked(conv, event)
-
-        def save() -> None:  # after the handled mark: see MessageGate
-            self.conversations.save(event.channel, event.user_ref, conv.to_dict())
+            conv = Conversation.from_dict(held.state)
+            if terms is None:
+                return self._handle_locked(conv, event)
+            with terms.observed(held.along[0]):
+                return self._handle_locked(conv, event)
 
         lang = partial(self.language_of, event.channel, event.user_ref)
-        return self.gate.run(lock, event, work, after=save, lang=lang)
+        return self.gate.run(held, event, work, after=lambda: held.save(conv.to_dict()), lang=lang)
 
     def language_of(self, channel: str, user_ref: str) -> str:
         """The language a chat is spoken to in, read without its lock (for what the channel

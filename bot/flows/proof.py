@@ -102,16 +102,15 @@ def on_photo(step: Step) -> list[Reply]:
 def _submit(step: Step, order_id: int, image: bytes) -> list[Reply]:
     reference = normalise_reference(step.text)
     try:
-        proof_id = step.api.submit_proof(step.trader_id, order_id, image, reference)
+        proof = step.api.submit_proof(step.trader_id, order_id, image, reference)
     except ProofRejected as rejected:
         return [Reply(_refusal(step, order_id, image, rejected.reason), tuple(step.conv.choices))]
     except (IllegalTransition, NotFound):
         return [step.menu(_not_waiting(step, order_id))]
-    order = step.api.order(step.trader_id, order_id)
-    received = step.t("proof.received", number=order.number)
+    received = step.t("proof.received", number=proof.order_number)
     if reference:
         return [step.menu(received)]
-    step.conv.go("proof_reference", proof_id=proof_id)
+    step.conv.go("proof_reference", proof_id=proof.id)
     skip = (step.choice_of("proof:skip", "proof.skip"),)
     return [Reply(received), Reply(step.t("proof.ask_reference"), skip)]
 

@@ -233,10 +233,9 @@ def show_quote(
     """The quote with `Commander` ready; `intro` comes as a message before it, `lead` as
     the first line of it."""
     try:
-        quote = step.api.quote(category, volume_l, price_fen)
+        quote, container = step.api.quote_now(category, volume_l, price_fen)
     except NotFound:
         return [step.menu(step.t("quote.no_terms"))]
-    container = step.api.current_container()
     summary = step.t(
         "quote.summary",
         **quote_values(quote),

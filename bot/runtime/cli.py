@@ -16,6 +16,7 @@ from bot.runtime.wiring import (
     build_dispatcher,
     build_engine,
     build_web,
+    build_worker,
     connect_channels,
     whatsapp_templates,
 )
@@ -64,7 +65,9 @@ def cmd_console(services: Services, args: argparse.Namespace) -> int:
     return run_console(services, admin=args.admin)
 
 
-def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
+def cmd_telegram(services: Services, args: argparse.Namespace) -> int:
+    """The Telegram bot; the outbox is the `worker` process's, unless everything runs in
+    this one (`python -m bot` with a token)."""
     from bot.channels.telegram import build_channel, run
     from bot.channels.telegram_inbox import TelegramInbox
     from bot.channels.telegram_push import TelegramSender
@@ -76,7 +79,8 @@ def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
     _init(services)
     channel = build_channel(settings, build_engine(services), build_desk(services))
     connect_channels(services, TelegramSender(channel))
-    build_dispatcher(services).start()
+    if getattr(args, "embedded", False):
+        build_dispatcher(services).start()
     lease = timedelta(seconds=settings.telegram_inbox_lease_seconds)
     run(
         channel,
@@ -85,8 +89,22 @@ def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(services: Services, _args: argparse.Namespace) -> int:
+    """The Procfile's `worker`: the stored WhatsApp messages (engine, media, replies) and the
+    outbox dispatcher. Several may run: claims are leased (SKIP LOCKED on PostgreSQL)."""
+    _init(services)
+    worker = build_worker(services)
+    build_dispatcher(services).start()
+    if worker is None:  # no WhatsApp: the outbox only
+        threading.Event().wait()
+    else:
+        worker.serve_forever()
+    return 0
+
+
 def _serve_web(services: Services) -> Callable[[], None]:
-    """The webhook app on PORT in a background thread (gunicorn serves it in production)."""
+    """The webhook app on PORT in a background thread (gunicorn serves it in production),
+    with the WhatsApp worker and the dispatcher in this process (no `worker` process)."""
     from werkzeug.serving import make_server
 
     app, worker = build_web(services)
@@ -131,7 +149,9 @@ def cmd_run(services: Services, args: argparse.Namespace) -> int:
     if settings.telegram_bot_token is not None:
         if _serves_web(settings):
             _init(services)
-            _serve_web(services)
+            _serve_web(services)  # with the dispatcher
+            return cmd_telegram(services, args)
+        args.embedded = True  # the dispatcher in this process
         return cmd_telegram(services, args)
     if _serves_web(settings):
         return cmd_web(services, args)
@@ -165,6 +185,9 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("telegram", help="run the Telegram bot (polling, or webhook)")
     commands.add_parser("web", help="serve the WhatsApp webhooks on PORT (development server)")
     commands.add_parser("clock", help="run the scheduler (notifications, reminders, digest)")
+    commands.add_parser(
+        "worker", help="handle stored WhatsApp messages and send the outbox (Procfile worker)"
+    )
     return root
 
 
@@ -176,6 +199,7 @@ COMMANDS = {
     "telegram": cmd_telegram,
     "web": cmd_web,
     "clock": cmd_clock,
+    "worker": cmd_worker,
     None: cmd_run,
 }
 

@@ -20,9 +20,9 @@ from storage.kv import (
     RedisConversationStore,
     RedisLocks,
     RedisRecentContacts,
+    RedisVersions,
     make_redis,
 )
-from storage.migrate import upgrade
 from storage.otp_store import RedisOtpStore
 from storage.uow import SqlUnitOfWork
 
@@ -62,6 +62,7 @@ class Services:
     channels: Channels
     health: Callable[[], dict[str, str]]
     hits: RedisHitCounter
+    versions: RedisVersions
     clock: Callable[[], datetime] = utc_now
     otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
 
@@ -88,15 +89,20 @@ def make_sms(settings: Settings) -> SmsSender:
 
 def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = None) -> Services:
     if migrate:
+        from storage.migrate import upgrade  # alembic: only in the processes that migrate
+
         upgrade(settings.database_url)
     db_engine = make_engine(settings.database_url)
     session_factory = make_session_factory(db_engine)
     redis_client = make_redis(settings.redis_url)
-    uow_factory = lambda: SqlUnitOfWork(session_factory)  # noqa: E731
+    versions = RedisVersions(redis_client)
+    uow_factory = lambda: SqlUnitOfWork(session_factory, versions)  # noqa: E731
     return Services(
         settings=settings,
         uow_factory=uow_factory,
-        conversations=RedisConversationStore(redis_client),
+        conversations=RedisConversationStore(
+            redis_client, lock_timeout_s=settings.lock_timeout_seconds
+        ),
         otps=RedisOtpStore(redis_client),
         locks=RedisLocks(redis_client, timeout_s=settings.lock_timeout_seconds),
         recent=RedisRecentContacts(redis_client),
@@ -104,6 +110,7 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         channels=Channels(),
         health=lambda: check_health(db_engine, redis_client),
         hits=RedisHitCounter(redis_client),
+        versions=versions,
     )
 
 
@@ -140,9 +147,12 @@ def make_otp(services: Services, namespace: str = "trader") -> OtpService:
 
 def build_engine(services: Services) -> Engine:
     from bot.flows.engine import Engine
+    from bot.services.terms_cache import TermsCache
     from bot.services.trader_api import TraderApi
 
-    api = TraderApi(services.uow_factory, services.settings, services.clock)
+    api = TraderApi(
+        services.uow_factory, services.settings, services.clock, TermsCache(services.versions)
+    )
     return Engine(
         api=api,
         otp=make_otp(services),
@@ -231,10 +241,12 @@ def whatsapp_templates(services: Services, client: Any = None) -> Any:
     return TwilioContentTemplates(client, services.uow_factory, services.clock)
 
 
-def build_web(services: Services) -> Any:
-    """The Flask app and its WhatsApp inbound worker (None without WhatsApp), not started:
-    WhatsApp's webhooks, and Telegram's in webhook mode."""
+def build_web(services: Services, *, embedded: bool = True) -> Any:
+    """The Flask app (WhatsApp's webhooks, Telegram's in webhook mode) and, `embedded`, its
+    WhatsApp inbound worker, not started; None when the `worker` process runs it instead,
+    or without WhatsApp. Not embedded, the web process only stores and acknowledges."""
     from webhooks.app import WebhookDeps, create_app
+    from webhooks.inbound_store import InboundStore
 
     settings = services.settings
     whatsapp = settings.whatsapp_enabled and settings.public_base_url
@@ -243,12 +255,13 @@ def build_web(services: Services) -> Any:
             "the web process needs WhatsApp (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, "
             "TWILIO_WHATSAPP_FROM, PUBLIC_BASE_URL) or TELEGRAM_WEBHOOK_URL"
         )
-    validator, worker = _whatsapp_inbound(services) if whatsapp else (None, None)
+    worker = build_worker(services) if whatsapp and embedded else None
+    inbound = worker.store if worker else InboundStore(services.uow_factory, services.clock)
     secret = settings.telegram_webhook_token() if settings.telegram_webhook_url else None
     deps = WebhookDeps(
-        validator,
+        _twilio_validator(settings) if whatsapp else None,
         settings.public_base_url or "",
-        worker,
+        inbound if whatsapp else None,
         services.uow_factory,
         services.clock,
         services.health,
@@ -259,16 +272,24 @@ def build_web(services: Services) -> Any:
     return app, worker
 
 
-def _whatsapp_inbound(services: Services) -> tuple[Any, Any]:
+def _twilio_validator(settings: Settings) -> Any:
     from twilio.request_validator import RequestValidator
 
+    return RequestValidator(settings.twilio_auth_token.get_secret_value())  # type: ignore[union-attr]
+
+
+def build_worker(services: Services) -> Any:
+    """The channels' senders connected (for the dispatcher too) and the WhatsApp inbound
+    worker, not started (None without WhatsApp)."""
     from webhooks.inbound import InboundWorker
     from webhooks.media import TWILIO_API_BASE, MediaAccess
 
     settings = services.settings
     sender = connect_channels(services)
+    if sender is None:
+        return None
     token = settings.twilio_auth_token.get_secret_value()  # type: ignore[union-attr]
-    worker = InboundWorker(
+    return InboundWorker(
         uow_factory=services.uow_factory,
         engine=build_engine(services),
         sender=sender,
@@ -281,7 +302,6 @@ def _whatsapp_inbound(services: Services) -> tuple[Any, Any]:
         clock=services.clock,
         lease=timedelta(seconds=settings.whatsapp_inbound_lease_seconds),
     )
-    return RequestValidator(token), worker
 
 
 def install_receipt_routes(services: Services, app: Any) -> None:

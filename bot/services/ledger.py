@@ -43,18 +43,23 @@ def remaining_due(uow: UnitOfWork, order: Order) -> int:
 
 
 def money_of(uow: UnitOfWork, order: Order) -> OrderMoney:
+    """Three reads: the warehouse receipt, the order's ledger entries, its approved payments."""
     assert order.id is not None
     receipt = uow.warehouse.for_order(order.id)
-    remaining = remaining_due(uow, order)
-    awaiting = receipt.awaiting_answer if receipt else False
-    used = -sum(
-        e.amount_gnf for e in uow.ledger.for_order(order.id) if e.kind is EntryKind.CREDIT_USED
+    entries = uow.ledger.for_order(order.id)
+    paid = uow.proofs.paid_for_order(order.id)
+    remaining = (
+        0
+        if order.status in CLOSED
+        else ledger.remaining_due(order.total_gnf, paid, [e.amount_gnf for e in entries])
     )
+    awaiting = receipt.awaiting_answer if receipt else False
+    used = -sum(e.amount_gnf for e in entries if e.kind is EntryKind.CREDIT_USED)
     ordered_total = receipt.previous_total_gnf if receipt else order.total_gnf
     due = ledger.due_now(order.status, order.total_gnf, order.due_at_order_gnf, remaining, awaiting)
     return OrderMoney(
         total_gnf=order.total_gnf,
-        paid_gnf=sum(uow.proofs.paid_for_order(order.id)),
+        paid_gnf=sum(paid),
         credit_used_gnf=used,
         remaining_gnf=remaining,
         due_now_gnf=due,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,7 +22,7 @@ from domain.errors import (
 from domain.eta import SEA_TRANSIT_DAYS
 from domain.orders import Order, OrderStatus, own_order
 from domain.ports import UnitOfWork
-from domain.pricing import Category, make_quote
+from domain.pricing import Category, Terms, make_quote
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Placement:
     order: Order
     container: Container
     filled_container: bool
+    money: ledger_service.OrderMoney | None = None  # with_money: what the trader is shown
+    proof_pending: bool = False  # with_money, for an order placed before (the same request)
 
 
 def _target_container(
@@ -78,9 +81,13 @@ def place_order(
     capacity_l: int,
     transit_days: int = SEA_TRANSIT_DAYS,
     deposit_percent: int = 100,
+    with_money: bool = False,
+    terms_of: Callable[[UnitOfWork, Category], Terms] = current_terms,
 ) -> Placement:
     """Reserve the volume and record the order with its quote frozen in, in one transaction.
-    What is due at order time (`deposit_percent` of the total) takes the trader's credit."""
+    What is due at order time (`deposit_percent` of the total) takes the trader's credit.
+    `with_money`: the order's money read in the same transaction (what the flow shows);
+    `terms_of`: where the current terms come from (a cache of them)."""
     if request.volume_l <= 0:
         raise InvalidInput("volume_not_positive")
     if request.price_fen < 0:
@@ -88,8 +95,8 @@ def place_order(
     with uow:
         existing = uow.orders.by_request_key(request.request_key)
         if existing is not None:
-            return Placement(existing, uow.containers.get(existing.container_id), False)  # type: ignore[arg-type]
-        terms = current_terms(uow, request.category)
+            return _placed(uow, existing, None, False, with_money)
+        terms = terms_of(uow, request.category)
         quote = make_quote(request.category, request.volume_l, request.price_fen, terms)
         if request.expected_total_gnf not in (None, quote.total_gnf):
             raise QuoteChanged(quote.total_gnf)
@@ -109,12 +116,26 @@ def place_order(
             uow.rollback()
             winner = uow.orders.by_request_key(request.request_key)
             assert winner is not None
-            return Placement(winner, uow.containers.get(winner.container_id), False)  # type: ignore[arg-type]
+            return _placed(uow, winner, None, False, with_money)
         if filled:
             container_service.after_fill(uow, container, now, transit_days=transit_days)
         _take_credit(uow, order, now)
+        placement = _placed(uow, order, container, filled, with_money)
         uow.commit()
-        return Placement(order, container, filled)
+        return placement
+
+
+def _placed(
+    uow: UnitOfWork, order: Order, container: Container | None, filled: bool, with_money: bool
+) -> Placement:
+    """The placement; an order placed before (container None) is read as it stands now."""
+    pending = False
+    if container is None:
+        container = uow.containers.get(order.container_id)
+        assert container is not None
+        pending = with_money and uow.proofs.pending_for_order(order.id) is not None  # type: ignore[arg-type]
+    money = ledger_service.money_of(uow, order) if with_money else None
+    return Placement(order, container, filled, money, pending)
 
 
 def _take_credit(uow: UnitOfWork, order: Order, now: datetime) -> None:

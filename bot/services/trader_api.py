@@ -23,6 +23,7 @@ from bot.services import suppliers as supplier_service
 from bot.services import support as support_service
 from bot.services import traders as trader_service
 from bot.services import warehouse as warehouse_service
+from bot.services.terms_cache import TermsCache
 from bot.settings import Settings
 from domain.containers import Container, Stage
 from domain.errors import NotFound
@@ -30,7 +31,7 @@ from domain.eta import visible_eta
 from domain.ledger import Statement
 from domain.orders import Order, OrderStatus, Progress, own_order, progress
 from domain.ports import UnitOfWork
-from domain.pricing import Category, TraderQuote
+from domain.pricing import Category, Terms, TraderQuote, make_quote
 from domain.refunds import RefundRequest
 from domain.suppliers import SupplierCategory
 from domain.traders import Language
@@ -119,6 +120,14 @@ class TicketView:
 
 
 @dataclass(frozen=True)
+class ProofView:
+    """A proof just received: its id (for a reference sent after) and its order's number."""
+
+    id: int
+    order_number: str
+
+
+@dataclass(frozen=True)
 class TraderInfo:
     id: int
     name: str
@@ -131,10 +140,18 @@ class TraderApi:
         uow_factory: Callable[[], UnitOfWork],
         settings: Settings,
         clock: Callable[[], datetime],
+        terms: TermsCache | None = None,
     ) -> None:
         self.uow = uow_factory
         self.settings = settings
         self.clock = clock
+        self.terms = terms
+
+    def _terms_of(self, uow: UnitOfWork, category: Category) -> Terms:
+        """The current terms: from the cache (issue 12), else read in `uow`."""
+        if self.terms is None:
+            return pricing.current_terms(uow, category)
+        return self.terms.current(uow, category)
 
     # Traders
     def find_trader(self, channel: str, user_ref: str) -> TraderInfo | None:
@@ -166,8 +183,18 @@ class TraderApi:
             uow.commit()
             return ContainerView.of(container)
 
-    def quote(self, category: Category, volume_l: int, price_fen: int) -> TraderQuote:
-        return pricing.quote(self.uow(), category, volume_l, price_fen).for_trader()
+    def quote_now(
+        self, category: Category, volume_l: int, price_fen: int
+    ) -> tuple[TraderQuote, ContainerView]:
+        """The quote at the current terms and the container it would go in, in one
+        transaction; NotFound when the terms are missing."""
+        uow = self.uow()
+        with uow:
+            quote = make_quote(category, volume_l, price_fen, self._terms_of(uow, category))
+            now, capacity = self.clock(), self.settings.capacity_l
+            container = container_service.current_container(uow, now, capacity)
+            uow.commit()
+            return quote.for_trader(), ContainerView.of(container)
 
     def place_order(
         self,
@@ -191,9 +218,14 @@ class TraderApi:
             capacity_l=self.settings.capacity_l,
             transit_days=self.settings.sea_transit_days,
             deposit_percent=self.settings.deposit_percent,
+            with_money=True,
+            terms_of=self._terms_of,
         )
-        order_id: int = placement.order.id  # type: ignore[assignment]
-        return self.order(trader_id, order_id), ContainerView.of(placement.container)
+        order, container = placement.order, placement.container
+        if order.trader_id != trader_id:  # a request key of someone else's order
+            raise NotFound("order", order.id)
+        shown = TraderOrder.of(order, container, placement.money, placement.proof_pending)
+        return shown, ContainerView.of(container)
 
     def next_container_after(self, code: str) -> ContainerView:
         uow = self.uow()
@@ -216,8 +248,9 @@ class TraderApi:
         with uow:
             return _view(uow, own_order(uow.orders.get(order_id), trader_id, order_id))
 
-    def cancel(self, trader_id: int, order_id: int) -> None:
-        order_service.cancel_order(self.uow(), trader_id, order_id, self.clock())
+    def cancel(self, trader_id: int, order_id: int) -> str:
+        """Cancel one of the trader's orders; returns its number."""
+        return order_service.cancel_order(self.uow(), trader_id, order_id, self.clock()).number
 
     def containers_of(self, trader_id: int) -> list[ContainerView]:
         uow = self.uow()
@@ -229,11 +262,11 @@ class TraderApi:
     # Proofs
     def submit_proof(
         self, trader_id: int, order_id: int, image: bytes, reference: str | None
-    ) -> int:
+    ) -> ProofView:
         submission = proof_service.submit_proof(
             self.uow(), trader_id, order_id, image, reference, self.clock()
         )
-        return submission.proof.id  # type: ignore[return-value]
+        return ProofView(submission.proof.id, submission.order.number)  # type: ignore[arg-type]
 
     def keep_attachment(
         self, trader_id: int, order_id: int, content: bytes | None, reason: str

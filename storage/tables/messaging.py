@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Integer, String, Table, Text, UniqueConstraint, text
 
 from storage.tables.schema import metadata
 from storage.types import UtcDateTime
@@ -15,6 +15,10 @@ processed_messages = Table(
     Column("at", UtcDateTime, nullable=False, index=True),
     Column("replies", Text, nullable=True),  # JSON of what was answered, replayed on a retry
 )
+
+# The rows still to handle, for the claims' partial indexes (0011_pending_index).
+INBOUND_DUE = text("status IN ('pending', 'working')")
+OUTBOX_DUE = text("status IN ('pending', 'sending')")
 
 # Inbound webhook messages, stored before they are acknowledged and handled by a worker, so
 # slow work never blocks the webhook and nothing is lost when it fails.
@@ -32,6 +36,14 @@ inbound_queue = Table(
     Column("last_error", Text, nullable=True),
     UniqueConstraint("channel", "message_id", name="uq_inbound_queue_channel_message_id"),
     Index("ix_inbound_queue_status_next_attempt_at", "status", "next_attempt_at"),
+    # The claim's own index: the rows still to handle, in order (0011_pending_index).
+    Index(
+        "ix_inbound_queue_due",
+        "channel",
+        "id",
+        postgresql_where=INBOUND_DUE,
+        sqlite_where=INBOUND_DUE,
+    ),
 )
 
 # Delivery status of messages we sent through a provider (Twilio): statuses only move forward.
@@ -65,6 +77,7 @@ outbox = Table(
     Column("last_error", Text, nullable=True),
     Column("lease_owner", String(32), nullable=True),  # the claim token holding the lease
     Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
+    Index("ix_outbox_due", "id", postgresql_where=OUTBOX_DUE, sqlite_where=OUTBOX_DUE),
 )
 
 # The Twilio Content SIDs of the WhatsApp interactive templates, one per shape: created once.

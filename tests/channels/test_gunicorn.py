@@ -1,5 +1,6 @@
-"""The Procfile's web process for real: gunicorn on loopback, a signed Twilio webhook in,
-the reply out to the fake Twilio REST server."""
+"""The Procfile's web and worker processes for real: gunicorn on loopback stores a signed
+Twilio webhook and acknowledges it; `python -m bot worker` sends the reply to the fake
+Twilio REST server."""
 
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ def test_gunicorn_serves_signed_webhooks(tmp_path):
         check=True,
         capture_output=True,
     )
+    worker = None
     server = subprocess.Popen(
         [
             sys.executable,
@@ -104,6 +106,12 @@ def test_gunicorn_serves_signed_webhooks(tmp_path):
         assert post(port, path, form, None) == 403
         assert post(port, path, form, signature) == 200
         assert post(port, path, form, signature) == 200  # Twilio's retry: acknowledged again
+        time.sleep(1)
+        assert fake.messages("whatsapp:+224620123456") == []  # the web process only stores
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "bot", "worker"], env=env, cwd=ROOT,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline and not fake.messages("whatsapp:+224620123456"):
             time.sleep(0.1)
@@ -111,6 +119,8 @@ def test_gunicorn_serves_signed_webhooks(tmp_path):
         replies = fake.bodies("whatsapp:+224620123456")
         assert len(replies) == 1 and "quel est votre nom" in replies[0]
     finally:
-        server.terminate()
-        server.wait(10)
+        for process in (server, worker):
+            if process is not None:
+                process.terminate()
+                process.wait(10)
         fake.stop()

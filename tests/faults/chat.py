@@ -28,6 +28,11 @@ def start_bot(procs: Processes, name: str, env: dict[str, str]):
     return procs.python(name, ["-m", "bot", "telegram"], env)
 
 
+def start_worker(procs: Processes, name: str, env: dict[str, str]):
+    """The Procfile's `worker`: the outbox dispatcher, and the WhatsApp messages stored."""
+    return procs.python(name, ["-m", "bot", "worker"], env)
+
+
 def show_quote(fake: FakeTelegram, procs: Processes, chat: int = CHAT) -> None:
     """Menu → quote → TEXTILE → 3 CBM → 10 000 ¥: the quote with its Order button."""
     for step in ("menu:quote", "cat:textile"):

@@ -1,6 +1,6 @@
-"""The dispatcher (in `python -m bot telegram`) killed (SIGKILL) in the middle of an
-announcement to N traders, then started again: every trader gets it, and a kill costs at most
-one duplicate.
+"""The dispatcher (in `python -m bot worker`, the Procfile's worker) killed (SIGKILL) in the
+middle of an announcement to N traders, then started again: every trader gets it, and a kill
+costs at most one duplicate.
 
 Why one duplicate may be unavoidable: Telegram's sendMessage takes no idempotency key and
 sending cannot share a transaction with our database, so a message whose request reached
@@ -21,6 +21,7 @@ from bot.runtime.wiring import TELEGRAM_PER_SECOND
 from bot.services import announcements
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults import seed
+from tests.faults.chat import start_worker
 from tests.faults.conftest import FULL, services_on
 from tests.faults.harness import LEASES, wait_until
 
@@ -49,14 +50,14 @@ def test_dispatcher_killed_mid_announcement(db_url, redis_url, procs, fake_tg):
     env = seed.telegram_env(fake_tg, db_url, redis_url, log_level="WARNING")
     sending_s = TRADERS / TELEGRAM_PER_SECOND
 
-    bot = procs.python("bot-1", ["-m", "bot", "telegram"], env)
+    worker = start_worker(procs, "worker-1", env)
     third = TRADERS // 3
     wait_until(lambda: len(fake_tg.sent()) >= third, 30 + sending_s, "a third sent", procs)
-    procs.kill(bot)
+    procs.kill(worker)
     before_restart = announcement_counts(fake_tg)
     assert 0 < sum(before_restart.values()) < TRADERS
 
-    procs.python("bot-2", ["-m", "bot", "telegram"], env)
+    start_worker(procs, "worker-2", env)
     budget = LEASES["outbox_lease_seconds"] + sending_s + 30
     wait_until(lambda: seed.outbox_counts(services) == {"sent": TRADERS}, budget, "all sent", procs)
     counts = announcement_counts(fake_tg)

@@ -21,6 +21,7 @@ from tests.faults.chat import (
     settled,
     show_quote,
     start_bot,
+    start_worker,
     texts_with,
 )
 from tests.faults.conftest import services_on
@@ -67,6 +68,8 @@ def test_postgres_outage(redis_url, procs, fake_tg, fake_twilio):
         tg_trader, _ = seed.traders(services, [("telegram", str(CHAT)), ("whatsapp", WA_TRADER)])
         start_bot(procs, "bot", seed.telegram_env(fake_tg, pg.url, redis_url))
         web = Web(procs, whatsapp_env(fake_twilio, pg.url, redis_url)).wait_ready()
+        both = {**seed.telegram_env(fake_tg, pg.url, redis_url), **web.env}
+        start_worker(procs, "worker", both)
         show_quote(fake_tg, procs)
         assert web.post(WA_TRADER, "devis") == 200
         wait_until(lambda: _wa(fake_twilio, "Quelle catégorie"), 15, "WhatsApp quote", procs)

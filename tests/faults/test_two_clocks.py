@@ -18,7 +18,7 @@ from domain.orders import OrderStatus
 from storage.db import normalise_url
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults import seed
-from tests.faults.chat import CHAT, start_bot
+from tests.faults.chat import CHAT, start_bot, start_worker
 from tests.faults.conftest import services_on
 from tests.faults.harness import Proc, wait_until
 
@@ -50,6 +50,7 @@ def test_two_clocks_do_each_thing_once(db_url, redis_url, procs, fake_tg):
     env = seed.telegram_env(fake_tg, db_url, redis_url, admin_chat_id=ADMIN_CHAT)
 
     start_bot(procs, "bot", env)
+    start_worker(procs, "worker", env)  # the outbox: what the clocks queue
     # DEBUG: a job that found nothing to do, or ran in the other clock, logs at DEBUG only.
     clock_env = {**env, "LOG_LEVEL": "DEBUG"}
     clocks = [procs.python(f"clock-{n}", ["-m", "bot", "clock"], clock_env) for n in (1, 2)]

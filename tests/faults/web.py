@@ -37,6 +37,7 @@ class Web:
     def __init__(self, procs: Processes, env: dict[str, str], name: str = "web") -> None:
         self.port = free_port()
         self.procs = procs
+        self.env = env
         args = ["-m", "gunicorn", "webhooks.wsgi:make_app()"]
         args += ["--bind", f"127.0.0.1:{self.port}", "--workers", "2", "--threads", "4"]
         args += ["--timeout", "30"]

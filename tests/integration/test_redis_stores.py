@@ -54,3 +54,70 @@ def test_lock_wait_is_bounded(redis_client):
     with locks.hold("busy"), pytest.raises(TimeoutError):  # noqa: SIM117
         with locks.hold("busy", wait_s=0.05):
             pass
+
+
+# Issue 12: the chat's lock and state in one round trip each way (Lua scripts)
+
+
+def _counter_increments(store: RedisConversationStore, n: int) -> None:
+    """Read-modify-write of the state under the held conversation: no update lost."""
+    with store.held("console", "race", "chat:console:race") as held:
+        state = held.state or {"count": 0}
+        time.sleep(0.001)
+        held.save({"count": int(state["count"]) + 1})  # type: ignore[call-overload]
+
+
+def test_held_conversation_serialises_read_modify_write(redis_client):
+    store = RedisConversationStore(redis_client, prefix="t")
+    threads = [threading.Thread(target=_counter_increments, args=(store, n)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert store.load("console", "race") == {"count": 16}
+    assert redis_client.get("t:lock:chat:console:race") is None
+
+
+def test_held_conversation_excludes_a_redis_lock_of_the_same_name(redis_client):
+    """The same key as RedisLocks.hold: a process still on the old lock is excluded too."""
+    store = RedisConversationStore(redis_client, prefix="t")
+    locks = RedisLocks(redis_client, prefix="t")
+    with store.held("console", "u", "chat:console:u"), pytest.raises(TimeoutError):  # noqa: SIM117
+        with locks.hold("chat:console:u", wait_s=0.05):
+            pass
+    with locks.hold("chat:console:u"):
+        held = RedisConversationStore(redis_client, prefix="t", lock_timeout_s=0.1)
+        with pytest.raises(TimeoutError), held.held("console", "u", "chat:console:u"):
+            pass
+
+
+def test_leaving_without_a_save_releases_and_keeps_the_state(redis_client):
+    store = RedisConversationStore(redis_client, prefix="t")
+    store.save("console", "u", {"state": "idle"})
+    with pytest.raises(RuntimeError), store.held("console", "u", "chat:console:u") as held:
+        assert held.state == {"state": "idle"}
+        raise RuntimeError("a bug in a flow")
+    assert store.load("console", "u") == {"state": "idle"}
+    assert redis_client.get("t:lock:chat:console:u") is None
+
+
+def test_an_expired_lock_is_not_released_but_the_state_is_saved(redis_client):
+    """Ownership: a holder whose lock expired (and was taken by another) must not free the
+    other's lock; its state is still saved, as with the separate SET + unlock before."""
+    store = RedisConversationStore(redis_client, prefix="t", lock_timeout_s=0.05)
+    with store.held("console", "u", "chat:console:u") as held:
+        time.sleep(0.1)  # expired
+        redis_client.set("t:lock:chat:console:u", "someone-else", px=5000)
+        held.save({"state": "idle"})
+    assert redis_client.get("t:lock:chat:console:u") == "someone-else"
+    assert store.load("console", "u") == {"state": "idle"}
+    assert redis_client.pttl("t:conv:console:u") > 0
+
+
+def test_keys_read_along_come_back_with_the_state(redis_client):
+    store = RedisConversationStore(redis_client, prefix="t")
+    redis_client.set("t:version:terms", "7")
+    with store.held("console", "u", "chat:console:u", ("t:version:terms", "t:none")) as held:
+        assert held.state is None and held.along == ["7", None]
+        assert 0 < redis_client.pttl("t:lock:chat:console:u") <= 30_000
+    assert redis_client.get("t:lock:chat:console:u") is None
