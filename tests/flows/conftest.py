@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +94,25 @@ class BusyLocks:
     def hold(self, name: str) -> Iterator[None]:
         raise TimeoutError(name)
         yield
+
+
+class BusyConversations:
+    """The conversation store, with every chat's lock held by another worker for longer
+    than the wait: the held conversation cannot be entered; plain loads still work."""
+
+    def __init__(self, store: object) -> None:
+        self.store = store
+
+    def held(self, *args: object, **kwargs: object) -> AbstractContextManager[None]:
+        @contextmanager
+        def busy() -> Iterator[None]:
+            raise TimeoutError("chat busy")
+            yield
+
+        return busy()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.store, name)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.delivery.dispatch import render
 from bot.text.messages import t
-from tests.flows.conftest import BusyLocks
+from tests.flows.conftest import BusyConversations
 from webhooks.whatsapp_interactive import shape_for, variables
 from webhooks.whatsapp_sender import render as whatsapp_text
 
@@ -24,7 +24,7 @@ def test_every_reply_carries_the_traders_language(app, trader):
 
 def test_busy_is_said_in_the_traders_language(app, trader):
     speak_english(trader)
-    app.engine.gate.locks = BusyLocks()
+    app.engine.conversations = BusyConversations(app.engine.conversations)
     (busy,) = trader.say("menu")
     assert busy.text == t("busy", "en")
     assert busy.lang == "en"
@@ -33,12 +33,12 @@ def test_busy_is_said_in_the_traders_language(app, trader):
 def test_busy_is_said_in_the_traders_language_when_the_chat_state_was_lost(app, trader):
     speak_english(trader)
     app.services.conversations.save("console", trader.user_ref, {})
-    app.engine.gate.locks = BusyLocks()
+    app.engine.conversations = BusyConversations(app.engine.conversations)
     assert trader.say("menu")[0].text == t("busy", "en")
 
 
 def test_busy_for_someone_unknown_is_french(app):
-    app.engine.gate.locks = BusyLocks()
+    app.engine.conversations = BusyConversations(app.engine.conversations)
     assert app.chat("stranger").say("bonjour")[0].text == t("busy", "fr")
 
 
