@@ -8,6 +8,7 @@ from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
 from domain.errors import ContainerCancelled, ContainerClosed, ContainerFull, StageTransitionError
+from domain.stored import Stored
 
 DEFAULT_CAPACITY_L = 76_000
 MILESTONES_PCT = (50, 75, 90, 100)
@@ -32,7 +33,7 @@ VOYAGE = (Stage.COLLECTE, Stage.MER, Stage.PORT, Stage.LIVRE)  # the stages, in 
 
 
 @dataclass(eq=False)
-class Container:
+class Container(Stored):
     code: str
     capacity_l: int = DEFAULT_CAPACITY_L
     used_l: int = 0

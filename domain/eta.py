@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from domain.containers import Stage
 from domain.errors import DomainError, InvalidInput
+from domain.stored import Stored
 
 SEA_TRANSIT_DAYS = 45
 MAX_AHEAD = timedelta(days=366)  # "more than a year away" is refused
@@ -27,7 +28,7 @@ class EtaMoved(DomainError):
 
 
 @dataclass(eq=False)
-class EtaChange:
+class EtaChange(Stored):
     """One move of a container's ETA; `old` is None for the first date it gets."""
 
     container_id: int

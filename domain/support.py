@@ -15,6 +15,7 @@ from typing import Protocol
 
 from domain.errors import DomainError, InvalidInput
 from domain.orders import parse_id
+from domain.stored import Stored
 
 TICKET_PREFIX = "T"
 MAX_MESSAGE_CHARS = 1000  # a trader's or an admin's message, longer ones are refused
@@ -59,7 +60,7 @@ def check_text(text: str) -> str:
 
 
 @dataclass
-class Ticket:
+class Ticket(Stored):
     trader_id: int
     reason: str
     opened_at: datetime
@@ -107,7 +108,7 @@ class Ticket:
 
 
 @dataclass
-class SupportMessage:
+class SupportMessage(Stored):
     ticket_id: int
     author: str  # "trader" or "admin"
     text: str

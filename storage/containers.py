@@ -19,6 +19,7 @@ from domain.errors import (
     StageTransitionError,
 )
 from storage import orm
+from storage.results import changed
 
 
 class SqlContainerRepository:
@@ -107,7 +108,7 @@ class SqlContainerRepository:
             .values(stage=Stage.ANNULE, stage_changed_at=now)
         )
         self.session.refresh(container)
-        return result.rowcount == 1
+        return changed(result) == 1
 
     def advance(self, container: Container, now: datetime) -> Stage:
         """Move to the next stage, compare-and-set so two admins cannot skip a stage."""
@@ -122,7 +123,7 @@ class SqlContainerRepository:
             .values(stage=target, stage_changed_at=now)
         )
         self.session.refresh(container)
-        if result.rowcount != 1:
+        if changed(result) != 1:
             raise StageTransitionError(f"{container.code} moved meanwhile")
         return target
 

@@ -13,6 +13,7 @@ from domain.ledger import EntryKind, LedgerEntry
 from domain.refunds import RefundRequest, RefundStatus
 from domain.warehouse import WarehouseReceipt
 from storage import orm
+from storage.results import changed
 
 
 class SqlLedger:
@@ -42,7 +43,7 @@ class SqlLedger:
             "note": entry.note[:200],
             "at": entry.at,
         }
-        return self.session.execute(statement, [values]).rowcount == 1
+        return changed(self.session.execute(statement, [values])) == 1
 
     def balance(self, trader_id: int) -> int:
         table = orm.ledger_entries

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from domain.proofs import PaymentProof, ProofStatus, UnreadableAttachment
 from storage import orm
+from storage.results import inserted_id
 
 
 class SqlProofRepository:
@@ -74,7 +75,7 @@ class SqlProofRepository:
                 received_at=attachment.received_at,
             )
         )
-        return int(result.inserted_primary_key[0])  # type: ignore[index]
+        return inserted_id(result)
 
     def attachments_for_order(self, order_id: int) -> list[UnreadableAttachment]:
         table = orm.unreadable_attachments
