@@ -6,6 +6,10 @@ Anything that is not a DomainError is a bug.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class DomainError(Exception):
     """Base class of every expected business error."""
@@ -60,6 +64,13 @@ class NotFound(DomainError):
         super().__init__(f"{what} {key!r} not found")
         self.what = what
         self.key = key
+
+
+def found(value: T | None, what: str, key: object) -> T:
+    """`value`, read by `key`; NotFound when the repository had none."""
+    if value is None:
+        raise NotFound(what, key)
+    return value
 
 
 class NotOwner(DomainError):

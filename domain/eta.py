@@ -81,7 +81,7 @@ def check_change(stage: Stage, current: date | None, new: date, reason: str, now
         raise InvalidInput(refusal, command="eta")
 
 
-def _refusal(stage: Stage, current: date | None, new: date, reason: str, today: date):
+def _refusal(stage: Stage, current: date | None, new: date, reason: str, today: date) -> str | None:
     if stage is Stage.LIVRE:
         return "eta_delivered"
     if not reason:

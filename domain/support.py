@@ -8,6 +8,7 @@ two-hour reminder looks at.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -105,6 +106,12 @@ class Ticket(Stored):
 
     def is_late(self, now: datetime) -> bool:
         return self.waiting_since is not None and now - self.waiting_since > ANSWER_WAIT
+
+
+def oldest_waiting_first(tickets: Iterable[Ticket]) -> list[tuple[datetime, Ticket]]:
+    """The tickets waiting for an answer, each with since when, the longest wait first."""
+    waiting = [(t.waiting_since, t) for t in tickets if t.waiting_since is not None]
+    return sorted(waiting, key=lambda pair: pair[0])
 
 
 @dataclass

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Column,
+    ColumnElement,
     Date,
     ForeignKey,
     Integer,
@@ -73,9 +74,9 @@ class SqlEtaRepository:
         change.id = inserted_id(result)
         return True
 
-    def _changes(self, *conditions: object) -> list[EtaChange]:
+    def _changes(self, *conditions: ColumnElement[bool]) -> list[EtaChange]:
         table = container_eta_changes
-        query = select(table).where(*conditions).order_by(table.c.id)  # type: ignore[arg-type]
+        query = select(table).where(*conditions).order_by(table.c.stored_id)
         return [_change_of(row) for row in self.session.execute(query)]
 
     def history(self, container_id: int) -> list[EtaChange]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -50,9 +50,9 @@ class SqlLedger:
         query = select(func.coalesce(func.sum(table.c.amount_gnf), 0))
         return int(self.session.scalar(query.where(table.c.trader_id == trader_id)) or 0)
 
-    def _entries(self, *conditions: object) -> list[LedgerEntry]:
+    def _entries(self, *conditions: ColumnElement[bool]) -> list[LedgerEntry]:
         table = orm.ledger_entries
-        query = select(table).where(*conditions).order_by(table.c.id)  # type: ignore[arg-type]
+        query = select(table).where(*conditions).order_by(table.c.stored_id)
         return [_entry(row) for row in self.session.execute(query)]
 
     def entries(self, trader_id: int) -> list[LedgerEntry]:
@@ -114,11 +114,11 @@ class SqlRefundRepository:
             )
         return self.session.get(RefundRequest, refund_id)
 
-    def _requested(self, *conditions: object) -> list[RefundRequest]:
+    def _requested(self, *conditions: ColumnElement[bool]) -> list[RefundRequest]:
         table = orm.refund_requests
         query = (
             select(RefundRequest)
-            .where(table.c.status == RefundStatus.REQUESTED, *conditions)  # type: ignore[arg-type]
+            .where(table.c.status == RefundStatus.REQUESTED, *conditions)
             .order_by(table.c.id)
         )
         return list(self.session.scalars(query))

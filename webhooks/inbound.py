@@ -29,13 +29,14 @@ from bot.services.notifications import notify_admins
 from bot.text.messages import t
 from domain.errors import DeliveryFailed
 from domain.ports import RecentContacts, UnitOfWork
-from webhooks.media import MediaError, fetch_image
+from webhooks.media import MediaAccess, MediaError, fetch_image
 from webhooks.whatsapp_sender import WhatsAppSender
 
 log = logging.getLogger(__name__)
 CHANNEL = "whatsapp"
 LEASE = timedelta(seconds=120)
 MAX_ATTEMPTS = 5
+RETRIED: tuple[type[Exception], ...] = (MediaError, *TRANSIENT)  # retried, then given up
 
 
 def to_event(form: dict[str, str], image: bytes | None, image_error: str | None) -> Inbound:
@@ -65,7 +66,7 @@ class InboundWorker:
         engine: Any,
         sender: WhatsAppSender,
         recent: RecentContacts,
-        media_auth: tuple[str, str],
+        media_auth: MediaAccess | tuple[str, str],
         clock: Callable[[], datetime],
     ) -> None:
         self.uow_factory = uow_factory
@@ -95,7 +96,7 @@ class InboundWorker:
         item_id, _channel, form, attempts = claimed
         try:
             self._handle(item_id, form)
-        except (MediaError, *TRANSIENT) as error:
+        except RETRIED as error:
             self._retry_or_fail(item_id, form, attempts, error)
             return True
         except Exception as error:  # a bug: retrying cannot fix it

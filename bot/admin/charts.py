@@ -61,7 +61,14 @@ def _draw_fills(ax: Axes, fills: tuple[FillSeries, ...], lang: str) -> None:
         moments = [moment for moment, _ in series.points]
         volumes = [litres / 1000 for _, litres in series.points]
         color = COLORS[index % len(COLORS)]
-        ax.step(moments, volumes, where="post", color=color, linewidth=2, label=series.code)
+        ax.step(
+            moments,  # type: ignore[arg-type]  # matplotlib converts datetimes; stubs want numbers
+            volumes,
+            where="post",
+            color=color,
+            linewidth=2,
+            label=series.code,
+        )
     for capacity_l in sorted({series.capacity_l for series in fills}):
         label = t("chart.capacity", lang, capacity=fmt.cbm(capacity_l, lang))
         ax.axhline(capacity_l / 1000, color="dimgray", linestyle="--", label=label)

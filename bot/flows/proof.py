@@ -67,9 +67,10 @@ def _ask_photo(step: Step, order: TraderOrder) -> Reply:
 
 
 def on_pick(step: Step) -> list[Reply]:
-    if not (step.choice or "").startswith("proof:"):
+    choice = step.choice or ""
+    if not choice.startswith("proof:"):
         return [step.reask()]
-    order_id = int(step.choice.removeprefix("proof:"))  # type: ignore[union-attr]
+    order_id = int(choice.removeprefix("proof:"))
     kept = step.conv.data.get("image")
     if kept:
         return _submit(step, order_id, base64.b64decode(kept))

@@ -43,7 +43,7 @@ def fill_milestones(uow: UnitOfWork, now: datetime) -> int:
                 "pct": pct,
                 "remaining": {"cbm": container.remaining_l},
             }
-            traders = traders_of(uow, container.id)  # type: ignore[arg-type]
+            traders = traders_of(uow, container.stored_id)
             key = f"milestone:{container.code}:{pct}"
             queued += notify_many(uow, traders, key, "notify.milestone", values, now)
         uow.commit()
@@ -97,12 +97,11 @@ def tickets_waiting(uow_factory: UowFactory, now: datetime) -> bool:
     late = late_tickets(uow_factory(), now)
     if not late:
         return False
-    late.sort(key=lambda ticket: ticket.waiting_since)  # type: ignore[arg-type,return-value]
     window = now.replace(minute=0, second=0, microsecond=0, hour=now.hour - now.hour % 2)
     values = {
         "count": len(late),
-        "tickets": ", ".join(ticket.number for ticket in late[:20]),
-        "oldest": {"when": late[0].waiting_since.isoformat()},  # type: ignore[union-attr]
+        "tickets": ", ".join(ticket.number for _, ticket in late[:20]),
+        "oldest": {"when": late[0][0].isoformat()},
     }
     with uow_factory() as uow:
         key = f"tickets-waiting:{window.isoformat()}"
@@ -171,11 +170,11 @@ def eta_moves(uow: UnitOfWork, now: datetime) -> list[str]:
         t(
             "eta.digest_line",
             code=container.code,
-            old=fmt.day(first.old),  # type: ignore[arg-type]
+            old=fmt.day(old),
             new=fmt.day(last.new),
             reason=last.reason,
         )
-        for container, first, last in moves_since(uow, now)
+        for container, old, last in moves_since(uow, now)
     ]
     return [t("eta.digest_title"), *lines] if lines else []
 

@@ -11,7 +11,7 @@ from bot.services.notifications import notify_many, traders_of
 from domain.containers import DEFAULT_CAPACITY_L, Container, Stage, container_code
 from domain.errors import DuplicateRequest, NoOpenContainer, NotFound
 from domain.eta import SEA_TRANSIT_DAYS
-from domain.ports import UnitOfWork
+from domain.ports import JsonDict, UnitOfWork
 from domain.terms import check_capacity
 
 
@@ -97,12 +97,12 @@ def _record_stage(
 
 def _announce_stage(uow: UnitOfWork, container: Container, now: datetime) -> None:
     stage = container.stage.value
-    values: dict = {"code": container.code, "stage": {"t": f"stage.{stage}"}}
+    values: JsonDict = {"code": container.code, "stage": {"t": f"stage.{stage}"}}
     template = "notify.stage"
     if container.stage is Stage.MER and container.eta is not None:
         values["eta"] = day_marker(container.eta)
         template = "eta.notify_departed"
-    traders = traders_of(uow, container.id)  # type: ignore[arg-type]
+    traders = traders_of(uow, container.stored_id)
     notify_many(uow, traders, f"stage:{container.code}:{stage}", template, values, now)
 
 

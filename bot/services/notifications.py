@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.ports import UnitOfWork
+from domain.ports import JsonDict, UnitOfWork
 
 ADMIN = "admin"
 
 
 def notify_many(
-    uow: UnitOfWork, trader_ids: set[int], key: str, template: str, values: dict, now: datetime
+    uow: UnitOfWork, trader_ids: set[int], key: str, template: str, values: JsonDict, now: datetime
 ) -> int:
     """The same message to many traders in one statement; keys are `{key}:{trader}:{chat}`.
     Returns how many messages were newly queued."""
@@ -34,13 +34,15 @@ def notify_many(
 
 
 def notify_trader(
-    uow: UnitOfWork, trader_id: int, key: str, template: str, values: dict, now: datetime
+    uow: UnitOfWork, trader_id: int, key: str, template: str, values: JsonDict, now: datetime
 ) -> int:
     """On every chat the trader uses, in their language; 0 when already queued."""
     return notify_many(uow, {trader_id}, key, template, values, now)
 
 
-def notify_admins(uow: UnitOfWork, key: str, template: str, values: dict, now: datetime) -> bool:
+def notify_admins(
+    uow: UnitOfWork, key: str, template: str, values: JsonDict, now: datetime
+) -> bool:
     row = {
         "key": key,
         "channel": ADMIN,

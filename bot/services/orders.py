@@ -16,6 +16,7 @@ from domain.errors import (
     InvalidInput,
     NotFound,
     QuoteChanged,
+    found,
 )
 from domain.eta import SEA_TRANSIT_DAYS
 from domain.orders import Order, OrderStatus
@@ -87,7 +88,7 @@ def place_order(
     with uow:
         existing = uow.orders.by_request_key(request.request_key)
         if existing is not None:
-            return Placement(existing, uow.containers.get(existing.container_id), False)  # type: ignore[arg-type]
+            return Placement(existing, _container_of(uow, existing), False)
         terms = current_terms(uow, request.category)
         quote = make_quote(request.category, request.volume_l, request.price_fen, terms)
         if request.expected_total_gnf not in (None, quote.total_gnf):
@@ -96,7 +97,7 @@ def place_order(
         order = Order.from_quote(
             quote,
             trader_id=request.trader_id,
-            container_id=container.id,  # type: ignore[arg-type]
+            container_id=container.stored_id,
             request_key=request.request_key,
             now=now,
             reservation=reservation,
@@ -108,7 +109,7 @@ def place_order(
             uow.rollback()
             winner = uow.orders.by_request_key(request.request_key)
             assert winner is not None
-            return Placement(winner, uow.containers.get(winner.container_id), False)  # type: ignore[arg-type]
+            return Placement(winner, _container_of(uow, winner), False)
         if filled:
             container_service.after_fill(uow, container, now, transit_days=transit_days)
         _take_credit(uow, order, now)
@@ -175,3 +176,7 @@ def orders_of(uow: UnitOfWork, trader_id: int) -> list[tuple[Order, Container]]:
             assert container is not None
             result.append((order, container))
         return result
+
+
+def _container_of(uow: UnitOfWork, order: Order) -> Container:
+    return found(uow.containers.get(order.container_id), "container", order.container_id)

@@ -11,7 +11,7 @@ from bot.services.receipts import issue_receipt
 from bot.text.formatting import kilobytes
 from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import Order, OrderStatus, format_number
-from domain.ports import UnitOfWork
+from domain.ports import JsonDict, UnitOfWork
 from domain.proofs import (
     DuplicateWarning,
     PaymentProof,
@@ -120,7 +120,7 @@ def approve_proof(uow: UnitOfWork, proof_id: int, actor: str, now: datetime) -> 
         detail = {"proof": proof_id, "order": order.number, "kind": proof.kind.value}
         uow.audit.record(actor, "approve_proof", {**detail, "amount": proof.amount_gnf}, now)
         container = uow.containers.get(order.container_id)
-        values = {"number": order.number, "code": container.code if container else "?"}
+        values: JsonDict = {"number": order.number, "code": container.code if container else "?"}
         template = "notify.approved"
         remaining = ledger_service.remaining_due(uow, order)
         if not proof.kind.at_order_time:
