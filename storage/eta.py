@@ -76,7 +76,7 @@ class SqlEtaRepository:
 
     def _changes(self, *conditions: ColumnElement[bool]) -> list[EtaChange]:
         table = container_eta_changes
-        query = select(table).where(*conditions).order_by(table.c.stored_id)
+        query = select(table).where(*conditions).order_by(table.c.id)
         return [_change_of(row) for row in self.session.execute(query)]
 
     def history(self, container_id: int) -> list[EtaChange]:

@@ -52,7 +52,7 @@ class SqlLedger:
 
     def _entries(self, *conditions: ColumnElement[bool]) -> list[LedgerEntry]:
         table = orm.ledger_entries
-        query = select(table).where(*conditions).order_by(table.c.stored_id)
+        query = select(table).where(*conditions).order_by(table.c.id)
         return [_entry(row) for row in self.session.execute(query)]
 
     def entries(self, trader_id: int) -> list[LedgerEntry]:
