@@ -107,14 +107,6 @@ class OtpRateLimited(OtpError):
         self.retry_after_s = retry_after_s
 
 
-class NotAdmin(DomainError):
-    pass
-
-
-class AdminSessionRequired(DomainError):
-    pass
-
-
 class DuplicateRequest(DomainError):
     """The same request (e.g. one quote confirmed twice) was already carried out."""
 

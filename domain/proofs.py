@@ -12,6 +12,7 @@ from domain.stored import Stored
 
 MAX_PROOF_BYTES = 5 * 1024 * 1024
 MAX_REFERENCE_LENGTH = 64
+MAX_REFERENCE_TEXT = 80  # a longer message is a sentence, not a transaction reference
 
 
 class ProofKind(StrEnum):

@@ -10,7 +10,7 @@ from bot.services.trader_api import TraderOrder
 from bot.text import formatting as fmt
 from domain.errors import IllegalTransition, NotFound, NotOwner, ProofRejected
 from domain.orders import OrderStatus
-from domain.proofs import normalise_reference, sniff_image_type
+from domain.proofs import MAX_REFERENCE_TEXT, normalise_reference, sniff_image_type
 
 MAX_CHOICES = 8
 UNREADABLE = ("not_an_image", "empty", "too_large")
@@ -147,7 +147,7 @@ def on_reference(step: Step) -> list[Reply]:
     if step.event.image is not None:
         return [Reply(step.t("proof.already_submitted"), tuple(step.conv.choices))]
     reference = normalise_reference(step.text)
-    if reference is None or len(step.text) > 80:
+    if reference is None or len(step.text) > MAX_REFERENCE_TEXT:
         return [Reply(step.t("proof.bad_reference"), tuple(step.conv.choices))]
     try:
         step.api.add_reference(step.trader_id, step.conv.data["proof_id"], reference)

@@ -39,7 +39,6 @@ class OrderRequest:
 class Placement:
     order: Order
     container: Container
-    filled_container: bool
 
 
 def _target_container(
@@ -88,7 +87,7 @@ def place_order(
     with uow:
         existing = uow.orders.by_request_key(request.request_key)
         if existing is not None:
-            return Placement(existing, _container_of(uow, existing), False)
+            return Placement(existing, _container_of(uow, existing))
         terms = current_terms(uow, request.category)
         quote = make_quote(request.category, request.volume_l, request.price_fen, terms)
         if request.expected_total_gnf not in (None, quote.total_gnf):
@@ -109,12 +108,12 @@ def place_order(
             uow.rollback()
             winner = uow.orders.by_request_key(request.request_key)
             assert winner is not None
-            return Placement(winner, _container_of(uow, winner), False)
+            return Placement(winner, _container_of(uow, winner))
         if filled:
             container_service.after_fill(uow, container, now, transit_days=transit_days)
         _take_credit(uow, order, now)
         uow.commit()
-        return Placement(order, container, filled)
+        return Placement(order, container)
 
 
 def _take_credit(uow: UnitOfWork, order: Order, now: datetime) -> None:

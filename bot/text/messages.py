@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from domain.errors import DeliveryFailed, OtpError, OtpInvalid, OtpLocked, OtpRateLimited
 
-LANGUAGES = ("fr", "en")
-
 MESSAGES: dict[str, tuple[str, str]] = {
     # Names
     "category.electronique": ("ÉLECTRONIQUE", "ELECTRONICS"),
@@ -370,7 +368,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "🚢 Conteneur {code} — {stage}\n{bar}\n{used} sur {capacity} — reste {remaining}",
         "🚢 Container {code} — {stage}\n{bar}\n{used} of {capacity} — {remaining} left",
     ),
-    "container.yours": ("Vos conteneurs : {lines}", "Your containers: {lines}"),
     # Proof
     "proof.none": (
         "Aucune commande n'attend de paiement. Les commandes déjà payées ou en vérification "
@@ -864,7 +861,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin.announce_empty": ("Personne à prévenir.", "Nobody to tell."),
     "admin.export": ("📄 {count} commande(s) exportée(s).", "📄 {count} order(s) exported."),
     "admin.cancelled": ("Action annulée.", "Action cancelled."),
-    "admin.new_proof": ("📨 Nouvelle preuve à vérifier.", "📨 New proof to check."),
     # Command line and console (operators)
     "cli.initialised": ("Base initialisée.", "Database initialised."),
     "cli.already_initialised": (
