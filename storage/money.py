@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -67,7 +69,7 @@ class SqlLedger:
         return list(self.session.scalars(select(table.c.trader_id).distinct()))
 
 
-def _entry(row) -> LedgerEntry:
+def _entry(row: Row[Any]) -> LedgerEntry:
     kind = EntryKind(row.kind)
     return LedgerEntry(row.trader_id, row.amount_gnf, kind, row.key, row.at, row.order_id, row.note)
 

@@ -19,6 +19,7 @@ from bot.text.messages import t
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
 
 # Fixed size so the same data always gives the same picture: 900 x 1000 pixels.
 WIDTH_IN, HEIGHT_IN, DPI = 9, 10, 100
@@ -110,7 +111,7 @@ def _draw_margins(ax: Axes, data: ChartData, lang: str) -> None:
     ax.grid(axis="y", alpha=0.3)
 
 
-def _number_formatter(lang: str, pattern: str):
+def _number_formatter(lang: str, pattern: str) -> FuncFormatter:
     """Axis numbers grouped the admin's way: 3 025 000 in French, 3,025,000 in English."""
     from matplotlib.ticker import FuncFormatter
 

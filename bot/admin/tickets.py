@@ -14,7 +14,13 @@ from bot.engine.events import Reply
 from bot.services import support as support_service
 from domain.errors import InvalidInput, NotFound
 from domain.ports import UnitOfWork
-from domain.support import TicketClosed, format_ticket, oldest_waiting_first, parse_ticket
+from domain.support import (
+    Ticket,
+    TicketClosed,
+    format_ticket,
+    oldest_waiting_first,
+    parse_ticket,
+)
 
 MAX_LISTED = 20
 
@@ -80,7 +86,7 @@ def cmd_close(step: AdminStep) -> list[Reply]:
     return step.reply("support.admin_closed_done", ticket=ticket.number, trader=_name(step, ticket))
 
 
-def _name(step: AdminStep, ticket) -> str:
+def _name(step: AdminStep, ticket: Ticket) -> str:
     with step.desk.uow_factory() as uow:
         trader = uow.traders.get(ticket.trader_id)
     return trader.name if trader else "?"

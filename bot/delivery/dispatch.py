@@ -107,7 +107,12 @@ def _sorry(message: dict) -> dict:
 class RateLimiter:
     """At most `per_second` sends overall, and one per `per_chat_s` seconds to a chat."""
 
-    def __init__(self, per_second: float, per_chat_s: float = 0.0, clock=time.monotonic):
+    def __init__(
+        self,
+        per_second: float,
+        per_chat_s: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.interval = 1.0 / per_second
         self.per_chat_s = per_chat_s
         self.clock = clock

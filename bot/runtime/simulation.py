@@ -50,7 +50,7 @@ def _traders(services: Services, count: int) -> list[int]:
     ]
 
 
-def _fill(services: Services, container: Container, traders: list[int], rng: random.Random):
+def _fill(services: Services, container: Container, traders: list[int], rng: random.Random) -> None:
     """Order until full: the last order takes exactly what remains (if at least 0.5 CBM)."""
     remaining = container.remaining_l
     n = 0

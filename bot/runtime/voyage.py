@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.runtime.voyage_checks import Voyage, report, voyage_checks
 from bot.runtime.wiring import Services
@@ -25,7 +25,9 @@ from bot.services import proofs as proof_service
 from bot.services import traders as trader_service
 from bot.services import warehouse as receipt_service
 from domain.containers import Container
+from domain.errors import found
 from domain.orders import Order
+from domain.ports import UnitOfWork
 from domain.pricing import Category
 from domain.traders import Language
 from domain.warehouse import ReceiptOutcome
@@ -46,10 +48,10 @@ class Run:
     deposit_percent: int
     voyage: Voyage = field(default_factory=Voyage)
 
-    def now(self):
+    def now(self) -> datetime:
         return self.services.clock()
 
-    def uow(self):
+    def uow(self) -> UnitOfWork:
         return self.services.uow_factory()
 
 
@@ -151,7 +153,7 @@ def _delays(run: Run, container: Container) -> None:
     """Two delays of the arrival date, each told to every trader of the container."""
     for days, reason in DELAYS:
         with run.uow() as uow:
-            seen = uow.containers.by_code(container.code).eta
+            seen = found(uow.containers.by_code(container.code), "container", container.code).eta
         assert seen is not None
         request = eta_service.EtaRequest(container.code, seen + timedelta(days=days), reason, seen)
         change, told = eta_service.change_eta(run.uow(), request, ACTOR, run.now())
