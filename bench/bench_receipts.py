@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.cards.receipt_pdf import fonts, render_pdf
 from bot.services.receipts import ReceiptView
-from domain.pricing import Category
+from domain.pricing import Category, TraderQuote
 from domain.receipts import VALIDITY, ReceiptKind, new_token
 
 NOW = datetime(2026, 11, 25, 10, tzinfo=UTC)
@@ -24,10 +24,10 @@ NOW = datetime(2026, 11, 25, 10, tzinfo=UTC)
 
 def view(n: int) -> ReceiptView:
     return ReceiptView(
-        f"R{n:05d}", f"C{n:05d}", "Mamadou Diallo", "TD-2026-01", Category.TEXTILE, 3000,
-        1_000_000, Decimal("1250"), NOW - timedelta(days=1), Decimal("5"), 12_500_000,
-        625_000, 15_000_000, 28_125_000, ReceiptKind.FULL, 28_125_000, "OM550055", NOW, 0,
-        new_token(), NOW + VALIDITY, "fr",
+        f"R{n:05d}", f"C{n:05d}", "Mamadou Diallo", "TD-2026-01",
+        TraderQuote(Category.TEXTILE, 3000, 1_000_000, Decimal("1250"), NOW - timedelta(days=1),
+                    Decimal("5"), 12_500_000, 625_000, 15_000_000, 28_125_000),
+        ReceiptKind.FULL, 28_125_000, "OM550055", NOW, 0, new_token(), NOW + VALIDITY, "fr",
     )  # fmt: skip
 
 

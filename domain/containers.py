@@ -30,6 +30,7 @@ class Stage(StrEnum):
 
 
 VOYAGE = (Stage.COLLECTE, Stage.MER, Stage.PORT, Stage.LIVRE)  # the stages, in their order
+FILLED_STAGE = VOYAGE[1]  # a booking that fills a container exactly sends it to sea
 
 
 @dataclass(eq=False)
@@ -57,22 +58,19 @@ class Container(Stored):
     def accepts_orders(self) -> bool:
         return self.stage is Stage.COLLECTE
 
+    def fits(self, volume_l: int) -> bool:
+        """Room for this volume in a container that still takes orders."""
+        return self.accepts_orders and volume_l <= self.remaining_l
+
     def check_fits(self, volume_l: int) -> None:
-        if volume_l <= 0:
-            raise ValueError("volume must be positive")
+        """The reservation rule: a positive volume, a container still collecting, and room
+        for it. SqlContainerRepository.reserve enforces it in one conditional UPDATE and asks
+        this method which refusal to name when the UPDATE changes nothing."""
+        check_volume(volume_l)
         if not self.accepts_orders:
             raise ContainerClosed(self.code)
-        if volume_l > self.remaining_l:
+        if not self.fits(volume_l):
             raise ContainerFull(self.remaining_l, self.code)
-
-    def reserve(self, volume_l: int, now: datetime) -> bool:
-        """Take volume; leave collecte when full. Returns True when this filled it."""
-        self.check_fits(volume_l)
-        self.used_l += volume_l
-        if self.used_l == self.capacity_l:
-            self.advance(now)
-            return True
-        return False
 
     def check_cancellable(self) -> None:
         """Only a container still collecting in China may be cancelled."""
@@ -81,23 +79,27 @@ class Container(Stored):
         if self.stage is not Stage.COLLECTE:
             raise ContainerClosed(self.code)
 
-    def release(self, volume_l: int) -> None:
-        if volume_l <= 0 or volume_l > self.used_l:
-            raise ValueError(f"cannot release {volume_l} L of {self.used_l} L")
-        self.used_l -= volume_l
-
-    def advance(self, now: datetime) -> Stage:
+    def next_stage(self) -> Stage:
+        """Stages only move forward, one at a time."""
         target = self.stage.next
         if target is None:
             raise StageTransitionError(f"{self.code} is already {self.stage}")
-        self.stage = target
-        self.stage_changed_at = now
         return target
 
+    @property
+    def milestone(self) -> int | None:
+        """The highest fill milestone reached while the fill still matters to its traders
+        (collecting, or just filled and sailing); None below 50 % or later in the voyage."""
+        if self.stage not in (Stage.COLLECTE, FILLED_STAGE):
+            return None
+        reached = [pct for pct in MILESTONES_PCT if self.used_l * 100 >= pct * self.capacity_l]
+        return reached[-1] if reached else None
 
-def milestones_reached(before_l: int, after_l: int, capacity_l: int) -> list[int]:
-    """Milestones crossed by a fill going from before_l to after_l."""
-    return [pct for pct in MILESTONES_PCT if before_l * 100 < pct * capacity_l <= after_l * 100]
+
+def check_volume(volume_l: int) -> None:
+    """A reservation or a release moves a positive volume; anything else is a bug."""
+    if volume_l <= 0:
+        raise ValueError(f"volume must be positive, not {volume_l}")
 
 
 def container_code(year: int, sequence: int) -> str:

@@ -73,10 +73,6 @@ def found(value: T | None, what: str, key: object) -> T:
     return value
 
 
-class NotOwner(DomainError):
-    """A trader tried to act on an order that is not theirs."""
-
-
 class ProofRejected(DomainError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)

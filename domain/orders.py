@@ -9,13 +9,13 @@ from the container's stage, not stored twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 from domain.containers import Stage
-from domain.errors import IllegalTransition, InvalidInput, NotOwner
+from domain.errors import IllegalTransition, InvalidInput, NotFound
 from domain.pricing import Category, Quote, Tariff, Terms, TraderQuote, make_quote
 from domain.quantities import to_gnf
 from domain.stored import Stored
@@ -195,25 +195,18 @@ class Order(Stored):
         reservation: timedelta = DEFAULT_RESERVATION,
         deposit_percent: int = 100,
     ) -> Order:
+        """The order freezes what the trader was shown (TraderQuote), and beside it what only
+        the admins see: when the commission was set, the tariff, the real cost, the margin."""
         terms = quote.terms
         return cls(
             trader_id=trader_id,
             container_id=container_id,
             request_key=request_key,
-            category=quote.category,
-            volume_l=quote.volume_l,
-            price_fen=quote.price_fen,
-            rate=terms.rate,
-            rate_set_at=terms.rate_set_at,
-            commission_pct=terms.commission_pct,
+            **asdict(quote.for_trader()),
             commission_set_at=terms.commission_set_at,
             client_tariff=terms.tariff.client_per_cbm,
             real_tariff=terms.tariff.real_per_cbm,
             tariff_set_at=terms.tariff.set_at,
-            goods_gnf=quote.goods_gnf,
-            commission_gnf=quote.commission_gnf,
-            logistics_gnf=quote.logistics_gnf,
-            total_gnf=quote.total_gnf,
             real_cost_gnf=quote.real_cost_gnf,
             margin_gnf=quote.margin_gnf,
             created_at=now,
@@ -273,9 +266,9 @@ class Order(Stored):
     def holds_volume(self) -> bool:
         return self.status in HOLDS_VOLUME
 
-    def check_owner(self, trader_id: int) -> None:
-        if self.trader_id != trader_id:
-            raise NotOwner(self.id)
+    def owned_by(self, trader_id: int) -> bool:
+        """The ownership rule: a trader acts only on their own orders."""
+        return self.trader_id == trader_id
 
     def move_to(self, target: OrderStatus, now: datetime) -> None:
         if target not in ALLOWED[self.status]:
@@ -295,3 +288,11 @@ class Order(Stored):
 
     def is_due_to_expire(self, now: datetime) -> bool:
         return self.status is OrderStatus.RESERVED and now >= self.expires_at
+
+
+def own_order(order: Order | None, trader_id: int, order_id: int) -> Order:
+    """The trader's own order. Someone else's is as unknown as a missing one (NotFound), so
+    a trader cannot probe which order numbers exist."""
+    if order is None or not order.owned_by(trader_id):
+        raise NotFound("order", order_id)
+    return order

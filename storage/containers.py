@@ -11,13 +11,8 @@ from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from domain.containers import Container, Stage
-from domain.errors import (
-    ContainerClosed,
-    ContainerFull,
-    DuplicateRequest,
-    StageTransitionError,
-)
+from domain.containers import FILLED_STAGE, Container, Stage, check_volume
+from domain.errors import ContainerFull, DuplicateRequest, StageTransitionError
 from storage import orm
 from storage.results import changed
 
@@ -60,11 +55,14 @@ class SqlContainerRepository:
     def reserve(self, container: Container, volume_l: int, now: datetime) -> bool:
         """Take volume atomically; returns True when this reservation filled the container.
 
-        One conditional UPDATE does the check and the write: on PostgreSQL a concurrent
-        reservation of the same row waits for the row lock and then re-evaluates the WHERE
-        clause against the committed row (READ COMMITTED), so two bookings can never both
-        take the last litres. The CHECK constraint on the table is the backstop.
+        The rule is domain.containers' (`Container.check_fits`, `FILLED_STAGE`); this is its
+        only enforcement. One conditional UPDATE does the check and the write: on PostgreSQL a
+        concurrent reservation of the same row waits for the row lock and then re-evaluates
+        the WHERE clause against the committed row (READ COMMITTED), so two bookings can never
+        both take the last litres. The CHECK constraint on the table is the backstop. When
+        the UPDATE changes nothing, the domain names the refusal from the fresh row.
         """
+        check_volume(volume_l)
         table = orm.containers
         new_used = table.c.used_l + volume_l
         fills = new_used == table.c.capacity_l
@@ -72,25 +70,25 @@ class SqlContainerRepository:
             update(table)
             .where(
                 table.c.id == container.id,
-                table.c.stage == Stage.COLLECTE,
-                new_used <= table.c.capacity_l,
+                table.c.stage == Stage.COLLECTE,  # Container.accepts_orders
+                new_used <= table.c.capacity_l,  # volume_l <= Container.remaining_l
             )
             .values(
                 used_l=new_used,
-                stage=case((fills, Stage.MER.value), else_=table.c.stage),
+                stage=case((fills, FILLED_STAGE.value), else_=table.c.stage),
                 stage_changed_at=case((fills, now), else_=table.c.stage_changed_at),
             )
-            .returning(table.c.used_l, table.c.stage)
+            .returning(table.c.stage)
         )
         row = self.session.execute(statement).first()
         self.session.refresh(container)
         if row is None:
-            if container.stage is not Stage.COLLECTE:
-                raise ContainerClosed(container.code)
-            raise ContainerFull(container.remaining_l, container.code)
-        return Stage(row.stage) is Stage.MER
+            container.check_fits(volume_l)
+            raise ContainerFull(container.remaining_l, container.code)  # freed meanwhile
+        return Stage(row.stage) is FILLED_STAGE
 
     def release(self, container: Container, volume_l: int) -> None:
+        check_volume(volume_l)
         table = orm.containers
         self.session.execute(
             update(table).where(table.c.id == container.id).values(used_l=table.c.used_l - volume_l)
@@ -113,9 +111,7 @@ class SqlContainerRepository:
     def advance(self, container: Container, now: datetime) -> Stage:
         """Move to the next stage, compare-and-set so two admins cannot skip a stage."""
         current = container.stage
-        target = current.next
-        if target is None:
-            raise StageTransitionError(f"{container.code} is already {current}")
+        target = container.next_stage()
         table = orm.containers
         result = self.session.execute(
             update(table)

@@ -2,7 +2,8 @@
 
 Each command checks its input and answers in the admin's language; a bad argument gets one
 line with that command's usage. Every change goes through a use case, which writes the audit
-log; changes to money or stages are confirmed first (bot.admin.confirm).
+log; changes to money or stages are confirmed first (bot.admin.confirm). The commands live
+one family per module (containers, terms, queue, reports, session, tickets, ...).
 """
 
 from __future__ import annotations
@@ -13,147 +14,20 @@ from collections.abc import Callable
 from bot.admin import balances, broadcast, cancellation, confirm, review, tickets
 from bot.admin import suppliers as supplier_desk
 from bot.admin import warehouse as receipt_desk
-from bot.admin.charts import stats_chart
 from bot.admin.containers import cmd_containers, cmd_new_container, cmd_stage
 from bot.admin.eta import cmd_eta
-from bot.admin.export import orders_csv
+from bot.admin.queue import cmd_order, cmd_pending
+from bot.admin.reports import cmd_export, cmd_stats
+from bot.admin.session import cmd_cancel, cmd_help, cmd_language
 from bot.admin.step import AdminStep
 from bot.admin.terms import cmd_rate, cmd_tariffs
-from bot.cards.attachments import attachment_lines
-from bot.cards.proof import order_detail, proof_card
+from bot.cards.proof import proof_card
 from bot.engine.events import Reply
-from bot.services.stats import chart_data, container_stats
-from bot.text import formatting as fmt
 from bot.text.messages import MESSAGES
 from domain.errors import InvalidInput, NotFound
-from domain.orders import parse_id, parse_number
+from domain.orders import parse_id
 
 log = logging.getLogger(__name__)
-MAX_PENDING_BUTTONS = 10
-
-
-def cmd_help(step: AdminStep) -> list[Reply]:
-    return [Reply("\n".join([step.t("admin.help"), step.t("admin.help_issue15")]))]
-
-
-def cmd_pending(step: AdminStep) -> list[Reply]:
-    """Every undecided proof, oldest first; a card that could not be delivered is flagged.
-    Then the support tickets waiting for an answer."""
-    lines, buttons = [], []
-    with step.desk.uow_factory() as uow:
-        waiting_tickets = tickets.pending_section(step, uow)
-        proofs = uow.proofs.pending()
-        undelivered = uow.outbox.failed_keys([f"proof:{p.id}" for p in proofs])
-        for proof in proofs:
-            order = uow.orders.get(proof.order_id)
-            trader = uow.traders.get(order.trader_id) if order else None
-            if order is None or trader is None:
-                continue
-            line = step.t(
-                "admin.pending_line",
-                proof=proof.id,
-                number=order.number,
-                trader=trader.name,
-                total=fmt.gnf(order.total_gnf, step.lang),
-                date=fmt.when(proof.submitted_at, step.lang),
-            )
-            if f"proof:{proof.id}" in undelivered:
-                line += " " + step.t("admin.card_undelivered")
-            lines.append(line)
-            buttons.append(step.button(f"adm:card:{proof.id}", "admin.show_card", proof=proof.id))
-    if not lines and not waiting_tickets:
-        return step.reply("admin.no_pending")
-    text = "\n".join([*lines, *([""] if lines and waiting_tickets else []), *waiting_tickets])
-    return [Reply(text, tuple(buttons[:MAX_PENDING_BUTTONS]))]
-
-
-def cmd_order(step: AdminStep) -> list[Reply]:
-    if len(step.args) != 1:
-        return step.usage("commande")
-    try:
-        order_id = parse_number(step.args[0])
-    except InvalidInput:
-        return step.usage("commande")
-    with step.desk.uow_factory() as uow:
-        order = uow.orders.get(order_id)
-        trader = uow.traders.get(order.trader_id) if order else None
-        container = uow.containers.get(order.container_id) if order else None
-        kept = attachment_lines(uow.proofs.attachments_for_order(order_id), step.lang)
-    if order is None or trader is None or container is None:
-        return step.reply("admin.order_unknown", number=step.args[0][:20])
-    return [Reply("\n".join([order_detail(order, trader, container, step.lang), *kept]))]
-
-
-def cmd_stats(step: AdminStep) -> list[Reply]:
-    if len(step.args) > 1:
-        return step.usage("stats")
-    code = step.args[0].upper()[:20] if step.args else None
-    lang = step.lang
-    blocks = []
-    for stats in container_stats(step.desk.uow_factory(), code):
-        c, total = stats.container, stats.total
-        lines = [
-            step.t(
-                "admin.stats_line",
-                category=step.t(f"category.{cat.value}"),
-                volume=fmt.cbm(sub.volume_l, lang),
-                billed=fmt.gnf(sub.billed_gnf, lang),
-                margin=fmt.gnf(sub.margin_gnf, lang),
-            )
-            for cat, sub in sorted(stats.by_category.items())
-        ]
-        blocks.append(
-            step.t(
-                "admin.stats",
-                code=c.code,
-                stage=step.t(f"stage.{c.stage.value}"),
-                volume=fmt.cbm(total.volume_l, lang),
-                capacity=fmt.cbm(c.capacity_l, lang),
-                orders=total.orders,
-                billed=fmt.gnf(total.billed_gnf, lang),
-                margin=fmt.gnf(total.margin_gnf, lang),
-                rate=fmt.percent(total.margin_rate_pct, lang),
-                lines="\n".join(lines),
-            )
-        )
-    if not blocks:
-        return step.reply("admin.container_unknown", code=code or "?")
-    return [Reply("\n\n".join(blocks)), *_chart(step, code)]
-
-
-def _chart(step: AdminStep, code: str | None) -> list[Reply]:
-    """The picture beside the text (which stays the source of truth): a drawing that fails
-    is logged with its traceback and the text still answers."""
-    data = chart_data(step.desk.uow_factory(), step.desk.clock(), code)
-    try:
-        png = stats_chart(data, step.lang)
-    except Exception:
-        log.exception("stats chart could not be drawn")
-        return []
-    return [Reply(step.t("admin.stats_chart"), photo=png)]
-
-
-def cmd_export(step: AdminStep) -> list[Reply]:
-    count, content = orders_csv(step.desk.uow_factory())
-    with step.desk.uow_factory() as uow:
-        uow.audit.record(step.actor, "export_orders", {"count": count}, step.desk.clock())
-        uow.commit()
-    name = f"commandes-{step.desk.clock():%Y%m%d-%H%M}.csv"
-    return [Reply(step.t("admin.export", count=count), document=(name, content))]
-
-
-def cmd_language(step: AdminStep) -> list[Reply]:
-    wanted = step.args[0].lower() if len(step.args) == 1 else ""
-    if wanted not in ("fr", "en"):
-        return step.usage("langue")
-    step.admin.lang = wanted
-    step.saved.append(step.admin)
-    return step.reply("admin.language_set")
-
-
-def cmd_cancel(step: AdminStep) -> list[Reply]:
-    step.conv.go("idle")
-    return step.reply("admin.cancelled")
 
 
 COMMANDS: dict[str, Callable[[AdminStep], list[Reply]]] = {

@@ -13,6 +13,7 @@ from bot.engine.events import Reply
 from bot.services import pricing
 from bot.text import formatting as fmt
 from bot.text.parsing import parse_amount
+from bot.text.vocabulary import normalise
 from domain.errors import InvalidInput
 from domain.pricing import Category
 from domain.terms import check_commission, check_rate, check_tariff, is_large_swing
@@ -57,7 +58,7 @@ def _set_rate(step: AdminStep, params: dict[str, Any]) -> list[Reply]:
 
 
 def category_named(text: str) -> Category | None:
-    folded = text.strip().lower().replace("é", "e")
+    folded = "".join(normalise(text).split())
     if len(folded) < 3:
         return None
     return next((c for c in Category if c.value.startswith(folded[:4])), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.cards.attachments import attachment_lines
+from bot.cards.quote import quote_values
 from bot.engine.events import Choice, Reply
 from bot.services.proofs import duplicates_of
 from bot.text import formatting as fmt
@@ -72,14 +73,7 @@ def order_detail(order: Order, trader: Trader, container: Container, lang: str) 
         trader=trader.name,
         phone=trader.phone,
         code=container.code,
-        category=t(f"category.{order.category.value}", lang),
-        volume=fmt.cbm(order.volume_l, lang),
-        price=fmt.cny(order.price_fen, lang),
-        rate=fmt.rate(order.rate, lang),
-        goods=fmt.gnf(order.goods_gnf, lang),
-        commission=fmt.gnf(order.commission_gnf, lang),
-        logistics=fmt.gnf(order.logistics_gnf, lang),
-        total=fmt.gnf(order.total_gnf, lang),
+        **quote_values(order.trader_quote(), lang),
         real_cost=fmt.gnf(order.real_cost_gnf, lang),
         margin=fmt.gnf(order.margin_gnf, lang),
         created=fmt.when(order.created_at, lang),

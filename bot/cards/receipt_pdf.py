@@ -91,12 +91,13 @@ def draw_qr(pdf: Canvas, widget: QrCodeWidget, x: float, y: float) -> None:
 
 def lines(view: ReceiptView, lang: str) -> list[tuple[str, str]]:
     """The receipt's (label, value) lines: what a trader may see, and nothing else."""
+    quote = view.quote
 
     def money(amount: int) -> str:
         return fmt.gnf(amount, lang)
 
-    rate = t("receipt.rate_value", lang, rate=fmt.rate(view.rate, lang),
-             date=fmt.when(view.rate_set_at, lang)[:10])  # fmt: skip
+    rate = t("receipt.rate_value", lang, rate=fmt.rate(quote.rate, lang),
+             date=fmt.when(quote.rate_set_at, lang)[:10])  # fmt: skip
     no_reference = t("receipt.no_reference", lang)
     return [
         (t("receipt.number", lang), view.number),
@@ -104,15 +105,15 @@ def lines(view: ReceiptView, lang: str) -> list[tuple[str, str]]:
         (t("receipt.order", lang), view.order_number),
         (t("receipt.trader", lang), view.trader_name),
         (t("receipt.container", lang), view.container_code),
-        (t("receipt.category", lang), t(f"category.{view.category.value}", lang)),
-        (t("receipt.volume", lang), fmt.cbm(view.volume_l, lang)),
-        (t("receipt.goods_cny", lang), fmt.cny(view.price_fen, lang)),
+        (t("receipt.category", lang), t(f"category.{quote.category.value}", lang)),
+        (t("receipt.volume", lang), fmt.cbm(quote.volume_l, lang)),
+        (t("receipt.goods_cny", lang), fmt.cny(quote.price_fen, lang)),
         (t("receipt.rate", lang), rate),
-        (t("receipt.goods_gnf", lang), money(view.goods_gnf)),
-        (t("receipt.commission", lang, pct=fmt.percent(view.commission_pct, lang)),
-         money(view.commission_gnf)),
-        (t("receipt.logistics", lang), money(view.logistics_gnf)),
-        (t("receipt.total", lang), money(view.total_gnf)),
+        (t("receipt.goods_gnf", lang), money(quote.goods_gnf)),
+        (t("receipt.commission", lang, pct=fmt.percent(quote.commission_pct, lang)),
+         money(quote.commission_gnf)),
+        (t("receipt.logistics", lang), money(quote.logistics_gnf)),
+        (t("receipt.total", lang), money(quote.total_gnf)),
         (t("receipt.kind", lang), t(f"receipt.kind.{view.kind.value}", lang)),
         (t("receipt.paid", lang), money(view.amount_gnf)),
         (t("receipt.reference", lang), view.reference or no_reference),

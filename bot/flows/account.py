@@ -8,7 +8,7 @@ from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.services.trader_api import ContainerView, TraderOrder
 from bot.text import formatting as fmt
-from domain.errors import IllegalTransition, NotFound, NotOwner
+from domain.errors import IllegalTransition, NotFound
 from domain.orders import OrderStatus
 
 SHOWN_ORDERS = 10
@@ -114,7 +114,7 @@ def on_cancel_confirm(step: Step) -> list[Reply]:
     order_id = step.conv.data["order_id"]
     try:
         step.api.cancel(step.trader_id, order_id)
-    except (NotFound, NotOwner):
+    except NotFound:
         return [step.menu(step.t("stale_button"))]
     except IllegalTransition:
         order = step.api.order(step.trader_id, order_id)

@@ -32,26 +32,13 @@ from bot.services.otp import OtpService
 from bot.services.trader_api import TraderApi
 from bot.settings import Settings
 from bot.text.messages import t
+from bot.text.vocabulary import COMMAND_WORDS
 from domain.ports import ConversationStore, Locks, UnitOfWork
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 1000
-WORDS = {
-    "cancel": {"annuler", "/annuler", "cancel", "/cancel", "stop", "/stop", "retour"},
-    "menu": {"menu", "/menu", "/start", "start", "accueil"},
-    "quote": {"/devis", "devis", "/quote", "quote"},
-    "orders": {"/commandes", "commandes", "mes commandes", "/orders", "orders"},
-    "proof": {"/preuve", "preuve", "/proof"},
-    "container": {"/conteneur", "conteneur", "/container", "container"},
-    "help": {"/aide", "aide", "/help", "help", "?"},
-    "language": {"/langue", "langue", "/language", "language"},
-    "support": {"/conseiller", "conseiller", "/support", "support"},
-    # Issue 15 — the balance statement, the supplier directory
-    "balance": {"solde", "mon solde", "credit", "crédit", "mon crédit", "balance"},
-    "suppliers": {"/fournisseurs", "fournisseurs", "fournisseur", "suppliers"},
-}
-WORD_ACTIONS = {word: action for action, words in WORDS.items() for word in words}
+WORD_ACTIONS = {word: action for action, words in COMMAND_WORDS.items() for word in words}
 MENU_ACTIONS: dict[str, Callable[[Step], list[Reply]]] = {
     "quote": quote.start,
     "orders": account.my_orders,

@@ -8,7 +8,7 @@ from bot.engine.events import Reply
 from bot.flows.context import Step
 from bot.services.trader_api import TraderOrder
 from bot.text import formatting as fmt
-from domain.errors import IllegalTransition, NotFound, NotOwner, ProofRejected
+from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import OrderStatus
 from domain.proofs import MAX_REFERENCE_TEXT, normalise_reference, sniff_image_type
 
@@ -106,7 +106,7 @@ def _submit(step: Step, order_id: int, image: bytes) -> list[Reply]:
         proof_id = step.api.submit_proof(step.trader_id, order_id, image, reference)
     except ProofRejected as rejected:
         return [Reply(_refusal(step, order_id, image, rejected.reason), tuple(step.conv.choices))]
-    except (IllegalTransition, NotFound, NotOwner):
+    except (IllegalTransition, NotFound):
         return [step.menu(_not_waiting(step, order_id))]
     order = step.api.order(step.trader_id, order_id)
     received = step.t("proof.received", number=order.number)
@@ -129,7 +129,7 @@ def _keep(step: Step, order_id: int, content: bytes | None, reason: str) -> str 
     Returns the order's number (None when the order is not this trader's)."""
     try:
         return step.api.keep_attachment(step.trader_id, order_id, content, reason)
-    except (NotFound, NotOwner):
+    except NotFound:
         return None
 
 
@@ -151,7 +151,7 @@ def on_reference(step: Step) -> list[Reply]:
         return [Reply(step.t("proof.bad_reference"), tuple(step.conv.choices))]
     try:
         step.api.add_reference(step.trader_id, step.conv.data["proof_id"], reference)
-    except (ProofRejected, NotFound, NotOwner):
+    except (ProofRejected, NotFound):
         return [step.menu()]
     return [step.menu(step.t("proof.reference_saved", reference=reference))]
 

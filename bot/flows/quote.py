@@ -11,6 +11,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+from bot.cards.quote import quote_values
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.text import formatting as fmt
@@ -238,16 +239,7 @@ def show_quote(
     lang = step.conv.lang
     summary = step.t(
         "quote.summary",
-        category=step.t(f"category.{category.value}"),
-        volume=fmt.cbm(volume_l, lang),
-        price=fmt.cny(price_fen, lang),
-        rate=fmt.rate(quote.rate, lang),
-        goods=fmt.gnf(quote.goods_gnf, lang),
-        commission_pct=fmt.percent(quote.commission_pct, lang),
-        commission=fmt.gnf(quote.commission_gnf, lang),
-        logistics=fmt.gnf(quote.logistics_gnf, lang),
-        total=fmt.gnf(quote.total_gnf, lang),
-        rate_date=fmt.when(quote.rate_set_at, lang),
+        **quote_values(quote, lang),
         code=container.code,
         bar=fmt.fill_bar(container.fill_pct, lang),
         remaining=fmt.cbm(container.remaining_l, lang),

@@ -64,8 +64,9 @@ def cmd_console(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
-    from bot.channels.telegram import TelegramSender, build_channel, run
+    from bot.channels.telegram import build_channel, run
     from bot.channels.telegram_inbox import TelegramInbox
+    from bot.channels.telegram_push import TelegramSender
 
     settings = services.settings
     if settings.telegram_bot_token is None:

@@ -15,7 +15,6 @@ from bot.services.support import late_tickets
 from bot.settings import Settings
 from bot.text import formatting as fmt
 from bot.text.messages import t
-from domain.containers import MILESTONES_PCT, Stage
 from domain.ports import UnitOfWork
 
 UowFactory = Callable[[], UnitOfWork]
@@ -30,14 +29,9 @@ def fill_milestones(uow: UnitOfWork, now: datetime) -> int:
     queued = 0
     with uow:
         for container in uow.containers.list_all():
-            if container.stage not in (Stage.COLLECTE, Stage.MER):
+            pct = container.milestone
+            if pct is None:
                 continue
-            reached = [
-                p for p in MILESTONES_PCT if container.used_l * 100 >= p * container.capacity_l
-            ]
-            if not reached:
-                continue
-            pct = reached[-1]
             values = {
                 "code": container.code,
                 "pct": pct,

@@ -178,7 +178,7 @@ def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
     """
     settings = services.settings
     if telegram_sender is None and settings.telegram_bot_token is not None:
-        from bot.channels.telegram import TelegramPushSender
+        from bot.channels.telegram_push import TelegramPushSender
 
         telegram_sender = TelegramPushSender(settings)
     if telegram_sender is not None:

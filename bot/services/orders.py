@@ -19,7 +19,7 @@ from domain.errors import (
     found,
 )
 from domain.eta import SEA_TRANSIT_DAYS
-from domain.orders import Order, OrderStatus
+from domain.orders import Order, OrderStatus, own_order
 from domain.ports import UnitOfWork
 from domain.pricing import Category, make_quote
 
@@ -138,10 +138,7 @@ def _release(uow: UnitOfWork, order: Order, target: OrderStatus, now: datetime) 
 
 def cancel_order(uow: UnitOfWork, trader_id: int, order_id: int, now: datetime) -> Order:
     with uow:
-        order = uow.orders.get(order_id, for_update=True)
-        if order is None:
-            raise NotFound("order", order_id)
-        order.check_owner(trader_id)
+        order = own_order(uow.orders.get(order_id, for_update=True), trader_id, order_id)
         _release(uow, order, OrderStatus.CANCELLED, now)
         uow.commit()
         return order

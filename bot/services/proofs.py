@@ -10,7 +10,7 @@ from bot.services.notifications import notify_admins, notify_trader
 from bot.services.receipts import issue_receipt
 from bot.text.formatting import kilobytes
 from domain.errors import IllegalTransition, NotFound, ProofRejected
-from domain.orders import Order, OrderStatus, format_number
+from domain.orders import Order, OrderStatus, format_number, own_order
 from domain.ports import JsonDict, UnitOfWork
 from domain.proofs import (
     DuplicateWarning,
@@ -59,10 +59,7 @@ def submit_proof(
     is flagged, not refused."""
     proof = PaymentProof.from_upload(order_id, content, reference, now)
     with uow:
-        order = uow.orders.get(order_id, for_update=True)
-        if order is None:
-            raise NotFound("order", order_id)
-        order.check_owner(trader_id)
+        order = own_order(uow.orders.get(order_id, for_update=True), trader_id, order_id)
         if order.status is OrderStatus.PROOF_SUBMITTED or uow.proofs.pending_for_order(order_id):
             raise ProofRejected("already_submitted")
         money = ledger_service.money_of(uow, order)
@@ -90,10 +87,7 @@ def keep_attachment(
     beyond the proof cap but its refusal) and the admins told, never dropped."""
     attachment = UnreadableAttachment.keep(order_id, content, reason, now)
     with uow:
-        order = uow.orders.get(order_id)
-        if order is None:
-            raise NotFound("order", order_id)
-        order.check_owner(trader_id)
+        order = own_order(uow.orders.get(order_id), trader_id, order_id)
         attachment_id = uow.proofs.add_attachment(attachment)
         values = {"number": order.number, "size": kilobytes(attachment.size)}
         key = f"attachment:{attachment_id}"
@@ -179,9 +173,7 @@ def set_reference(
         proof = uow.proofs.get(proof_id, for_update=True)
         if proof is None:
             raise NotFound("proof", proof_id)
-        order = uow.orders.get(proof.order_id)
-        assert order is not None
-        order.check_owner(trader_id)
+        order = own_order(uow.orders.get(proof.order_id), trader_id, proof.order_id)
         if proof.status is not ProofStatus.PENDING:
             raise ProofRejected("already_decided")
         proof.reference = normalise_reference(reference)

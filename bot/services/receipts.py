@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
 from bot.services.notifications import notify_trader
 from domain.errors import NotFound
-from domain.orders import Order
+from domain.orders import Order, own_order
 from domain.ports import UnitOfWork
-from domain.pricing import Category
+from domain.pricing import TraderQuote
 from domain.receipts import Receipt, ReceiptKind, is_token
 
 TEMPLATE = "receipt"  # the outbox template the dispatcher renders into the PDF
@@ -27,16 +26,7 @@ class ReceiptView:
     order_number: str
     trader_name: str
     container_code: str
-    category: Category
-    volume_l: int
-    price_fen: int
-    rate: Decimal
-    rate_set_at: datetime
-    commission_pct: Decimal
-    goods_gnf: int
-    commission_gnf: int
-    logistics_gnf: int
-    total_gnf: int
+    quote: TraderQuote  # the order's figures a trader may see: no margin, no real cost
     kind: ReceiptKind
     amount_gnf: int
     reference: str | None
@@ -65,22 +55,12 @@ def view_of(uow: UnitOfWork, receipt: Receipt) -> ReceiptView:
     assert order is not None
     trader = uow.traders.get(order.trader_id)
     container = uow.containers.get(order.container_id)
-    quote = order.trader_quote()  # the trader's view: no margin, no real cost
     return ReceiptView(
         number=receipt.number,
         order_number=order.number,
         trader_name=trader.name if trader else "?",
         container_code=container.code if container else "?",
-        category=quote.category,
-        volume_l=quote.volume_l,
-        price_fen=quote.price_fen,
-        rate=quote.rate,
-        rate_set_at=quote.rate_set_at,
-        commission_pct=quote.commission_pct,
-        goods_gnf=quote.goods_gnf,
-        commission_gnf=quote.commission_gnf,
-        logistics_gnf=quote.logistics_gnf,
-        total_gnf=quote.total_gnf,
+        quote=order.trader_quote(),
         kind=receipt.kind,
         amount_gnf=receipt.amount_gnf,
         reference=receipt.reference,
@@ -140,9 +120,7 @@ def latest_for_trader(uow: UnitOfWork, trader_id: int, order_id: int, now: datet
     NotFound("order") for an unknown order and someone else's alike; NotFound("receipt")
     for an own order with no approved payment yet."""
     with uow:
-        order = uow.orders.get(order_id)
-        if order is None or order.trader_id != trader_id:
-            raise NotFound("order", order_id)
+        own_order(uow.orders.get(order_id), trader_id, order_id)
         receipt = uow.receipts.latest_for_order(order_id, for_update=True)
         if receipt is None:
             raise NotFound("receipt", order_id)

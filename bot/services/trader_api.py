@@ -28,7 +28,7 @@ from domain.containers import Container, Stage
 from domain.errors import NotFound
 from domain.eta import visible_eta
 from domain.ledger import Statement
-from domain.orders import Order, OrderStatus, Progress, progress
+from domain.orders import Order, OrderStatus, Progress, own_order, progress
 from domain.ports import UnitOfWork
 from domain.pricing import Category, TraderQuote
 from domain.refunds import RefundRequest
@@ -216,10 +216,7 @@ class TraderApi:
         """One of the trader's orders; NotFound for an unknown or someone else's order."""
         uow = self.uow()
         with uow:
-            order = uow.orders.get(order_id)
-            if order is None or order.trader_id != trader_id:
-                raise NotFound("order", order_id)
-            return _view(uow, order)
+            return _view(uow, own_order(uow.orders.get(order_id), trader_id, order_id))
 
     def cancel(self, trader_id: int, order_id: int) -> None:
         order_service.cancel_order(self.uow(), trader_id, order_id, self.clock())

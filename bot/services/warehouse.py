@@ -95,7 +95,7 @@ def preview(uow: UnitOfWork, order_id: int, measured_l: int) -> Preview:
         order, container = _receivable(uow, order_id, measured_l)
         trader = uow.traders.get(order.trader_id)
         extra = measured_l - order.volume_l
-        fits = extra <= 0 or (container.accepts_orders and extra <= container.remaining_l)
+        fits = extra <= 0 or container.fits(extra)
         return Preview(
             order, container, trader.name if trader else "?",
             outcome_of(order.volume_l, measured_l), order.remeasured(measured_l).total_gnf, fits,
@@ -209,7 +209,7 @@ def answer(
     with uow:
         seen = uow.warehouse.get(receipt_id)
         order = uow.orders.get(seen.order_id, for_update=True) if seen else None
-        if order is None or order.trader_id != trader_id:
+        if order is None or not order.owned_by(trader_id):
             raise NotFound("receipt", receipt_id)
         if not accept:
             contest(uow, order, now)

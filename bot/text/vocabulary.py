@@ -15,8 +15,8 @@ from domain.pricing import Category
 
 
 class Intent(StrEnum):
-    """What a message asks for; the values of the first five (and SUPPORT) are the menu's
-    actions."""
+    """What a message asks for; the values are the engine's actions (the menu's and the
+    commands')."""
 
     QUOTE = "quote"
     PROOF = "proof"
@@ -26,6 +26,31 @@ class Intent(StrEnum):
     GREETING = "greeting"
     THANKS = "thanks"  # thanks, ok, agreed: small talk that needs no action
     SUPPORT = "support"  # a human to talk to
+    # Only as a whole-message command (COMMAND_WORDS), never heard inside a sentence:
+    CANCEL = "cancel"
+    MENU = "menu"
+    LANGUAGE = "language"
+    BALANCE = "balance"
+    SUPPLIERS = "suppliers"
+
+
+# A whole message that is one of these words (case and emoji aside) is that command, in any
+# state; INTENT_WORDS below are only looked for in free text, when no flow is open.
+COMMAND_WORDS: dict[Intent, frozenset[str]] = {
+    Intent.CANCEL: frozenset(
+        {"annuler", "/annuler", "cancel", "/cancel", "stop", "/stop", "retour"}
+    ),
+    Intent.MENU: frozenset({"menu", "/menu", "/start", "start", "accueil"}),
+    Intent.QUOTE: frozenset({"/devis", "devis", "/quote", "quote"}),
+    Intent.ORDERS: frozenset({"/commandes", "commandes", "mes commandes", "/orders", "orders"}),
+    Intent.PROOF: frozenset({"/preuve", "preuve", "/proof"}),
+    Intent.CONTAINER: frozenset({"/conteneur", "conteneur", "/container", "container"}),
+    Intent.HELP: frozenset({"/aide", "aide", "/help", "help", "?"}),
+    Intent.LANGUAGE: frozenset({"/langue", "langue", "/language", "language"}),
+    Intent.SUPPORT: frozenset({"/conseiller", "conseiller", "/support", "support"}),
+    Intent.BALANCE: frozenset({"solde", "mon solde", "credit", "crédit", "mon crédit", "balance"}),
+    Intent.SUPPLIERS: frozenset({"/fournisseurs", "fournisseurs", "fournisseur", "suppliers"}),
+}
 
 
 CATEGORY_WORDS: dict[Category, str] = {

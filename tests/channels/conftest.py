@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.channels.telegram import TelegramSender, build_channel
+from bot.channels.telegram import build_channel
 from bot.channels.telegram_inbox import TelegramInbox
+from bot.channels.telegram_push import TelegramSender
 from bot.runtime.wiring import build_desk, build_dispatcher, build_engine, connect_channels
 from tests.fakes.telegram_api import FakeTelegram
 from tests.flows.conftest import make_app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.channels.telegram import TEXT_LIMIT
+from bot.channels.telegram_delivery import TEXT_LIMIT
 from bot.text.formatting import split_text
 from domain.orders import OrderStatus
 from tests.channels.conftest import ADMIN_CHAT, ADMIN_PHONE, ADMIN_USER, register
@@ -328,7 +328,7 @@ def test_timeouts_and_network_errors_are_retried():
 
     from telegram.error import NetworkError, TimedOut
 
-    from bot.channels.telegram import with_retries
+    from bot.channels.telegram_delivery import with_retries
 
     failures = [TimedOut(), NetworkError("reset")]
 

@@ -175,7 +175,7 @@ def test_a_network_error_is_retried_later_not_failed(session_factory):
 def test_telegram_refusals_are_failed_deliveries_not_bugs():
     from telegram.error import Forbidden, NetworkError
 
-    from bot.channels.telegram import telegram_refusals
+    from bot.channels.telegram_delivery import telegram_refusals
     from domain.errors import DeliveryFailed
 
     for error in (NetworkError("reset"), Forbidden("bot was blocked by the user")):

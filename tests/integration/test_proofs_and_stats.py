@@ -1,7 +1,7 @@
 import pytest
 
 from bot.services import proofs, stats
-from domain.errors import IllegalTransition, NotOwner, ProofRejected
+from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import OrderStatus
 from domain.pricing import Category
 from domain.proofs import ProofStatus
@@ -61,7 +61,7 @@ def test_bad_files_and_foreign_orders_change_nothing(uow):
     placed = order(uow, owner, NOW)
     with pytest.raises(ProofRejected):
         proofs.submit_proof(uow, owner, placed.order.id, b"%PDF-1.4", None, NOW)
-    with pytest.raises(NotOwner):
+    with pytest.raises(NotFound):
         proofs.submit_proof(uow, other, placed.order.id, PNG, None, NOW)
     with uow:
         assert uow.orders.get(placed.order.id).status is OrderStatus.RESERVED

@@ -4,13 +4,14 @@ from decimal import Decimal
 import pytest
 
 from domain.containers import VOYAGE, Stage
-from domain.errors import IllegalTransition, InvalidInput, NotOwner
+from domain.errors import IllegalTransition, InvalidInput, NotFound
 from domain.orders import (
     ALLOWED,
     Order,
     OrderStatus,
     Progress,
     format_number,
+    own_order,
     parse_number,
     progress,
 )
@@ -124,9 +125,14 @@ def test_expiry_only_for_reserved_past_window():
     assert not order.is_due_to_expire(NOW + timedelta(days=9))
 
 
-def test_owner_check():
-    with pytest.raises(NotOwner):
-        new_order().check_owner(2)
+def test_a_trader_owns_only_their_orders_and_someone_elses_is_not_found():
+    order = new_order()
+    assert order.owned_by(order.trader_id) and not order.owned_by(order.trader_id + 1)
+    assert own_order(order, order.trader_id, 7) is order
+    for found in (order, None):
+        with pytest.raises(NotFound) as missing:
+            own_order(found, order.trader_id + 1, 7)
+        assert (missing.value.what, missing.value.key) == ("order", 7)
 
 
 def test_numbers():

@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Rect
 
 from bot.cards.receipt_pdf import qr_rects, qr_widget, receipt_reply, render_pdf
 from bot.services.receipts import ReceiptView
-from domain.pricing import Category
+from domain.pricing import Category, TraderQuote
 from domain.receipts import VALIDITY, ReceiptKind, is_token, new_token
 from tests.conftest import NOW
 
@@ -24,16 +24,18 @@ VIEW = ReceiptView(
     order_number="C00042",
     trader_name="Mamadou Diallo",
     container_code="TD-2026-01",
-    category=Category.TEXTILE,
-    volume_l=3000,
-    price_fen=1_000_000,
-    rate=Decimal("1250"),
-    rate_set_at=NOW - timedelta(days=2),
-    commission_pct=Decimal("5"),
-    goods_gnf=12_500_000,
-    commission_gnf=625_000,
-    logistics_gnf=15_000_000,
-    total_gnf=28_125_000,
+    quote=TraderQuote(
+        category=Category.TEXTILE,
+        volume_l=3000,
+        price_fen=1_000_000,
+        rate=Decimal("1250"),
+        rate_set_at=NOW - timedelta(days=2),
+        commission_pct=Decimal("5"),
+        goods_gnf=12_500_000,
+        commission_gnf=625_000,
+        logistics_gnf=15_000_000,
+        total_gnf=28_125_000,
+    ),
     kind=ReceiptKind.FULL,
     amount_gnf=28_125_000,
     reference="OM550055",
@@ -77,7 +79,7 @@ def test_never_the_margin_nor_the_real_cost(lang):
     """The margin and the real cost are not even in the view the PDF is drawn from; nothing
     on the page names them (the figures of test_approval_sends_the_pdf_on_telegram, where
     the order really has a margin, are checked there too)."""
-    names = {f.name for f in fields(ReceiptView)}
+    names = {f.name for f in (*fields(ReceiptView), *fields(TraderQuote))}
     assert not {n for n in names if "margin" in n or "real" in n}
     text = text_of(render_pdf(VIEW, lang, URL + VIEW.token)).lower()
     for leak in ("4 225 000", "4,225,000", "11 400 000", "11,400,000", "marge", "margin", "réel"):
