@@ -6,6 +6,7 @@ Usage: python bench/bench_engine.py. Uses TEST_DATABASE_URL and TEST_REDIS_URL w
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -23,8 +24,9 @@ from bot.settings import Settings
 from domain.traders import Language
 from storage import orm
 from storage.db import make_engine
+from storage.kv import make_redis
 
-CONVERSATIONS = 200
+CONVERSATIONS = int(os.environ.get("BENCH_CONVERSATIONS", "200"))
 SCRIPT = [("choice", "menu:quote"), ("choice", "cat:textile"), ("text", "2,5"),
           ("text", "10 000"), ("choice", "quote:order")]  # fmt: skip
 
@@ -38,6 +40,8 @@ def main() -> None:
         secret_key="bench-secret-0123456789abcdefghij",
     )
     services = build(settings)
+    if settings.redis_url:  # a run before left conversations naming traders deleted below
+        make_redis(settings.redis_url).flushdb()
     with make_engine(url).begin() as connection:
         for table in reversed(orm.metadata.sorted_tables):
             connection.execute(table.delete())
@@ -60,6 +64,7 @@ def main() -> None:
     backend = f"{make_engine(url).dialect.name} + {'redis' if settings.redis_url else 'fakeredis'}"
     print(f"{backend}: {messages} messages in {elapsed:.2f} s, one at a time")
     print(f"  {messages / elapsed:.0f} messages/s, {elapsed / messages * 1000:.1f} ms per message")
+    print("BENCH_JSON " + json.dumps({"ms_per_message": elapsed / messages * 1000}))
 
 
 if __name__ == "__main__":

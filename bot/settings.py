@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     whatsapp_max_per_second: float = Field(default=10, gt=0)
     whatsapp_interactive: bool = True  # WhatsApp buttons (Content API); False: numbered lists
     port: int = 8000
+    # How long work claimed by a process stays its own: after a crash, others take it over
+    # once this has run out (renewed while held, except the WhatsApp inbound lease).
+    outbox_lease_seconds: float = Field(default=120, gt=0)
+    whatsapp_inbound_lease_seconds: float = Field(default=120, gt=0)
+    telegram_inbox_lease_seconds: float = Field(default=20, gt=0)
+    lock_timeout_seconds: float = Field(default=30, gt=0)  # a chat's or a job's Redis lock
     # Issue 14 — PDF receipts: requests per minute and client address on the receipt routes.
     receipt_requests_per_minute: int = Field(default=60, gt=0)
     proxy_hops: int = Field(default=0, ge=0)  # proxies in front of the web app (X-Forwarded-For)

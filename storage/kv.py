@@ -51,7 +51,7 @@ class RedisConversationStore:
         self.client.delete(self._key(channel, user_ref))
 
 
-LOCK_TIMEOUT_S = 30.0
+LOCK_TIMEOUT_S = 30.0  # LOCK_TIMEOUT_SECONDS' default
 
 
 class RedisLocks:

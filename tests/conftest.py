@@ -3,10 +3,16 @@ Redis (fakeredis always, a real server when started), and a unit of work on them
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
+import shutil
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -16,12 +22,40 @@ from storage.db import make_engine, make_session_factory
 from storage.kv import make_redis
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork
+from tests import workers
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-PG_URL = os.environ.get("TEST_DATABASE_URL")
-REDIS_URL = os.environ.get("TEST_REDIS_URL")
+# This test process's own database and Redis database (tests/workers.py).
+PG_URL = workers.pg_url(os.environ.get("TEST_DATABASE_URL"))
+REDIS_URL = workers.redis_url(os.environ.get("TEST_REDIS_URL"))
 
 requires_pg = pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL not set (scripts/test)")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    server_url = os.environ.get("TEST_DATABASE_URL")
+    if server_url and PG_URL and server_url != PG_URL:
+        workers.create_database(server_url, PG_URL)
+
+
+@functools.cache
+def _migrated_template() -> Path:
+    """One SQLite file migrated to head by the real migrations, once per test process."""
+    folder = Path(tempfile.mkdtemp(prefix="tontine-template."))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / "template.db"
+    upgrade(f"sqlite:///{path}")
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
+    connection.close()
+    return path
+
+
+def migrated_sqlite(path: Path) -> str:
+    """The URL of a fresh SQLite database at `path`, migrated to head: a copy of the template
+    (migrating costs a few tenths of a second, copying a few milliseconds)."""
+    shutil.copyfile(_migrated_template(), path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture(scope="session")
@@ -44,9 +78,7 @@ def _truncate(engine: Engine) -> None:
 def db_url(request, tmp_path) -> Iterator[str]:
     """A migrated, empty database of each kind."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'test.db'}"
-        upgrade(url)
-        yield url
+        yield migrated_sqlite(tmp_path / "test.db")
     else:
         engine = request.getfixturevalue("pg_engine")
         _truncate(engine)

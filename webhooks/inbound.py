@@ -34,7 +34,7 @@ from webhooks.whatsapp_sender import WhatsAppSender
 
 log = logging.getLogger(__name__)
 CHANNEL = "whatsapp"
-LEASE = timedelta(seconds=120)
+LEASE = timedelta(seconds=120)  # WHATSAPP_INBOUND_LEASE_SECONDS' default
 MAX_ATTEMPTS = 5
 RETRIED: tuple[type[Exception], ...] = (MediaError, *TRANSIENT)  # retried, then given up
 
@@ -68,8 +68,10 @@ class InboundWorker:
         recent: RecentContacts,
         media_auth: MediaAccess | tuple[str, str],
         clock: Callable[[], datetime],
+        lease: timedelta = LEASE,
     ) -> None:
         self.uow_factory = uow_factory
+        self.lease = lease
         self.engine = engine
         self.sender = sender
         self.recent = recent
@@ -89,7 +91,7 @@ class InboundWorker:
     def run_once(self) -> bool:
         """Handle one due message; False when there was none."""
         with self.uow_factory() as uow:
-            claimed = uow.inbound.claim(self.clock(), LEASE, CHANNEL)
+            claimed = uow.inbound.claim(self.clock(), self.lease, CHANNEL)
             uow.commit()
         if claimed is None:
             return False

@@ -188,14 +188,18 @@ def _image_of(message: Message) -> tuple[str | None, int | None, str | None]:
     return None, None, None
 
 
-def build_channel(settings: Any, engine: Any, desk: Any) -> TelegramChannel:
-    """The PTB Application with our handlers, not started."""
+def build_channel(
+    settings: Any, engine: Any, desk: Any, rate_limiter: AIORateLimiter | None = None
+) -> TelegramChannel:
+    """The PTB Application with our handlers, not started. Its rate limiter keeps Telegram's
+    flood limits and retries a RetryAfter up to 3 times (tests against the fake Bot API
+    inject one that only retries)."""
     application = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
         .updater(None)  # updates come from our inbox, stored before they are confirmed
         .build()
     )

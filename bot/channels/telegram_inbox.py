@@ -32,7 +32,8 @@ from bot.text.messages import t
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
-LEASE = timedelta(seconds=20)  # renewed every few seconds while an update is in hand
+# TELEGRAM_INBOX_LEASE_SECONDS' default; renewed every third of it while an update is in hand.
+LEASE = timedelta(seconds=20)
 POLL_TIMEOUT_S = 25
 MAX_IN_FLIGHT = 64
 

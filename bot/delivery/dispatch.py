@@ -47,7 +47,7 @@ from domain.links import photo_path
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
-LEASE = timedelta(minutes=2)
+LEASE = timedelta(minutes=2)  # OUTBOX_LEASE_SECONDS' default
 MAX_ATTEMPTS = 6
 BATCH = 200
 SORRY = "bug.notification_sorry"
@@ -105,17 +105,20 @@ def _sorry(message: dict) -> dict:
 
 
 class RateLimiter:
-    """At most `per_second` sends overall, and one per `per_chat_s` seconds to a chat."""
+    """At most `per_second` sends overall, and one per `per_chat_s` seconds to a chat, on a
+    monotonic `clock` in seconds; `sleep` waits (both injected by tests)."""
 
     def __init__(
         self,
         per_second: float,
         per_chat_s: float = 0.0,
         clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.interval = 1.0 / per_second
         self.per_chat_s = per_chat_s
         self.clock = clock
+        self.sleep = sleep
         self.next_free = 0.0
         self.chat_free: dict[str, float] = {}
 
@@ -123,7 +126,7 @@ class RateLimiter:
         now = self.clock()
         start = max(now, self.next_free, self.chat_free.get(chat, 0.0))
         if start > now:
-            time.sleep(start - now)
+            self.sleep(start - now)
         self.next_free = start + self.interval
         if self.per_chat_s:
             self.chat_free[chat] = start + self.per_chat_s
@@ -136,11 +139,12 @@ class Lease:
     owner: str
     ids: list[int]
     renewed_at: datetime
+    length: timedelta = LEASE
 
     def holds(self, item_id: int, uow_factory: Callable[[], UnitOfWork], now: datetime) -> bool:
-        if now - self.renewed_at >= LEASE / 2:
+        if now - self.renewed_at >= self.length / 2:
             with uow_factory() as uow:
-                held = uow.outbox.renew(self.ids, self.owner, now + LEASE)
+                held = uow.outbox.renew(self.ids, self.owner, now + self.length)
                 uow.commit()
             lost = [i for i in self.ids if i not in held]
             if lost:
@@ -161,8 +165,10 @@ class Dispatcher:
         limits: dict[str, RateLimiter] | None = None,
         public_base_url: str | None = None,
         link_key: bytes | None = None,
+        lease: timedelta = LEASE,
     ) -> None:
         self.uow_factory = uow_factory
+        self.lease = lease
         self.public_base_url = public_base_url  # the receipts' QR codes point there
         self.link_key = link_key  # signs the photo links WhatsApp fetches (domain.links)
         self.channels = channels
@@ -181,9 +187,9 @@ class Dispatcher:
             return 0
         owner, now = uuid.uuid4().hex, self.clock()
         with self.uow_factory() as uow:
-            messages = uow.outbox.claim(now, served, LEASE, limit, owner)
+            messages = uow.outbox.claim(now, served, self.lease, limit, owner)
             uow.commit()
-        lease = Lease(owner, [m["id"] for m in messages], now)
+        lease = Lease(owner, [m["id"] for m in messages], now, self.lease)
         for message in messages:
             if self.stopping.is_set():
                 break  # the rest stays leased and falls due again: not lost
@@ -258,8 +264,10 @@ class Dispatcher:
             idle_s,
         )
 
-    def start(self) -> threading.Thread:
-        thread = threading.Thread(target=self.serve_forever, name="dispatcher", daemon=True)
+    def start(self, idle_s: float = 1.0) -> threading.Thread:
+        thread = threading.Thread(
+            target=self.serve_forever, args=(idle_s,), name="dispatcher", daemon=True
+        )
         thread.start()
         return thread
 

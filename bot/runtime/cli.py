@@ -6,6 +6,7 @@ import argparse
 import sys
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 
 from bot.runtime.logs import configure_logging
 from bot.runtime.wiring import (
@@ -76,7 +77,11 @@ def cmd_telegram(services: Services, _args: argparse.Namespace) -> int:
     channel = build_channel(settings, build_engine(services), build_desk(services))
     connect_channels(services, TelegramSender(channel))
     build_dispatcher(services).start()
-    run(channel, TelegramInbox(channel.application, services.uow_factory, services.clock))
+    lease = timedelta(seconds=settings.telegram_inbox_lease_seconds)
+    run(
+        channel,
+        TelegramInbox(channel.application, services.uow_factory, services.clock, lease=lease),
+    )
     return 0
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.delivery.notify import Channels
@@ -98,7 +98,7 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         uow_factory=uow_factory,
         conversations=RedisConversationStore(redis_client),
         otps=RedisOtpStore(redis_client),
-        locks=RedisLocks(redis_client),
+        locks=RedisLocks(redis_client, timeout_s=settings.lock_timeout_seconds),
         recent=RedisRecentContacts(redis_client),
         sms=sms or make_sms(settings),
         channels=Channels(),
@@ -271,6 +271,7 @@ def _whatsapp_inbound(services: Services) -> tuple[Any, Any]:
         recent=services.recent,
         media_auth=MediaAccess(sid, token, settings.twilio_api_base_url or TWILIO_API_BASE),
         clock=services.clock,
+        lease=timedelta(seconds=settings.whatsapp_inbound_lease_seconds),
     )
     return RequestValidator(token), worker
 
@@ -302,4 +303,7 @@ def build_dispatcher(services: Services) -> Dispatcher:
     }
     base = services.settings.public_base_url
     key = services.settings.secret_key_bytes()
-    return Dispatcher(services.uow_factory, services.channels, services.clock, limits, base, key)
+    lease = timedelta(seconds=services.settings.outbox_lease_seconds)
+    return Dispatcher(
+        services.uow_factory, services.channels, services.clock, limits, base, key, lease
+    )

@@ -1,4 +1,9 @@
-"""The real PTB Application against the local fake Bot API, run in a background thread."""
+"""The real PTB Application against the local fake Bot API, run in a background thread.
+
+Time the tests do not wait out: the dispatcher's rate limits run on virtual time, PTB's limiter
+only retries a RetryAfter (the fake Bot API paces sends where a test asks it to,
+`max_sends_per_second`), and the dispatcher looks for work every 0.1 s instead of every second.
+The limits themselves are tested in test_dispatch.py."""
 
 from __future__ import annotations
 
@@ -8,10 +13,12 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from telegram.ext import AIORateLimiter
 
 from bot.channels.telegram import build_channel
 from bot.channels.telegram_inbox import TelegramInbox
 from bot.channels.telegram_push import TelegramSender
+from bot.delivery.dispatch import Dispatcher
 from bot.runtime.wiring import build_desk, build_dispatcher, build_engine, connect_channels
 from tests.fakes.telegram_api import FakeTelegram
 from tests.flows.conftest import make_app
@@ -34,13 +41,40 @@ class Clock:
         self.now += timedelta(**delta)
 
 
+class VirtualTime:
+    """Monotonic seconds that move only when a rate limiter waits: the production limits
+    are kept (and can be measured) without the test waiting them out."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def on_virtual_time(dispatcher: Dispatcher, virtual: VirtualTime | None = None) -> Dispatcher:
+    virtual = virtual or VirtualTime()
+    for limiter in dispatcher.limits.values():
+        limiter.clock, limiter.sleep = virtual, virtual.sleep
+    return dispatcher
+
+
+def unpaced() -> AIORateLimiter:
+    """PTB's limiter without Telegram's flood pacing (20 a minute in a group: 3 s a message
+    after the 20th), still retrying a RetryAfter as in production."""
+    return AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3)
+
+
 class RunningBot:
     def __init__(self, services) -> None:
         self.services = services
         engine, desk = build_engine(services), build_desk(services)
-        self.channel = build_channel(services.settings, engine, desk)
+        self.channel = build_channel(services.settings, engine, desk, unpaced())
         connect_channels(services, TelegramSender(self.channel))
-        self.dispatcher = build_dispatcher(services)
+        self.dispatcher = on_virtual_time(build_dispatcher(services))
         self.loop = asyncio.new_event_loop()
         self.ready = threading.Event()
         self.error: Exception | None = None
@@ -57,7 +91,7 @@ class RunningBot:
         asyncio.set_event_loop(self.loop)
         try:
             self.loop.run_until_complete(self._start())
-            self.dispatcher.start()
+            self.dispatcher.start(idle_s=0.1)
         except Exception as error:  # surfaced in start(), in the test's thread
             self.error = error
             return

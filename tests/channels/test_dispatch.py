@@ -10,13 +10,13 @@ import pytest
 
 from bot.delivery.dispatch import LEASE, Dispatcher, RateLimiter
 from bot.engine.events import Reply
-from bot.runtime.wiring import build_dispatcher
+from bot.runtime.wiring import TELEGRAM_PER_SECOND, build_dispatcher
 from bot.services.announcements import announce
 from bot.services.traders import register
 from domain.traders import Language
 from storage.db import make_session_factory
 from storage.uow import SqlUnitOfWork
-from tests.channels.conftest import RunningBot
+from tests.channels.conftest import RunningBot, VirtualTime, on_virtual_time
 from tests.conftest import NOW, _truncate
 from tests.integration.helpers import ready
 
@@ -43,16 +43,19 @@ def test_restart_in_the_middle_of_a_1000_message_announcement(tg):
     bot = RunningBot(services).start()
     bot.dispatcher.stop()  # this test drives dispatchers by hand
     assert announce(services.uow_factory(), "a1", "all", "Grande annonce", "admin", clock()) == 1000
-    first = build_dispatcher(services)
+    virtual = VirtualTime()
+    first = on_virtual_time(build_dispatcher(services), virtual)
     assert first.run_once(limit=400) == 400
     # A dispatcher that dies right after claiming: its 100 messages stay leased, unsent.
     with services.uow_factory() as uow:
         assert len(uow.outbox.claim(clock(), ["telegram"], LEASE, 100, "dead")) == 100
         uow.commit()
-    second = build_dispatcher(services)  # the restarted process
+    second = on_virtual_time(build_dispatcher(services), virtual)  # the restarted process
     while second.run_once():
         pass
     assert len(set(fake.texts())) >= 1 and len(fake.sent()) == 900
+    # Each dispatcher spaced its sends by the rate limit: 399 + 499 intervals.
+    assert virtual.now * TELEGRAM_PER_SECOND > 900 - 3
     clock.advance(seconds=LEASE.total_seconds() + 1)  # the lease of the dead one runs out
     while second.run_once():
         pass
@@ -111,18 +114,11 @@ def test_failed_sends_are_retried_then_reported(tg):
 
 
 def test_rate_limiter_spaces_sends_per_chat():
-    now = [0.0]
-    slept = []
-    limiter = RateLimiter(30, per_chat_s=1.0, clock=lambda: now[0])
-    import bot.delivery.dispatch as dispatch
-
-    original = dispatch.time.sleep
-    dispatch.time.sleep = lambda s: slept.append(s) or now.__setitem__(0, now[0] + s)
-    try:
-        for _ in range(3):
-            limiter.wait("chat-1")
-    finally:
-        dispatch.time.sleep = original
+    virtual, slept = VirtualTime(), []
+    limiter = RateLimiter(30, per_chat_s=1.0, clock=virtual)
+    limiter.sleep = lambda seconds: slept.append(seconds) or virtual.sleep(seconds)
+    for _ in range(3):
+        limiter.wait("chat-1")
     assert [round(s, 3) for s in slept] == [1.0, 1.0]
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from tests.channels.test_whatsapp import SID, TOKEN, WhatsAppWorld
+from tests.fakes.server import FakeServer
 from tests.fakes.twilio_api import FakeTwilio
 from tests.flows.conftest import PNG
 from webhooks.media import MediaAccess
@@ -32,7 +33,7 @@ class OtherHost:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = FakeServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def url(self, host: str = "localhost") -> str:

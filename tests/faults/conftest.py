@@ -13,13 +13,14 @@ import pytest
 from bot.runtime.wiring import Services, build
 from bot.settings import Settings
 from storage.kv import make_redis
+from tests import workers
 from tests.conftest import PG_URL, REDIS_URL
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.twilio_api import FakeTwilio
 from tests.faults.harness import Processes, create_database, drop_database
 
 FULL = os.environ.get("FAULTS_FULL") == "1"
-_redis_dbs = itertools.cycle(range(1, 16))  # db 0 belongs to the rest of the suite
+_redis_dbs = itertools.cycle(workers.spare_redis_databases())  # not the rest of the suite's
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -29,6 +29,14 @@ from storage.migrate import upgrade
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "faults-" + "k" * 40
 POLL_S = 0.05
+# The processes' leases (.env.example), far shorter than production's so that a takeover after
+# a kill costs seconds, not minutes; still several times longer than any handling here, and
+# each scenario has one live holder at a time, so no live process loses its work.
+LEASES = {
+    "outbox_lease_seconds": 10,
+    "whatsapp_inbound_lease_seconds": 10,
+    "telegram_inbox_lease_seconds": 6,
+}
 
 
 def free_port() -> int:
@@ -147,7 +155,8 @@ def wait_until(
 
 
 def base_env(**values: object) -> dict[str, str]:
-    """A process environment built from scratch: nothing leaks in from the test's own."""
+    """A process environment built from scratch (nothing leaks in from the test's own), with
+    the suite's short leases."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": os.environ.get("HOME", "/tmp"),
@@ -157,6 +166,7 @@ def base_env(**values: object) -> dict[str, str]:
         "SECRET_KEY": SECRET_KEY,
         "LOG_LEVEL": "INFO",
     }
+    values = {**LEASES, **values}
     env.update({key.upper(): str(value) for key, value in values.items() if value is not None})
     return env
 

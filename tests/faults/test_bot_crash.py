@@ -12,18 +12,21 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, text
 
-from bot.channels.telegram_inbox import LEASE
 from storage.db import normalise_url
-from storage.kv import LOCK_TIMEOUT_S
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults import seed
 from tests.faults.chat import CHAT, CONFIRMATION, settled, show_quote, start_bot, texts_with
 from tests.faults.conftest import services_on
-from tests.faults.harness import wait_until
+from tests.faults.harness import LEASES, wait_until
 
 # A restarted bot takes the update again when its lease ends, and the chat once the dead
-# holder's lock expires: the recovery bound follows the product's own numbers.
-RECOVERY_S = LEASE.total_seconds() + LOCK_TIMEOUT_S + 15
+# holder's lock expires (short here, as the leases): the recovery bound follows them.
+LOCK_TIMEOUT_S = 5
+RECOVERY_S = LEASES["telegram_inbox_lease_seconds"] + LOCK_TIMEOUT_S + 15
+
+
+def bot_env(fake: FakeTelegram, db_url: str, redis_url: str) -> dict[str, str]:
+    return seed.telegram_env(fake, db_url, redis_url, lock_timeout_seconds=LOCK_TIMEOUT_S)
 
 
 def check_once(services, trader_id: int, fake: FakeTelegram) -> None:
@@ -37,7 +40,7 @@ def test_killed_while_the_confirmation_is_on_its_way(db_url, redis_url, procs, f
     services = services_on(db_url, redis_url)
     seed.ready(services)
     (trader_id,) = seed.traders(services, [("telegram", str(CHAT))])
-    env = seed.telegram_env(fake_tg, db_url, redis_url)
+    env = bot_env(fake_tg, db_url, redis_url)
     bot = start_bot(procs, "bot-1", env)
     show_quote(fake_tg, procs)
 
@@ -58,7 +61,7 @@ def test_killed_between_the_order_and_the_handled_mark(db_url, redis_url, procs,
     services = services_on(db_url, redis_url)
     seed.ready(services)
     (trader_id,) = seed.traders(services, [("telegram", str(CHAT))])
-    env = seed.telegram_env(fake_tg, db_url, redis_url)
+    env = bot_env(fake_tg, db_url, redis_url)
     bot = start_bot(procs, "bot-1", env)
     show_quote(fake_tg, procs)
 

@@ -8,7 +8,8 @@ Telegram just before the kill, but whose "sent" was not yet recorded, is sent ag
 dispatcher sends one message at a time, so at most one is in that state per kill.
 
 N is 200 here (CI) and 2 000 with FAULTS_FULL=1. Messages leased to the killed process fall due
-again when their lease runs out: the wait is bounded by that lease plus the sending time.
+again when their lease (the suite's short OUTBOX_LEASE_SECONDS) runs out: the wait is bounded by
+that lease plus the sending time.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 
-from bot.delivery.dispatch import LEASE
 from bot.runtime.wiring import TELEGRAM_PER_SECOND
 from bot.services import announcements
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults import seed
 from tests.faults.conftest import FULL, services_on
-from tests.faults.harness import wait_until
+from tests.faults.harness import LEASES, wait_until
 
 TRADERS = 2000 if FULL else 200
 FIRST_CHAT = 100_000
@@ -57,7 +57,7 @@ def test_dispatcher_killed_mid_announcement(db_url, redis_url, procs, fake_tg):
     assert 0 < sum(before_restart.values()) < TRADERS
 
     procs.python("bot-2", ["-m", "bot", "telegram"], env)
-    budget = LEASE.total_seconds() + sending_s + 30
+    budget = LEASES["outbox_lease_seconds"] + sending_s + 30
     wait_until(lambda: seed.outbox_counts(services) == {"sent": TRADERS}, budget, "all sent", procs)
     counts = announcement_counts(fake_tg)
     missing = [chat for chat in chats if counts[chat] == 0]

@@ -4,8 +4,8 @@ is sent exactly once.
 
 The WhatsApp work (media, engine, replies) runs in a thread of each web worker (see
 webhooks/wsgi.py): the killed worker is the one whose connection the fake Twilio holds.
-A message claimed by a dead worker falls due again when its lease runs out: the wait is
-bounded by that lease.
+A message claimed by a dead worker falls due again when its lease (the suite's short
+WHATSAPP_INBOUND_LEASE_SECONDS) runs out: the wait is bounded by that lease.
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ from __future__ import annotations
 from tests.fakes.twilio_api import FakeTwilio
 from tests.faults import seed
 from tests.faults.conftest import services_on
-from tests.faults.harness import Processes, pid_of_client, wait_until
+from tests.faults.harness import LEASES, Processes, pid_of_client, wait_until
 from tests.faults.web import Web, whatsapp_env
-from webhooks.inbound import LEASE
 
 TRADER = "whatsapp:+224620123456"
 QUESTION = "Quelle catégorie"
 MENU = "Que voulez-vous faire"
-TAKEOVER_S = LEASE.total_seconds() + 30
+TAKEOVER_S = LEASES["whatsapp_inbound_lease_seconds"] + 30
 
 
 def replies_with(fake: FakeTwilio, needle: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from bot.runtime.wiring import Services, build, build_engine
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
 from storage.kv import make_redis
+from tests.conftest import migrated_sqlite
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
@@ -101,6 +103,12 @@ class App:
 
 
 def make_app(database_url: str, capacity_cbm: int = 76, sms=None, **settings) -> App:
+    """The production wiring on `database_url`; a new SQLite file starts as a copy of the
+    migrated template (so build() has nothing to migrate)."""
+    path = Path(database_url.removeprefix("sqlite:///"))
+    copied = database_url.startswith("sqlite:///") and not path.exists()
+    if copied:
+        migrated_sqlite(path)
     config = Settings(
         _env_file=None,
         database_url=database_url,
@@ -109,7 +117,7 @@ def make_app(database_url: str, capacity_cbm: int = 76, sms=None, **settings) ->
         **settings,
     )
     fake_sms = FakeSms()
-    services = build(config, sms=sms or fake_sms)
+    services = build(config, migrate=not copied, sms=sms or fake_sms)
     make_redis(None).flushdb()
     load_defaults(services.uow_factory(), services.clock(), config.capacity_l)
     return App(services, fake_sms)

@@ -1,4 +1,5 @@
 import threading
+from datetime import UTC
 
 import pytest
 
@@ -31,7 +32,12 @@ def test_quote_shows_lines_rate_inclusions_and_fill(trader):
     assert "Logistique (3,0 CBM) : 15 000 000 GNF" in text
     assert "Total à payer : 28 125 000 GNF" in text
     assert "transport Chine → Conakry, dédouanement, livraison à Conakry" in text
-    assert "Taux du 25/11/2026" in text or "Taux du " in text
+    with trader.app.services.uow_factory() as uow:
+        current = uow.pricing.current_rate()
+    assert current is not None
+    _rate, set_at = current
+    # The rate in force and when it was set, in Conakry's time (UTC all year).
+    assert f"Taux du {set_at.astimezone(UTC):%d/%m/%Y %H:%M} : 1 ¥ = 1 250 GNF\n" in text
     assert "TD-2026-01 : ░░░░░░░░░░ 0 %" in text and "reste 76,0 CBM" in text
     assert trader.choice_ids == ["quote:order", "quote:edit", "flow:cancel"]
     assert orders_in_db(trader.app) == []

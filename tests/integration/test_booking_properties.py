@@ -18,9 +18,8 @@ from bot.services.defaults import load_defaults
 from domain.errors import ContainerClosed, ContainerFull, IllegalTransition, InvalidInput
 from domain.pricing import Category
 from storage.db import make_engine, make_session_factory
-from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork
-from tests.conftest import NOW
+from tests.conftest import NOW, migrated_sqlite
 from tests.integration.helpers import trader
 
 CAPACITY_L = 10_000
@@ -30,8 +29,7 @@ class Bookings(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = tempfile.TemporaryDirectory()
-        url = f"sqlite:///{Path(self.folder.name) / 'p.db'}"
-        upgrade(url)
+        url = migrated_sqlite(Path(self.folder.name) / "p.db")
         self.engine = make_engine(url)
         factory = make_session_factory(self.engine)
         self.uow = lambda: SqlUnitOfWork(factory)

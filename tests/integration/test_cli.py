@@ -44,11 +44,17 @@ def test_simulate_fill_reports_and_checks(db_url, tmp_path):
     assert "Marge plateforme" in report and "ÉLECTRONIQUE" in report
 
 
-def test_simulate_fill_twice_fills_the_next_container(db_url, tmp_path):
-    run(["simulate-fill", "--seed", "1"], db_url, tmp_path)
+def test_simulate_fill_twice_fills_the_next_container(db_url, tmp_path, uow):
+    first = run(["simulate-fill", "--seed", "1"], db_url, tmp_path)
     second = run(["simulate-fill", "--seed", "2"], db_url, tmp_path)
     assert second.returncode == 0, second.stderr + second.stdout
-    assert "conteneur TD-2026-02" in second.stdout or "TD-20" in second.stdout
+    with uow:
+        filled = uow.containers.list_all()[:2]
+    assert [c.code[-3:] for c in filled] == ["-01", "-02"]
+    assert all(c.used_l == c.capacity_l for c in filled)
+    for result, container in zip([first, second], filled, strict=True):
+        title = result.stdout.splitlines()[0]
+        assert title == f"Simulation de remplissage — conteneur {container.code}", title
 
 
 @pytest.mark.parametrize("args", [["simulate-fill", "--traders", "0"], ["nonsense"]])

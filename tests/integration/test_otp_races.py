@@ -5,7 +5,6 @@ Each thread has its own client, as separate chats served by separate processes w
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -16,9 +15,9 @@ from bot.services.otp import OtpService
 from domain.errors import OtpError, OtpInvalid, OtpLocked
 from storage.kv import make_redis
 from storage.otp_store import RedisOtpStore
+from tests.conftest import REDIS_URL
 from tests.flows.conftest import FakeSms
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL")
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="TEST_REDIS_URL not set (scripts/test)")
 KEY = b"k" * 32
 NOW = datetime(2026, 11, 25, 10, tzinfo=UTC)
