@@ -100,6 +100,19 @@ class Settings(BaseSettings):
             )
         return secret.get_secret_value()
 
+    def twilio_credentials(self) -> tuple[str, str]:
+        """(account SID, auth token) of the Twilio account; ValueError when one is missing."""
+        sid, token = self.twilio_account_sid, self.twilio_auth_token
+        if not sid or token is None:
+            raise ValueError("TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are both required")
+        return sid, token.get_secret_value()
+
+    def whatsapp_sender(self) -> str:
+        """TWILIO_WHATSAPP_FROM, the number our WhatsApp messages come from (ValueError: none)."""
+        if not self.twilio_whatsapp_from:
+            raise ValueError("TWILIO_WHATSAPP_FROM is required for WhatsApp")
+        return self.twilio_whatsapp_from
+
     def secret_key_bytes(self) -> bytes:
         """SECRET_KEY, or a key for this process only (codes then die with the process); the
         entry points refuse to start without SECRET_KEY outside the embedded default."""

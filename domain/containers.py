@@ -8,6 +8,7 @@ from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
 from domain.errors import ContainerCancelled, ContainerClosed, ContainerFull, StageTransitionError
+from domain.stored import Stored
 
 DEFAULT_CAPACITY_L = 76_000
 MILESTONES_PCT = (50, 75, 90, 100)
@@ -33,7 +34,7 @@ FILLED_STAGE = VOYAGE[1]  # a booking that fills a container exactly sends it to
 
 
 @dataclass(eq=False)
-class Container:
+class Container(Stored):
     code: str
     capacity_l: int = DEFAULT_CAPACITY_L
     used_l: int = 0

@@ -6,6 +6,10 @@ Anything that is not a DomainError is a bug.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class DomainError(Exception):
     """Base class of every expected business error."""
@@ -62,6 +66,13 @@ class NotFound(DomainError):
         self.key = key
 
 
+def found(value: T | None, what: str, key: object) -> T:
+    """`value`, read by `key`; NotFound when the repository had none."""
+    if value is None:
+        raise NotFound(what, key)
+    return value
+
+
 class ProofRejected(DomainError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -90,14 +101,6 @@ class OtpRateLimited(OtpError):
     def __init__(self, retry_after_s: int) -> None:
         super().__init__(f"retry in {retry_after_s} s")
         self.retry_after_s = retry_after_s
-
-
-class NotAdmin(DomainError):
-    pass
-
-
-class AdminSessionRequired(DomainError):
-    pass
 
 
 class DuplicateRequest(DomainError):

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from domain.containers import Stage
 from domain.errors import DomainError, InvalidInput
+from domain.stored import Stored
 
 SEA_TRANSIT_DAYS = 45
 MAX_AHEAD = timedelta(days=366)  # "more than a year away" is refused
@@ -27,7 +28,7 @@ class EtaMoved(DomainError):
 
 
 @dataclass(eq=False)
-class EtaChange:
+class EtaChange(Stored):
     """One move of a container's ETA; `old` is None for the first date it gets."""
 
     container_id: int
@@ -80,7 +81,7 @@ def check_change(stage: Stage, current: date | None, new: date, reason: str, now
         raise InvalidInput(refusal, command="eta")
 
 
-def _refusal(stage: Stage, current: date | None, new: date, reason: str, today: date):
+def _refusal(stage: Stage, current: date | None, new: date, reason: str, today: date) -> str | None:
     if stage is Stage.LIVRE:
         return "eta_delivered"
     if not reason:

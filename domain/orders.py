@@ -18,6 +18,7 @@ from domain.containers import Stage
 from domain.errors import IllegalTransition, InvalidInput, NotFound
 from domain.pricing import Category, Quote, Tariff, Terms, TraderQuote, make_quote
 from domain.quantities import to_gnf
+from domain.stored import Stored
 
 DEFAULT_RESERVATION = timedelta(hours=48)
 NUMBER_PREFIX = "C"
@@ -153,7 +154,7 @@ def parse_number(text: str) -> int:
 
 
 @dataclass(eq=False)
-class Order:
+class Order(Stored):
     """An order with its quote frozen in: the terms used are copied, not referenced."""
 
     trader_id: int

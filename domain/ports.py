@@ -6,10 +6,12 @@ SQLite or PostgreSQL. The domain itself calls none of them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Protocol, Self
+from types import TracebackType
+from typing import Any, Protocol, Self
 
 from domain.containers import Container, Stage
 from domain.eta import EtaChange
@@ -24,6 +26,9 @@ from domain.suppliers import Supplier, SupplierCategory
 from domain.support import SupportRepository
 from domain.traders import ChannelIdentity, Trader
 from domain.warehouse import WarehouseReceipt
+
+# A JSON object as stored and queued (inbox replies, inbound payloads, outbox rows).
+JsonDict = dict[str, Any]
 
 
 class TraderRepository(Protocol):
@@ -137,34 +142,38 @@ class PricingRepository(Protocol):
 
 
 class AuditLog(Protocol):
-    def record(self, actor: str, action: str, detail: dict[str, object], now: datetime) -> None: ...
+    def record(
+        self, actor: str, action: str, detail: Mapping[str, object], now: datetime
+    ) -> None: ...
 
 
 class Inbox(Protocol):
     """Inbound message ids already handled, with what was answered: a retried message is
     handled once and gets the same answer again (None: not handled yet)."""
 
-    def replies(self, channel: str, message_id: str) -> list[dict] | None: ...
-    def mark(self, channel: str, message_id: str, now: datetime, replies: list[dict]) -> None: ...
+    def replies(self, channel: str, message_id: str) -> list[JsonDict] | None: ...
+    def mark(
+        self, channel: str, message_id: str, now: datetime, replies: list[JsonDict]
+    ) -> None: ...
 
 
 class InboundQueue(Protocol):
     """Webhook messages stored before they are acknowledged, then handled by a worker."""
 
-    def enqueue(self, channel: str, message_id: str, payload: dict, now: datetime) -> bool: ...
+    def enqueue(self, channel: str, message_id: str, payload: JsonDict, now: datetime) -> bool: ...
     def claim(
         self, now: datetime, lease: timedelta, channel: str
-    ) -> tuple[int, str, dict, int] | None: ...
+    ) -> tuple[int, str, JsonDict, int] | None: ...
     def finish(
         self,
         item_id: int,
         status: str,
         error: str | None = None,
         retry_at: datetime | None = None,
-        payload: dict | None = None,
+        payload: JsonDict | None = None,
     ) -> None: ...
     def extend(self, item_ids: list[int], until: datetime) -> None: ...
-    def save_payload(self, item_id: int, payload: dict) -> None: ...
+    def save_payload(self, item_id: int, payload: JsonDict) -> None: ...
 
 
 class DeliveryLog(Protocol):
@@ -182,10 +191,10 @@ class Outbox(Protocol):
     A claim leases rows to `owner` (a token per claim); only the lease holder may renew or
     finish a row: both return what they changed, and change nothing for anyone else."""
 
-    def add_many(self, rows: list[dict], now: datetime) -> int: ...
+    def add_many(self, rows: list[JsonDict], now: datetime) -> int: ...
     def claim(
         self, now: datetime, channels: list[str], lease: timedelta, limit: int, owner: str
-    ) -> list[dict]: ...
+    ) -> list[JsonDict]: ...
     def renew(self, item_ids: list[int], owner: str, until: datetime) -> set[int]: ...
     def finish(
         self,
@@ -235,25 +244,48 @@ class HitCounter(Protocol):
 
 
 class UnitOfWork(Protocol):
-    traders: TraderRepository
-    containers: ContainerRepository
-    etas: EtaRepository
-    orders: OrderRepository
-    proofs: ProofRepository
-    pricing: PricingRepository
-    audit: AuditLog
-    inbox: Inbox
-    inbound: InboundQueue
-    deliveries: DeliveryLog
-    outbox: Outbox
-    housekeeping: Housekeeping
-    content_templates: ContentTemplateRepository
-    receipts: ReceiptRepository
-    support: SupportRepository
-    ledger: Ledger
-    warehouse: WarehouseReceiptRepository
-    refunds: RefundRepository
-    suppliers: SupplierRepository
+    """One transaction and the repositories on it. The repositories are read-only
+    properties: an implementation may give narrower types (a mutable attribute would
+    have to match exactly)."""
+
+    @property
+    def traders(self) -> TraderRepository: ...
+    @property
+    def containers(self) -> ContainerRepository: ...
+    @property
+    def etas(self) -> EtaRepository: ...
+    @property
+    def orders(self) -> OrderRepository: ...
+    @property
+    def proofs(self) -> ProofRepository: ...
+    @property
+    def pricing(self) -> PricingRepository: ...
+    @property
+    def audit(self) -> AuditLog: ...
+    @property
+    def inbox(self) -> Inbox: ...
+    @property
+    def inbound(self) -> InboundQueue: ...
+    @property
+    def deliveries(self) -> DeliveryLog: ...
+    @property
+    def outbox(self) -> Outbox: ...
+    @property
+    def housekeeping(self) -> Housekeeping: ...
+    @property
+    def content_templates(self) -> ContentTemplateRepository: ...
+    @property
+    def receipts(self) -> ReceiptRepository: ...
+    @property
+    def support(self) -> SupportRepository: ...
+    @property
+    def ledger(self) -> Ledger: ...
+    @property
+    def warehouse(self) -> WarehouseReceiptRepository: ...
+    @property
+    def refunds(self) -> RefundRepository: ...
+    @property
+    def suppliers(self) -> SupplierRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc_info: object) -> None: ...
@@ -270,7 +302,12 @@ class HeldConversation(Protocol):
     along: list[str | None]
 
     def __enter__(self) -> HeldConversation: ...
-    def __exit__(self, *exc_info: object) -> None: ...
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
     def save(self, state: dict[str, object] | None) -> None: ...
 
 

@@ -8,9 +8,11 @@ from datetime import datetime
 from enum import StrEnum
 
 from domain.errors import ProofRejected
+from domain.stored import Stored
 
 MAX_PROOF_BYTES = 5 * 1024 * 1024
 MAX_REFERENCE_LENGTH = 64
+MAX_REFERENCE_TEXT = 80  # a longer message is a sentence, not a transaction reference
 
 
 class ProofKind(StrEnum):
@@ -76,7 +78,7 @@ def normalise_reference(text: str | None) -> str | None:
 
 
 @dataclass(eq=False)
-class PaymentProof:
+class PaymentProof(Stored):
     order_id: int
     content: bytes
     mime: str

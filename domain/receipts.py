@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.errors import InvalidInput
+from domain.stored import Stored
 
 VALIDITY = timedelta(days=30)
 TOKEN_BYTES = 32
@@ -41,7 +42,7 @@ def is_token(text: str) -> bool:
 
 
 @dataclass(eq=False)
-class Receipt:
+class Receipt(Stored):
     """What a payment paid, frozen at approval; the order's figures come from the order."""
 
     order_id: int

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from domain.errors import InvalidInput
 from domain.ledger import check_positive_amount
+from domain.stored import Stored
 
 MAX_REFERENCE = 64
 NUMBER_PREFIX = "R"
@@ -20,7 +21,7 @@ class RefundStatus(StrEnum):
 
 
 @dataclass(eq=False)
-class RefundRequest:
+class RefundRequest(Stored):
     trader_id: int
     amount_gnf: int
     requested_at: datetime

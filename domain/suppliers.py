@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from domain.errors import InvalidInput, InvalidPhone
 from domain.phones import normalise_phone
+from domain.stored import Stored
 
 PAGE_SIZE = 5
 MAX_NAME, MAX_CITY, MAX_NOTE = 80, 40, 200
@@ -76,7 +77,7 @@ def clean_text(text: str, longest: int, reason: str, shortest: int = 2) -> str:
 
 
 @dataclass(eq=False)
-class Supplier:
+class Supplier(Stored):
     name: str
     city: str
     category: SupplierCategory

@@ -8,6 +8,7 @@ two-hour reminder looks at.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -15,6 +16,7 @@ from typing import Protocol
 
 from domain.errors import DomainError, InvalidInput
 from domain.orders import parse_id
+from domain.stored import Stored
 
 TICKET_PREFIX = "T"
 MAX_MESSAGE_CHARS = 1000  # a trader's or an admin's message, longer ones are refused
@@ -59,7 +61,7 @@ def check_text(text: str) -> str:
 
 
 @dataclass
-class Ticket:
+class Ticket(Stored):
     trader_id: int
     reason: str
     opened_at: datetime
@@ -106,8 +108,14 @@ class Ticket:
         return self.waiting_since is not None and now - self.waiting_since > ANSWER_WAIT
 
 
+def oldest_waiting_first(tickets: Iterable[Ticket]) -> list[tuple[datetime, Ticket]]:
+    """The tickets waiting for an answer, each with since when, the longest wait first."""
+    waiting = [(t.waiting_since, t) for t in tickets if t.waiting_since is not None]
+    return sorted(waiting, key=lambda pair: pair[0])
+
+
 @dataclass
-class SupportMessage:
+class SupportMessage(Stored):
     ticket_id: int
     author: str  # "trader" or "admin"
     text: str

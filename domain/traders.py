@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from domain.errors import InvalidInput
+from domain.stored import Stored
 
 MAX_NAME_LENGTH = 80
 
@@ -30,7 +31,7 @@ class Language(StrEnum):
 
 
 @dataclass(eq=False)
-class Trader:
+class Trader(Stored):
     name: str
     phone: str  # E.164
     created_at: datetime
@@ -39,7 +40,7 @@ class Trader:
 
 
 @dataclass(eq=False)
-class ChannelIdentity:
+class ChannelIdentity(Stored):
     """A chat on one channel ('telegram', 'whatsapp', 'console') that belongs to a trader."""
 
     channel: str

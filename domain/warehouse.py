@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from domain.errors import DomainError, IllegalTransition, InvalidInput
+from domain.stored import Stored
 
 
 class ReceiptOutcome(StrEnum):
@@ -43,7 +44,7 @@ def outcome_of(previous_l: int, measured_l: int) -> ReceiptOutcome:
 
 
 @dataclass(eq=False)
-class WarehouseReceipt:
+class WarehouseReceipt(Stored):
     order_id: int
     previous_l: int
     measured_l: int

@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from domain.containers import FILLED_STAGE, Container, Stage, check_volume
 from domain.errors import ContainerFull, DuplicateRequest, StageTransitionError
 from storage import orm
+from storage.results import changed
 
 
 class SqlContainerRepository:
@@ -110,7 +111,7 @@ class SqlContainerRepository:
             .values(stage=Stage.ANNULE, stage_changed_at=now)
         )
         self.session.refresh(container)
-        return result.rowcount == 1
+        return changed(result) == 1
 
     def advance(self, container: Container, now: datetime) -> Stage:
         """Move to the next stage, compare-and-set so two admins cannot skip a stage."""
@@ -123,7 +124,7 @@ class SqlContainerRepository:
             .values(stage=target, stage_changed_at=now)
         )
         self.session.refresh(container)
-        if result.rowcount != 1:
+        if changed(result) != 1:
             raise StageTransitionError(f"{container.code} moved meanwhile")
         return target
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Column,
+    ColumnElement,
     Date,
     ForeignKey,
     Integer,
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from domain.containers import Container, Stage
 from domain.eta import EtaChange
 from storage.orm import containers, metadata
+from storage.results import changed, inserted_id
 from storage.types import UtcDateTime
 
 container_eta_changes = Table(
@@ -57,7 +59,7 @@ class SqlEtaRepository:
             .values(eta=change.new)
         )
         self.session.refresh(container)
-        if moved.rowcount != 1:
+        if changed(moved) != 1:
             return False
         result = self.session.execute(
             insert(container_eta_changes).values(
@@ -69,12 +71,12 @@ class SqlEtaRepository:
                 at=change.at,
             )
         )
-        change.id = int(result.inserted_primary_key[0])  # type: ignore[index]
+        change.id = inserted_id(result)
         return True
 
-    def _changes(self, *conditions: object) -> list[EtaChange]:
+    def _changes(self, *conditions: ColumnElement[bool]) -> list[EtaChange]:
         table = container_eta_changes
-        query = select(table).where(*conditions).order_by(table.c.id)  # type: ignore[arg-type]
+        query = select(table).where(*conditions).order_by(table.c.id)
         return [_change_of(row) for row in self.session.execute(query)]
 
     def history(self, container_id: int) -> list[EtaChange]:

@@ -27,4 +27,4 @@ class RedisHitCounter:
         """Count one hit of `key` in the window that holds `now`; returns the window's count."""
         window = int(now.timestamp()) // window_s
         full_key = f"{self.prefix}:hits:{key}:{window}"
-        return int(self.script(keys=[full_key], args=[window_s]))  # type: ignore[arg-type]
+        return int(self.script(keys=[full_key], args=[window_s]))

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from storage import orm
+from storage.results import changed
 
 
 class SqlAuditLog:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def record(self, actor: str, action: str, detail: dict[str, object], now: datetime) -> None:
+    def record(self, actor: str, action: str, detail: Mapping[str, object], now: datetime) -> None:
         self.session.execute(
             insert(orm.audit_log).values(
                 at=now, actor=actor, action=action, detail=json.dumps(detail, default=str)
@@ -43,5 +45,5 @@ class SqlHousekeeping:
                 (orm.outbox.c.status == "sent") & (orm.outbox.c.created_at < before),
             ),
         ):
-            purged[name] = self.session.execute(table.delete().where(condition)).rowcount
+            purged[name] = changed(self.session.execute(table.delete().where(condition)))
         return purged

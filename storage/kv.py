@@ -134,7 +134,7 @@ class HeldConversation:
             return
         self.released = True
         raw = "" if state is None else json.dumps(state)
-        args = [self.token, raw, self.store.ttl_s]
+        args: list[str | int] = [self.token, raw, self.store.ttl_s]
         if not self.store.save_and_unlock(keys=self.keys[:2], args=args):
             log.warning("lock %s expired while held", self.keys[0])
 
@@ -187,7 +187,8 @@ class RedisVersions:
         return f"{self.prefix}:version:{name}"
 
     def current(self, name: str) -> str | None:
-        return self.client.get(self.key(name))
+        value = self.client.get(self.key(name))
+        return value.decode() if isinstance(value, bytes) else value
 
     def bump(self, name: str) -> None:
         self.client.set(self.key(name), uuid.uuid4().hex)

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage import orm
+from storage.results import changed
 
 
 class SqlInbox:
@@ -189,7 +190,7 @@ class SqlOutbox:
         ]
         statement = insert_for(orm.outbox).on_conflict_do_nothing(index_elements=["key"])
         result = self.session.execute(statement, values)
-        return max(result.rowcount, 0) if result.rowcount is not None else len(rows)
+        return max(changed(result), 0)
 
     def claim(
         self, now: datetime, channels: list[str], lease: timedelta, limit: int, owner: str
@@ -255,7 +256,7 @@ class SqlOutbox:
             values["next_attempt_at"] = retry_at
         table = orm.outbox
         statement = update(table).where(table.c.id == item_id, *self._held(owner)).values(**values)
-        return self.session.execute(statement).rowcount == 1
+        return changed(self.session.execute(statement)) == 1
 
     def failed_keys(self, keys: list[str]) -> set[str]:
         """Which of these messages were given up on (delivery failed for good)."""

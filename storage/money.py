@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -13,6 +15,7 @@ from domain.ledger import EntryKind, LedgerEntry
 from domain.refunds import RefundRequest, RefundStatus
 from domain.warehouse import WarehouseReceipt
 from storage import orm
+from storage.results import changed
 
 
 class SqlLedger:
@@ -42,16 +45,16 @@ class SqlLedger:
             "note": entry.note[:200],
             "at": entry.at,
         }
-        return self.session.execute(statement, [values]).rowcount == 1
+        return changed(self.session.execute(statement, [values])) == 1
 
     def balance(self, trader_id: int) -> int:
         table = orm.ledger_entries
         query = select(func.coalesce(func.sum(table.c.amount_gnf), 0))
         return int(self.session.scalar(query.where(table.c.trader_id == trader_id)) or 0)
 
-    def _entries(self, *conditions: object) -> list[LedgerEntry]:
+    def _entries(self, *conditions: ColumnElement[bool]) -> list[LedgerEntry]:
         table = orm.ledger_entries
-        query = select(table).where(*conditions).order_by(table.c.id)  # type: ignore[arg-type]
+        query = select(table).where(*conditions).order_by(table.c.id)
         return [_entry(row) for row in self.session.execute(query)]
 
     def entries(self, trader_id: int) -> list[LedgerEntry]:
@@ -66,7 +69,7 @@ class SqlLedger:
         return list(self.session.scalars(select(table.c.trader_id).distinct()))
 
 
-def _entry(row) -> LedgerEntry:
+def _entry(row: Row[Any]) -> LedgerEntry:
     kind = EntryKind(row.kind)
     return LedgerEntry(row.trader_id, row.amount_gnf, kind, row.key, row.at, row.order_id, row.note)
 
@@ -113,11 +116,11 @@ class SqlRefundRepository:
             )
         return self.session.get(RefundRequest, refund_id)
 
-    def _requested(self, *conditions: object) -> list[RefundRequest]:
+    def _requested(self, *conditions: ColumnElement[bool]) -> list[RefundRequest]:
         table = orm.refund_requests
         query = (
             select(RefundRequest)
-            .where(table.c.status == RefundStatus.REQUESTED, *conditions)  # type: ignore[arg-type]
+            .where(table.c.status == RefundStatus.REQUESTED, *conditions)
             .order_by(table.c.id)
         )
         return list(self.session.scalars(query))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from domain.pricing import Category, Tariff
@@ -17,7 +17,7 @@ class SqlPricingRepository:
         self.session = session
         self.changed = False  # a term was added: the unit of work bumps their version on commit
 
-    def _latest(self, table: orm.Table, column: str) -> tuple[Decimal, datetime] | None:
+    def _latest(self, table: Table, column: str) -> tuple[Decimal, datetime] | None:
         query = select(table.c[column], table.c.set_at).order_by(table.c.id.desc()).limit(1)
         row = self.session.execute(query).first()
         return None if row is None else (row[0], row[1])

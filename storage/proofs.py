@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import ColumnElement, func, insert, select
 from sqlalchemy.orm import Session
 
 from domain.proofs import PaymentProof, ProofStatus, UnreadableAttachment
 from storage import orm
+from storage.results import inserted_id
 
 
 class SqlProofRepository:
@@ -32,9 +33,9 @@ class SqlProofRepository:
         )
         return self.session.scalars(query).first()
 
-    def _orders_where(self, *conditions: object) -> list[int]:
+    def _orders_where(self, *conditions: ColumnElement[bool]) -> list[int]:
         table = orm.payment_proofs
-        query = select(table.c.order_id).where(*conditions).distinct()  # type: ignore[arg-type]
+        query = select(table.c.order_id).where(*conditions).distinct()
         return sorted(self.session.scalars(query))
 
     def orders_with_image(self, sha256: str) -> list[int]:
@@ -74,7 +75,7 @@ class SqlProofRepository:
                 received_at=attachment.received_at,
             )
         )
-        return int(result.inserted_primary_key[0])  # type: ignore[index]
+        return inserted_id(result)
 
     def attachments_for_order(self, order_id: int) -> list[UnreadableAttachment]:
         table = orm.unreadable_attachments

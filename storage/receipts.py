@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Row
@@ -27,7 +27,7 @@ class SqlReceiptRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _one(self, *conditions: object, for_update: bool = False) -> Receipt | None:
+    def _one(self, *conditions: ColumnElement[bool], for_update: bool = False) -> Receipt | None:
         query = select(TABLE).where(*conditions).order_by(TABLE.c.id.desc()).limit(1)
         if for_update:
             query = query.with_for_update()

@@ -33,12 +33,13 @@ from bot.text.messages import t
 from domain.errors import DeliveryFailed
 from domain.ports import RecentContacts, UnitOfWork
 from webhooks.inbound_store import CHANNEL, InboundStore
-from webhooks.media import MediaError, fetch_image
+from webhooks.media import MediaAccess, MediaError, fetch_image
 from webhooks.whatsapp_sender import WhatsAppSender
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=120)  # WHATSAPP_INBOUND_LEASE_SECONDS' default
 MAX_ATTEMPTS = 5
+RETRIED: tuple[type[Exception], ...] = (MediaError, *TRANSIENT)  # retried, then given up
 
 
 def to_event(form: dict[str, str], image: bytes | None, image_error: str | None) -> Inbound:
@@ -68,7 +69,7 @@ class InboundWorker:
         engine: Any,
         sender: WhatsAppSender,
         recent: RecentContacts,
-        media_auth: tuple[str, str],
+        media_auth: MediaAccess | tuple[str, str],
         clock: Callable[[], datetime],
         lease: timedelta = LEASE,
     ) -> None:
@@ -103,7 +104,7 @@ class InboundWorker:
         try:
             with self.sender.collecting() as sent:
                 form = self._handle(item_id, form, sent)
-        except (MediaError, *TRANSIENT) as error:
+        except RETRIED as error:
             self._retry_or_fail(item_id, form, attempts, error, sent)
             return True
         except Exception as error:  # a bug: retrying cannot fix it

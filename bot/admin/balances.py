@@ -79,7 +79,7 @@ def cmd_balance(step: AdminStep) -> list[Reply]:
         trader = service.trader_by_phone(step.desk.uow_factory(), phone)
     except NotFound:
         return step.reply("admin.trader_unknown", phone=phone)
-    seen = service.statement(step.desk.uow_factory(), trader.id)  # type: ignore[arg-type]
+    seen = service.statement(step.desk.uow_factory(), trader.stored_id)
     return [Reply(statement_lines(seen, step.lang))]
 
 

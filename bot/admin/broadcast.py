@@ -29,7 +29,7 @@ def text_typed(step: AdminStep) -> list[Reply]:
 def _ask_audience(step: AdminStep, text: str) -> list[Reply]:
     step.conv.go("admin_announce_audience", text=text[:MAX_ANNOUNCEMENT])
     with step.desk.uow_factory() as uow:
-        codes = [c.code for c in uow.containers.list_all() if traders_of(uow, c.id)][-8:]  # type: ignore[arg-type]
+        codes = [c.code for c in uow.containers.list_all() if traders_of(uow, c.stored_id)][-8:]
     choices = [Choice("adm:audience:all", step.t("admin.audience_all"))]
     choices += [
         Choice(f"adm:audience:{code}", step.t("admin.audience_container", code=code))

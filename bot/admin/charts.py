@@ -21,6 +21,7 @@ from bot.text.values import Volume
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
 
 # Fixed size so the same data always gives the same picture: 900 x 1000 pixels.
 WIDTH_IN, HEIGHT_IN, DPI = 9, 10, 100
@@ -63,7 +64,14 @@ def _draw_fills(ax: Axes, fills: tuple[FillSeries, ...], lang: str) -> None:
         moments = [moment for moment, _ in series.points]
         volumes = [litres / 1000 for _, litres in series.points]
         color = COLORS[index % len(COLORS)]
-        ax.step(moments, volumes, where="post", color=color, linewidth=2, label=series.code)
+        ax.step(
+            moments,  # type: ignore[arg-type]  # matplotlib converts datetimes; stubs want numbers
+            volumes,
+            where="post",
+            color=color,
+            linewidth=2,
+            label=series.code,
+        )
     for capacity_l in sorted({series.capacity_l for series in fills}):
         label = t("chart.capacity", lang, capacity=Volume(capacity_l))
         ax.axhline(capacity_l / 1000, color="dimgray", linestyle="--", label=label)
@@ -105,7 +113,7 @@ def _draw_margins(ax: Axes, data: ChartData, lang: str) -> None:
     ax.grid(axis="y", alpha=0.3)
 
 
-def _number_formatter(lang: str, pattern: str):
+def _number_formatter(lang: str, pattern: str) -> FuncFormatter:
     """Axis numbers grouped the admin's way: 3 025 000 in French, 3,025,000 in English."""
     from matplotlib.ticker import FuncFormatter
 

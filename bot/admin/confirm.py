@@ -29,7 +29,9 @@ def action(name: str) -> Callable[[Action], Action]:
     return register
 
 
-def ask(step: AdminStep, name: str, params: dict[str, Any], preview: str, *, twice=False):
+def ask(
+    step: AdminStep, name: str, params: dict[str, Any], preview: str, *, twice: bool = False
+) -> list[Reply]:
     """The preview with its buttons; `twice` asks once more before acting."""
     token = secrets.token_hex(6)
     step.conv.go(

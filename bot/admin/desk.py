@@ -138,7 +138,7 @@ class AdminDesk:
             return [Reply(t("admin.refused"))]
         return self._send_code(event, conv, phone, "fr")
 
-    def _send_code(self, event: Inbound, conv: Conversation, phone: str, lang: str):
+    def _send_code(self, event: Inbound, conv: Conversation, phone: str, lang: str) -> list[Reply]:
         try:
             self.otp.send(phone, f"admin:{event.channel}:{self._ref(event)}", lang)
         except (OtpRateLimited, DeliveryFailed) as problem:

@@ -10,7 +10,7 @@ from bot.engine.events import Choice, Reply
 from bot.services import proofs as proof_service
 from bot.text.keys import REJECT_REASON
 from bot.text.values import Moment
-from domain.errors import NotFound, ProofRejected
+from domain.errors import NotFound, ProofRejected, found
 from domain.proofs import ProofStatus
 
 log = logging.getLogger(__name__)
@@ -23,12 +23,12 @@ def _card_text(step: AdminStep, proof_id: int) -> str:
         proof = uow.proofs.get(proof_id)
         if proof is None:
             raise NotFound("proof", proof_id)
-        order = uow.orders.get(proof.order_id)
-        trader = uow.traders.get(order.trader_id)  # type: ignore[union-attr]
-        container = uow.containers.get(order.container_id)  # type: ignore[union-attr]
+        order = found(uow.orders.get(proof.order_id), "order", proof.order_id)
+        trader = found(uow.traders.get(order.trader_id), "trader", order.trader_id)
+        container = found(uow.containers.get(order.container_id), "container", order.container_id)
         if proof.status is not ProofStatus.PENDING:
             raise ProofRejected("already_decided")
-        return proof_text(proof, order, trader, container, step.lang)  # type: ignore[arg-type]
+        return proof_text(proof, order, trader, container, step.lang)
 
 
 def _already(step: AdminStep, proof_id: int) -> list[Reply]:

@@ -15,7 +15,13 @@ from bot.services import support as support_service
 from bot.text.keys import INVALID
 from domain.errors import InvalidInput, NotFound
 from domain.ports import UnitOfWork
-from domain.support import TicketClosed, format_ticket, parse_ticket
+from domain.support import (
+    Ticket,
+    TicketClosed,
+    format_ticket,
+    oldest_waiting_first,
+    parse_ticket,
+)
 
 MAX_LISTED = 20
 
@@ -81,7 +87,7 @@ def cmd_close(step: AdminStep) -> list[Reply]:
     return step.reply("support.admin_closed_done", ticket=ticket.number, trader=_name(step, ticket))
 
 
-def _name(step: AdminStep, ticket) -> str:
+def _name(step: AdminStep, ticket: Ticket) -> str:
     with step.desk.uow_factory() as uow:
         trader = uow.traders.get(ticket.trader_id)
     return trader.name if trader else "?"
@@ -106,9 +112,8 @@ def cmd_tickets(step: AdminStep) -> list[Reply]:
 def pending_section(step: AdminStep, uow: UnitOfWork) -> list[str]:
     """For /attente: the tickets waiting for an answer, oldest first ([] when none)."""
     now = step.desk.clock()
-    waiting = [t for t in uow.support.open_tickets() if t.waiting_since is not None]
+    waiting = [t for _, t in oldest_waiting_first(uow.support.open_tickets())]
     if not waiting:
         return []
-    waiting.sort(key=lambda t: t.waiting_since)  # type: ignore[arg-type,return-value]
     lines = [ticket_line(uow, t, now, step.lang) for t in waiting[:MAX_LISTED]]
     return [step.t("support.pending_title"), *lines]

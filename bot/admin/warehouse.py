@@ -45,7 +45,7 @@ def cmd_receipt(step: AdminStep) -> list[Reply]:
     photo = step.event.image
     if photo is not None and not _readable(photo):
         return step.reply("admin.receipt_photo_unreadable")
-    params = {"order_id": order_id, "measured_l": measured_l, "cartons": cartons}
+    params: dict[str, Any] = {"order_id": order_id, "measured_l": measured_l, "cartons": cartons}
     if photo is not None:
         params["photo"] = base64.b64encode(photo).decode()
     return _preview(step, params)

@@ -10,6 +10,7 @@ from bot.text.keys import CATEGORY, PROGRESS, PROOF_KIND, PROOF_WARNING
 from bot.text.messages import t
 from bot.text.values import Moment, Money, Volume
 from domain.containers import Container
+from domain.errors import found
 from domain.orders import Order, format_number, progress
 from domain.ports import UnitOfWork
 from domain.proofs import DuplicateWarning, PaymentProof
@@ -50,11 +51,11 @@ def proof_card(uow: UnitOfWork, proof_id: int, lang: str) -> Reply | None:
         proof = uow.proofs.get(proof_id)
         if proof is None:
             return None
-        order = uow.orders.get(proof.order_id)
-        trader = uow.traders.get(order.trader_id)  # type: ignore[union-attr]
-        container = uow.containers.get(order.container_id)  # type: ignore[union-attr]
+        order = found(uow.orders.get(proof.order_id), "order", proof.order_id)
+        trader = found(uow.traders.get(order.trader_id), "trader", order.trader_id)
+        container = found(uow.containers.get(order.container_id), "container", order.container_id)
         warnings = duplicates_of(uow, proof)
-        summary = proof_text(proof, order, trader, container, lang)  # type: ignore[arg-type]
+        summary = proof_text(proof, order, trader, container, lang)
         kept = attachment_lines(uow.proofs.attachments_for_order(proof.order_id), lang)
     text = "\n".join([summary, *kept, *_warnings(warnings, lang)])
     choices = (

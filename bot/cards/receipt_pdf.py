@@ -66,7 +66,7 @@ def qr_widget(url: str, size: float = QR_SIZE) -> QrCodeWidget:
 def qr_rects(widget: QrCodeWidget) -> list[tuple[float, float, float, float]]:
     """The widget's dark modules as rectangles (x, y, width, height) from its lower left
     corner, one per run of dark modules in a row: the rectangles the widget itself draws."""
-    qr = widget.qr
+    qr = widget.qr  # type: ignore[attr-defined]  # made by QrCodeWidget(); types-reportlab omits it
     qr.make()
     border, count = widget.barBorder, qr.getModuleCount()
     box = widget.barWidth / (count + 2 * border)

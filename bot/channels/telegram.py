@@ -84,8 +84,15 @@ class TelegramChannel:
         message = query.message if isinstance(query.message, Message) else None
         await self._dispatch(update, event, context, edit_of=message)
 
-    async def _dispatch(self, update, event: Inbound, context, edit_of) -> None:
+    async def _dispatch(
+        self,
+        update: Update,
+        event: Inbound,
+        context: ContextTypes.DEFAULT_TYPE,
+        edit_of: Message | None,
+    ) -> None:
         chat, user = update.effective_chat, update.effective_user
+        assert chat is not None and user is not None, "the handlers checked both"
         route = route_of(
             in_admin_chat=chat.id == self.settings.admin_chat_id,
             private=chat.type == ChatType.PRIVATE,
@@ -110,7 +117,9 @@ class TelegramChannel:
                 )
             )
 
-    async def _outside(self, bot: Any, chat_id: int, user_id: int, route: Route, event) -> None:
+    async def _outside(
+        self, bot: Any, chat_id: int, user_id: int, route: Route, event: Inbound
+    ) -> None:
         """Admin input outside the admin chat, or a group that is not a trader's chat."""
         log.warning("%s from user %s in chat %s: %r", route, user_id, chat_id, event.text[:40])
         if route is Route.IGNORE:
@@ -118,34 +127,36 @@ class TelegramChannel:
         key = "admin.elsewhere" if route is Route.ELSEWHERE else "group.private_only"
         await with_retries(lambda: bot.send_message(chat_id, t(key)))
 
-    async def _inbound(self, update: Update, message: Message, context) -> Inbound:
-        user = update.effective_user
-        text = message.text or message.caption or ""
-        chat, replied = update.effective_chat, message.reply_to_message
-        base = {
-            "channel": CHANNEL,
-            "user_ref": str(chat.id),
-            "chat_ref": str(chat.id),
-            "message_id": f"u{update.update_id}",
-            "text": text,
-            "can_share_contact": chat.type == ChatType.PRIVATE,  # Telegram's rule
-            "reply_to": str(replied.message_id) if replied else "",
-        }
+    async def _inbound(
+        self, update: Update, message: Message, context: ContextTypes.DEFAULT_TYPE
+    ) -> Inbound:
+        chat, user = update.effective_chat, update.effective_user
+        assert chat is not None and user is not None, "on_message checked both"
+        replied = message.reply_to_message
+        base = Inbound(
+            CHANNEL,
+            user_ref=str(chat.id),
+            chat_ref=str(chat.id),
+            message_id=f"u{update.update_id}",
+            text=message.text or message.caption or "",
+            can_share_contact=chat.type == ChatType.PRIVATE,  # Telegram's rule
+            reply_to=str(replied.message_id) if replied else "",
+        )
         if message.contact is not None:
-            own = message.contact.user_id == user.id  # type: ignore[union-attr]
-            return Inbound(**base, contact_phone=message.contact.phone_number, contact_is_own=own)
+            own = message.contact.user_id == user.id
+            return replace(base, contact_phone=message.contact.phone_number, contact_is_own=own)
         file_id, size, mime = _image_of(message)
         if file_id is None and mime is None:
-            return Inbound(**base)
+            return base
         if file_id is None:  # a sticker, a voice note, a video: no file to keep
-            return Inbound(**base, image_error="not_an_image")
+            return replace(base, image_error="not_an_image")
         # Any document up to the cap is downloaded: its content decides (domain.proofs), and
         # one that is not a readable image is kept with the order, not dropped.
         if size is not None and size > MAX_PROOF_BYTES:
-            return Inbound(**base, image_error="too_large")
+            return replace(base, image_error="too_large")
         tg_file = await with_retries(lambda: context.bot.get_file(file_id))
         content = bytes(await with_retries(tg_file.download_as_bytearray))
-        return Inbound(**base, image=content)
+        return replace(base, image=content)
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The one top-level handler: log with the traceback, apologise to the user in their
@@ -195,8 +206,7 @@ def build_channel(
     """The PTB Application with our handlers, not started. Its rate limiter keeps Telegram's
     flood limits and retries a RetryAfter up to 3 times (tests against the fake Bot API
     inject one that only retries)."""
-    channel = TelegramChannel(None, engine, desk, settings)  # type: ignore[arg-type]
-    channel.application = (
+    application = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
@@ -205,6 +215,7 @@ def build_channel(
         .updater(None)  # updates come from our inbox, stored before they are confirmed
         .build()
     )
+    channel = TelegramChannel(application, engine, desk, settings)
     channel.install()
     return channel
 

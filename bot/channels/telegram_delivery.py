@@ -9,6 +9,7 @@ import logging
 import warnings
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from telegram import (
@@ -75,7 +76,9 @@ def replying(reply: Reply) -> dict[str, Any]:
     return {"reply_parameters": target}
 
 
-async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message | None = None):
+async def deliver(
+    bot: Any, chat_id: int | str, reply: Reply, edit_of: Message | None = None
+) -> Any:
     """Send (or edit into `edit_of`) one reply: text, photo, document, keyboard. Returns the
     (last) message sent."""
     markup = keyboard(reply)
@@ -94,11 +97,12 @@ async def deliver(bot: Any, chat_id: int | str, reply: Reply, edit_of: Message |
     for n, piece in enumerate(pieces):
         last = n == len(pieces) - 1
         sent = await with_retries(
-            lambda piece=piece, last=last, first=n == 0: bot.send_message(
+            partial(
+                bot.send_message,
                 chat_id,
                 piece,
                 reply_markup=markup if last else None,
-                **(replying(reply) if first else {}),
+                **(replying(reply) if n == 0 else {}),
             )
         )
     return sent

@@ -20,7 +20,7 @@ from domain.ports import UnitOfWork
 from domain.traders import Language
 
 log = logging.getLogger(__name__)
-TRANSIENT: tuple[type[BaseException], ...] = (DeliveryFailed, ConnectionError, TimeoutError)
+TRANSIENT: tuple[type[Exception], ...] = (DeliveryFailed, ConnectionError, TimeoutError)
 
 
 def kind_of(error: BaseException) -> str:

@@ -24,7 +24,7 @@ from datetime import datetime
 from bot.engine.events import Inbound, Reply
 from bot.engine.replay import from_data, to_data
 from bot.text.messages import t
-from domain.ports import Locks, UnitOfWork
+from domain.ports import JsonDict, Locks, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class MessageGate:
         after()
         return replies
 
-    def _stored(self, event: Inbound) -> list[dict] | None:
+    def _stored(self, event: Inbound) -> list[JsonDict] | None:
         with self.uow_factory() as uow:
             return uow.inbox.replies(event.channel, event.message_id)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 
 from bot.engine.events import Choice, Reply
+from domain.ports import JsonDict
 
 MAX_KEPT_BYTES = 64 * 1024
 
@@ -21,8 +22,8 @@ def _kept(content: bytes | None) -> str | None:
     return base64.b64encode(content).decode()
 
 
-def to_data(reply: Reply) -> dict:
-    data: dict = {"text": reply.text, "choices": [[c.id, c.label] for c in reply.choices]}
+def to_data(reply: Reply) -> JsonDict:
+    data: JsonDict = {"text": reply.text, "choices": [[c.id, c.label] for c in reply.choices]}
     if reply.request_contact:
         data["request_contact"] = reply.request_contact
     if reply.edit:
@@ -40,7 +41,7 @@ def to_data(reply: Reply) -> dict:
     return data
 
 
-def from_data(data: dict) -> Reply:
+def from_data(data: JsonDict) -> Reply:
     document = data.get("document")
     photo = data.get("photo")
     return Reply(

@@ -3,7 +3,7 @@ and the answer to a cancellation's message: keep the credit (the default) or ask
 
 from __future__ import annotations
 
-from bot.engine.events import Reply
+from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.services.balances import BalanceStatement, EntryLine
 from bot.text import formatting as fmt
@@ -44,7 +44,7 @@ def statement_text(step: Step, seen: BalanceStatement) -> str:
 def my_balance(step: Step) -> list[Reply]:
     seen = step.api.statement(step.trader_id)
     menu = step.menu()
-    extra = ()
+    extra: tuple[Choice, ...] = ()
     if seen.balance_gnf > 0 and seen.open_refund is None:
         extra = (step.choice_of(REFUND, "balance.ask_refund"),)
     return [Reply(statement_text(step, seen)), Reply(menu.text, (*menu.choices, *extra))]

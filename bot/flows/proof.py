@@ -11,7 +11,7 @@ from bot.text.keys import IMAGE_PROBLEM, PROGRESS, PROOF_REFUSAL
 from bot.text.values import Money
 from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import OrderStatus
-from domain.proofs import normalise_reference, sniff_image_type
+from domain.proofs import MAX_REFERENCE_TEXT, normalise_reference, sniff_image_type
 
 MAX_CHOICES = 8
 UNREADABLE = ("not_an_image", "empty", "too_large")
@@ -67,9 +67,10 @@ def _ask_photo(step: Step, order: TraderOrder) -> Reply:
 
 
 def on_pick(step: Step) -> list[Reply]:
-    if not (step.choice or "").startswith("proof:"):
+    choice = step.choice or ""
+    if not choice.startswith("proof:"):
         return [step.reask()]
-    order_id = int(step.choice.removeprefix("proof:"))  # type: ignore[union-attr]
+    order_id = int(choice.removeprefix("proof:"))
     kept = step.conv.data.get("image")
     if kept:
         return _submit(step, order_id, base64.b64decode(kept))
@@ -145,7 +146,7 @@ def on_reference(step: Step) -> list[Reply]:
     if step.event.image is not None:
         return [Reply(step.t("proof.already_submitted"), tuple(step.conv.choices))]
     reference = normalise_reference(step.text)
-    if reference is None or len(step.text) > 80:
+    if reference is None or len(step.text) > MAX_REFERENCE_TEXT:
         return [Reply(step.t("proof.bad_reference"), tuple(step.conv.choices))]
     try:
         step.api.add_reference(step.trader_id, step.conv.data["proof_id"], reference)

@@ -99,9 +99,9 @@ def _take(step: Step, draft: Draft, heard: Understood, *, echo: bool) -> list[Re
     if len(options) == 1 and not (heard.ambiguous_price or heard.price_too_small):
         draft["price_fen"], options = options[0], ()
     if refused:
-        state, bad = refused[0]
+        state, error = refused[0]
         step.conv.go(state, **draft)
-        return [Reply(step.t(bad.reason, **bad.details))]
+        return [Reply(step.t(error.reason, **error.details))]
     guess = heard.category_word if heard.category_guessed else ""
     return advance(step, draft, guess=guess, echo=echo, options=options)
 

@@ -4,7 +4,7 @@ time with *Suivant*. Only the suppliers' own contacts: nothing of ours, nothing 
 
 from __future__ import annotations
 
-from bot.engine.events import Reply
+from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
 from bot.services.suppliers import Page, SupplierView
 from bot.text.directory_words import supplier_category
@@ -61,7 +61,7 @@ def show(step: Step, category: SupplierCategory, number: int) -> list[Reply]:
     head = step.t("suppliers.title", category=label, page=number, pages=pages, total=page.total)
     text = "\n".join([head, *(_block(step, s) for s in page.suppliers)])
     menu = step.menu()
-    more = ()
+    more: tuple[Choice, ...] = ()
     if page.has_next:
         more = (step.choice_of(f"sup:page:{category.value}:{number + 1}", "suppliers.next"),)
     return [*photos, Reply(text), Reply(menu.text, (*menu.choices, *more))]

@@ -37,7 +37,7 @@ def fill_milestones(uow: UnitOfWork, now: datetime) -> int:
                 "pct": pct,
                 "remaining": Volume(container.remaining_l),
             }
-            traders = traders_of(uow, container.id)  # type: ignore[arg-type]
+            traders = traders_of(uow, container.stored_id)
             key = f"milestone:{container.code}:{pct}"
             queued += notify_many(uow, traders, key, "notify.milestone", values, now)
         uow.commit()
@@ -94,12 +94,11 @@ def tickets_waiting(uow_factory: UowFactory, now: datetime) -> bool:
     late = late_tickets(uow_factory(), now)
     if not late:
         return False
-    late.sort(key=lambda ticket: ticket.waiting_since)  # type: ignore[arg-type,return-value]
     window = now.replace(minute=0, second=0, microsecond=0, hour=now.hour - now.hour % 2)
     values = {
         "count": len(late),
-        "tickets": ", ".join(ticket.number for ticket in late[:20]),
-        "oldest": Moment(late[0].waiting_since),  # type: ignore[arg-type]
+        "tickets": ", ".join(ticket.number for _, ticket in late[:20]),
+        "oldest": Moment(late[0][0]),
     }
     with uow_factory() as uow:
         key = f"tickets-waiting:{window.isoformat()}"
@@ -167,12 +166,12 @@ def eta_moves(uow: UnitOfWork, now: datetime) -> list[Message]:
             "eta.digest_line",
             {
                 "code": container.code,
-                "old": Day(first.old),  # type: ignore[arg-type]
+                "old": Day(old),
                 "new": Day(last.new),
                 "reason": last.reason,
             },
         )
-        for container, first, last in moves_since(uow, now)
+        for container, old, last in moves_since(uow, now)
     ]
     return [Message("eta.digest_title"), *lines] if lines else []
 

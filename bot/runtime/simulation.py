@@ -47,12 +47,12 @@ def _traders(services: Services, count: int) -> list[int]:
             user_ref=f"+224620999{n:03d}",
             language=Language.FR,
             now=now,
-        ).id  # type: ignore[misc]
+        ).stored_id
         for n in range(1, count + 1)
     ]
 
 
-def _fill(services: Services, container: Container, traders: list[int], rng: random.Random):
+def _fill(services: Services, container: Container, traders: list[int], rng: random.Random) -> None:
     """Order until full: the last order takes exactly what remains (if at least 0.5 CBM)."""
     remaining = container.remaining_l
     n = 0
@@ -83,7 +83,7 @@ def _checks(services: Services, code: str) -> tuple[stats_service.ContainerStats
     container = stats.container
     uow = services.uow_factory()
     with uow:
-        orders = [o for o in uow.orders.for_container(container.id) if o.holds_volume]  # type: ignore[arg-type]
+        orders = [o for o in uow.orders.for_container(container.stored_id) if o.holds_volume]
     recomputed = [make_quote(o.category, o.volume_l, o.price_fen, o.quote.terms) for o in orders]
     checks = [
         Check("sim.check_volume", container.used_l == sum(o.volume_l for o in orders)),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.runtime.voyage_checks import Voyage, report, voyage_checks
 from bot.runtime.wiring import Services
@@ -25,7 +25,9 @@ from bot.services import proofs as proof_service
 from bot.services import traders as trader_service
 from bot.services import warehouse as receipt_service
 from domain.containers import Container
+from domain.errors import found
 from domain.orders import Order
+from domain.ports import UnitOfWork
 from domain.pricing import Category
 from domain.traders import Language
 from domain.warehouse import ReceiptOutcome
@@ -46,10 +48,10 @@ class Run:
     deposit_percent: int
     voyage: Voyage = field(default_factory=Voyage)
 
-    def now(self):
+    def now(self) -> datetime:
         return self.services.clock()
 
-    def uow(self):
+    def uow(self) -> UnitOfWork:
         return self.services.uow_factory()
 
 
@@ -61,7 +63,7 @@ def _traders(run: Run, count: int) -> list[int]:
             run.uow(), name=f"Voyageur {n:03d}", phone=phone, channel=CHANNEL,
             user_ref=phone, language=Language.FR, now=run.now(),
         )  # fmt: skip
-        ids.append(trader.id)  # type: ignore[arg-type]
+        ids.append(trader.stored_id)
     return ids
 
 
@@ -109,7 +111,7 @@ def _pay_what_is_due(run: Run, order_id: int) -> None:
     submission = proof_service.submit_proof(
         run.uow(), order.trader_id, order_id, image, reference, run.now()
     )
-    proof_service.approve_proof(run.uow(), submission.proof.id, ACTOR, run.now())  # type: ignore[arg-type]
+    proof_service.approve_proof(run.uow(), submission.proof.stored_id, ACTOR, run.now())
 
 
 def _outcomes(count: int, rng: random.Random) -> list[ReceiptOutcome]:
@@ -133,23 +135,25 @@ def _measure(run: Run, order: Order, outcome: ReceiptOutcome) -> None:
     """The warehouse measure; a larger one is accepted by the trader (the first one after a
     contest); then what remains due is paid."""
     measured = _measured(order, outcome, run.rng)
-    request = receipt_service.ReceiptRequest(order.id, measured, ACTOR, cartons=measured // 100)  # type: ignore[arg-type]
+    request = receipt_service.ReceiptRequest(
+        order.stored_id, measured, ACTOR, cartons=measured // 100
+    )
     recorded = receipt_service.record_receipt(run.uow(), request, run.now())
     run.voyage.outcomes.append(outcome)
     if recorded.receipt.awaiting_answer:
-        receipt_id = recorded.receipt.id
+        receipt_id = recorded.receipt.stored_id
         if not run.voyage.contested:
-            receipt_service.answer(run.uow(), order.trader_id, receipt_id, False, run.now())  # type: ignore[arg-type]
+            receipt_service.answer(run.uow(), order.trader_id, receipt_id, False, run.now())
             run.voyage.contested = order.number
-        receipt_service.answer(run.uow(), order.trader_id, receipt_id, True, run.now())  # type: ignore[arg-type]
-    _pay_what_is_due(run, order.id)  # type: ignore[arg-type]
+        receipt_service.answer(run.uow(), order.trader_id, receipt_id, True, run.now())
+    _pay_what_is_due(run, order.stored_id)
 
 
 def _delays(run: Run, container: Container) -> None:
     """Two delays of the arrival date, each told to every trader of the container."""
     for days, reason in DELAYS:
         with run.uow() as uow:
-            seen = uow.containers.by_code(container.code).eta  # type: ignore[union-attr]
+            seen = found(uow.containers.by_code(container.code), "container", container.code).eta
         assert seen is not None
         request = eta_service.EtaRequest(container.code, seen + timedelta(days=days), reason, seen)
         change, told = eta_service.change_eta(run.uow(), request, ACTOR, run.now())
@@ -160,7 +164,8 @@ def _delays(run: Run, container: Container) -> None:
 def _sail(run: Run, container: Container) -> None:
     advance, days = container_service.advance_stage, run.services.settings.sea_transit_days
     sailed = advance(run.uow(), container.code, ACTOR, run.now(), transit_days=days)
-    run.voyage.etas.append(sailed.eta)  # type: ignore[arg-type]
+    assert sailed.eta is not None, "a container at sea has an arrival date"
+    run.voyage.etas.append(sailed.eta)
     _delays(run, container)
     for _stage in ("port", "livre"):
         advance(run.uow(), container.code, ACTOR, run.now())
@@ -178,7 +183,7 @@ def run_voyage(
     )
     orders = _place_orders(run, container, _traders(run, traders))
     for order in orders:
-        _pay_what_is_due(run, order.id)  # type: ignore[arg-type]
+        _pay_what_is_due(run, order.stored_id)
     for order, outcome in zip(orders, _outcomes(len(orders), run.rng), strict=True):
         _measure(run, order, outcome)
     _sail(run, container)

@@ -13,6 +13,7 @@ from bot.text.keys import STAGE
 from bot.text.messages import t
 from bot.text.values import Money, Volume
 from domain.containers import Container, Stage
+from domain.errors import found
 from domain.ledger import EntryKind
 from domain.orders import Order, OrderStatus
 from domain.ports import UnitOfWork
@@ -49,20 +50,20 @@ def _books(uow: UnitOfWork, code: str, placed: list[Order]) -> Books:
     with uow:
         container = uow.containers.by_code(code)
         assert container is not None
-        final = [uow.orders.get(o.id) for o in placed]  # type: ignore[arg-type]
-        receipts = [uow.warehouse.for_order(o.id) for o in placed]  # type: ignore[arg-type]
-        entries = [e for o in placed for e in uow.ledger.for_order(o.id)]  # type: ignore[arg-type]
+        final = [found(uow.orders.get(o.stored_id), "order", o.id) for o in placed]
+        receipts = [uow.warehouse.for_order(o.stored_id) for o in placed]
+        entries = [e for o in placed for e in uow.ledger.for_order(o.stored_id)]
         traders = sorted({o.trader_id for o in placed})
         return Books(
             container=container,
             placed=placed,
-            final=final,  # type: ignore[arg-type]
+            final=final,
             measured=[r.measured_l if r else 0 for r in receipts],
-            paid=sum(sum(uow.proofs.paid_for_order(o.id)) for o in placed),  # type: ignore[arg-type]
+            paid=sum(sum(uow.proofs.paid_for_order(o.stored_id)) for o in placed),
             credit_given=sum(e.amount_gnf for e in entries if e.kind is EntryKind.REMEASURE_CREDIT),
             credit_used=-sum(e.amount_gnf for e in entries if e.kind is EntryKind.CREDIT_USED),
             credit_left=sum(uow.ledger.balance(trader) for trader in traders),
-            problems=books_problems(uow, traders) + _unpaid(uow, final) + _money(uow, traders),  # type: ignore[arg-type]
+            problems=books_problems(uow, traders) + _unpaid(uow, final) + _money(uow, traders),
         )
 
 
@@ -78,7 +79,7 @@ def _money(uow: UnitOfWork, traders: list[int]) -> list[str]:
     problems = []
     for trader in traders:
         orders = uow.orders.for_trader(trader)
-        paid = sum(sum(uow.proofs.paid_for_order(o.id)) for o in orders)  # type: ignore[arg-type]
+        paid = sum(sum(uow.proofs.paid_for_order(o.stored_id)) for o in orders)
         billed = sum(o.total_gnf for o in orders if o.holds_volume)
         loose = sum(e.amount_gnf for e in uow.ledger.entries(trader) if e.order_id is None)
         if uow.ledger.balance(trader) != paid - billed + loose:

@@ -208,7 +208,7 @@ def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
     client = _twilio_client(settings)
     sender = WhatsAppSender(
         client,
-        settings.twilio_whatsapp_from,  # type: ignore[arg-type]
+        settings.whatsapp_sender(),
         services.recent,
         template_sid=settings.whatsapp_template_notification,
         status_callback=f"{base.rstrip('/')}/webhooks/whatsapp/status" if base else None,
@@ -223,11 +223,7 @@ def connect_channels(services: Services, telegram_sender: Any = None) -> Any:
 def _twilio_client(settings: Settings) -> Any:
     from webhooks.twilio_rest import make_client
 
-    return make_client(
-        settings.twilio_account_sid,  # type: ignore[arg-type]
-        settings.twilio_auth_token.get_secret_value(),  # type: ignore[union-attr]
-        settings.twilio_api_base_url,
-    )
+    return make_client(*settings.twilio_credentials(), settings.twilio_api_base_url)
 
 
 def whatsapp_templates(services: Services, client: Any = None) -> Any:
@@ -288,17 +284,13 @@ def build_worker(services: Services) -> Any:
     sender = connect_channels(services)
     if sender is None:
         return None
-    token = settings.twilio_auth_token.get_secret_value()  # type: ignore[union-attr]
+    sid, token = settings.twilio_credentials()
     return InboundWorker(
         uow_factory=services.uow_factory,
         engine=build_engine(services),
         sender=sender,
         recent=services.recent,
-        media_auth=MediaAccess(  # type: ignore[arg-type]
-            settings.twilio_account_sid,  # type: ignore[arg-type]
-            token,
-            settings.twilio_api_base_url or TWILIO_API_BASE,
-        ),
+        media_auth=MediaAccess(sid, token, settings.twilio_api_base_url or TWILIO_API_BASE),
         clock=services.clock,
         lease=timedelta(seconds=settings.whatsapp_inbound_lease_seconds),
     )

@@ -14,7 +14,7 @@ def audience(uow: UnitOfWork, target: str) -> set[int]:
     if target == ALL:
         return set(uow.traders.all_ids())
     container = uow.containers.by_code(target)
-    return traders_of(uow, container.id) if container else set()  # type: ignore[arg-type]
+    return traders_of(uow, container.stored_id) if container else set()
 
 
 def count_audience(uow: UnitOfWork, target: str) -> int:

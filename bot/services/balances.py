@@ -79,7 +79,13 @@ def clean_reason(text: str) -> str:
 
 
 def adjust(
-    uow: UnitOfWork, trader_id: int, amount_gnf: int, reason: str, key: str, actor: str, now
+    uow: UnitOfWork,
+    trader_id: int,
+    amount_gnf: int,
+    reason: str,
+    key: str,
+    actor: str,
+    now: datetime,
 ) -> bool:
     """A manual credit, once per key (a confirmation's token); audited, the trader told."""
     ledger.check_positive_amount(amount_gnf)

@@ -64,10 +64,10 @@ def _collecting(uow: UnitOfWork, code: str) -> Container:
 
 def _credit_of(uow: UnitOfWork, order: Order) -> int:
     """What the order gives back: payments approved and credit used, less credits given."""
-    if uow.proofs.pending_for_order(order.id) is not None:  # type: ignore[arg-type]
+    if uow.proofs.pending_for_order(order.stored_id) is not None:
         raise InvalidInput("cancel_proof_pending", number=order.number)
-    paid = uow.proofs.paid_for_order(order.id)  # type: ignore[arg-type]
-    entries = [e.amount_gnf for e in uow.ledger.for_order(order.id)]  # type: ignore[arg-type]
+    paid = uow.proofs.paid_for_order(order.stored_id)
+    entries = [e.amount_gnf for e in uow.ledger.for_order(order.stored_id)]
     return ledger.cancellation_credit(paid, entries)
 
 
@@ -79,7 +79,7 @@ def _affected(uow: UnitOfWork, orders: list[Order], credits: dict[int, int]) -> 
             name, phone = (trader.name, trader.phone) if trader else ("?", "")
             by_trader[order.trader_id] = Affected(order.trader_id, name, phone)
         by_trader[order.trader_id].orders.append(order.number)
-        by_trader[order.trader_id].credit_gnf += credits.get(order.id or 0, 0)  # type: ignore[index]
+        by_trader[order.trader_id].credit_gnf += credits.get(order.stored_id, 0)
     return list(by_trader.values())
 
 
@@ -87,7 +87,7 @@ def _active(uow: UnitOfWork, container: Container, lock: bool = False) -> list[O
     """The orders holding volume in the container; `lock`: locked until commit, read fresh
     (so a second admin waiting on the first reads the orders as the first left them)."""
     read = uow.orders.lock_for_container if lock else uow.orders.for_container
-    return [o for o in read(container.id) if o.holds_volume]  # type: ignore[arg-type]
+    return [o for o in read(container.stored_id) if o.holds_volume]
 
 
 def preview(uow: UnitOfWork, code: str) -> Cancellation:
@@ -96,8 +96,8 @@ def preview(uow: UnitOfWork, code: str) -> Cancellation:
     with uow:
         container = _collecting(uow, code)
         orders = _active(uow, container)
-        credits = {o.id: _credit_of(uow, o) for o in orders}
-        return Cancellation(container, _affected(uow, orders, credits))  # type: ignore[arg-type]
+        credits = {o.stored_id: _credit_of(uow, o) for o in orders}
+        return Cancellation(container, _affected(uow, orders, credits))
 
 
 def cancel_container(
@@ -110,8 +110,8 @@ def cancel_container(
         if not uow.containers.cancel(container, now):
             container.check_cancellable()  # cancelled or moved meanwhile: say which
         orders = _active(uow, container, lock=True)  # again: a reservation just committed
-        credits = {o.id: _cancel_order(uow, container, o, now) for o in orders}
-        affected = _affected(uow, orders, credits)  # type: ignore[arg-type]
+        credits = {o.stored_id: _cancel_order(uow, container, o, now) for o in orders}
+        affected = _affected(uow, orders, credits)
         _tell(uow, container, affected, reason, now)
         uow.containers.record_stage(container, actor, now)
         detail = {"code": code, "reason": reason, "orders": len(orders),
@@ -134,7 +134,9 @@ def _cancel_order(uow: UnitOfWork, container: Container, order: Order, now: date
     return credit
 
 
-def _tell(uow, container: Container, affected: list[Affected], reason: str, now) -> None:
+def _tell(
+    uow: UnitOfWork, container: Container, affected: list[Affected], reason: str, now: datetime
+) -> None:
     for each in affected:
         values = {
             "code": container.code,

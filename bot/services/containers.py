@@ -98,12 +98,12 @@ def _record_stage(
 
 
 def _announce_stage(uow: UnitOfWork, container: Container, now: datetime) -> None:
-    values: dict = {"code": container.code, "stage": Text(STAGE[container.stage])}
+    values: dict[str, object] = {"code": container.code, "stage": Text(STAGE[container.stage])}
     template = "notify.stage"
     if container.stage is Stage.MER and container.eta is not None:
         values["eta"] = Day(container.eta)
         template = "eta.notify_departed"
-    traders = traders_of(uow, container.id)  # type: ignore[arg-type]
+    traders = traders_of(uow, container.stored_id)
     notify_many(
         uow, traders, f"stage:{container.code}:{container.stage.value}", template, values, now
     )

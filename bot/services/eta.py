@@ -78,20 +78,21 @@ def tell_traders(uow: UnitOfWork, container: Container, change: EtaChange, now: 
     if change.old is not None:
         values["old"] = Day(change.old)
         template = "eta.notify_moved"
-    traders = traders_of(uow, container.id)  # type: ignore[arg-type]
+    traders = traders_of(uow, container.stored_id)
     notify_many(uow, traders, f"eta:{container.code}:{change.id}", template, values, now)
     return len(traders)
 
 
-def moves_since(uow: UnitOfWork, now: datetime) -> list[tuple[Container, EtaChange, EtaChange]]:
-    """Containers whose ETA moved in the last 24 hours: (container, first move, last move)."""
+def moves_since(uow: UnitOfWork, now: datetime) -> list[tuple[Container, date, EtaChange]]:
+    """Containers whose ETA moved in the last 24 hours: (container, the date before the
+    first move, the last move)."""
     moves: dict[int, list[EtaChange]] = {}
     for change in uow.etas.since(now - MOVES_WINDOW):
         if change.is_move:
             moves.setdefault(change.container_id, []).append(change)
     found = []
     for container_id, changes in sorted(moves.items()):
-        container = uow.containers.get(container_id)
-        if container is not None:
-            found.append((container, changes[0], changes[-1]))
+        container, before = uow.containers.get(container_id), changes[0].old
+        if container is not None and before is not None:  # a move always has a date before
+            found.append((container, before, changes[-1]))
     return found

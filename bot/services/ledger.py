@@ -37,8 +37,8 @@ def remaining_due(uow: UnitOfWork, order: Order) -> int:
     (0 for an order cancelled or expired). Call inside an open unit of work."""
     if order.status in CLOSED:
         return 0
-    entries = [e.amount_gnf for e in uow.ledger.for_order(order.id)]  # type: ignore[arg-type]
-    paid = uow.proofs.paid_for_order(order.id)  # type: ignore[arg-type]
+    entries = [e.amount_gnf for e in uow.ledger.for_order(order.stored_id)]
+    paid = uow.proofs.paid_for_order(order.stored_id)
     return ledger.remaining_due(order.total_gnf, paid, entries)
 
 

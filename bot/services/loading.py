@@ -16,10 +16,10 @@ def load_orders(uow: UnitOfWork, container: Container, actor: str, now: datetime
     answer becomes loaded, each audited; returns how many. Paid orders never measured keep
     following their container, and a contested one waits for its answer."""
     loaded = 0
-    for order in uow.orders.for_container(container.id):  # type: ignore[arg-type]
+    for order in uow.orders.for_container(container.stored_id):
         if order.status not in MEASURED:
             continue
-        receipt = uow.warehouse.for_order(order.id)  # type: ignore[arg-type]
+        receipt = uow.warehouse.for_order(order.stored_id)
         if receipt is not None and receipt.awaiting_answer:
             continue
         order.move_to(OrderStatus.LOADED, now)

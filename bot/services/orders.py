@@ -18,6 +18,7 @@ from domain.errors import (
     InvalidInput,
     NotFound,
     QuoteChanged,
+    found,
 )
 from domain.eta import SEA_TRANSIT_DAYS
 from domain.orders import Order, OrderStatus, own_order
@@ -104,7 +105,7 @@ def place_order(
         order = Order.from_quote(
             quote,
             trader_id=request.trader_id,
-            container_id=container.id,  # type: ignore[arg-type]
+            container_id=container.stored_id,
             request_key=request.request_key,
             now=now,
             reservation=reservation,
@@ -133,7 +134,7 @@ def _placed(
     if container is None:
         container = uow.containers.get(order.container_id)
         assert container is not None
-        pending = with_money and uow.proofs.pending_for_order(order.id) is not None  # type: ignore[arg-type]
+        pending = with_money and uow.proofs.pending_for_order(order.stored_id) is not None
     money = ledger_service.money_of(uow, order) if with_money else None
     return Placement(order, container, filled, money, pending)
 
@@ -194,3 +195,7 @@ def orders_of(uow: UnitOfWork, trader_id: int) -> list[tuple[Order, Container]]:
             assert container is not None
             result.append((order, container))
         return result
+
+
+def _container_of(uow: UnitOfWork, order: Order) -> Container:
+    return found(uow.containers.get(order.container_id), "container", order.container_id)

@@ -12,7 +12,7 @@ from bot.text.formatting import kilobytes
 from bot.text.values import Moment, Money, Text
 from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import Order, OrderStatus, format_number, own_order
-from domain.ports import UnitOfWork
+from domain.ports import JsonDict, UnitOfWork
 from domain.proofs import (
     DuplicateWarning,
     PaymentProof,
@@ -115,7 +115,7 @@ def approve_proof(uow: UnitOfWork, proof_id: int, actor: str, now: datetime) -> 
         detail = {"proof": proof_id, "order": order.number, "kind": proof.kind.value}
         uow.audit.record(actor, "approve_proof", {**detail, "amount": proof.amount_gnf}, now)
         container = uow.containers.get(order.container_id)
-        values = {"number": order.number, "code": container.code if container else "?"}
+        values: JsonDict = {"number": order.number, "code": container.code if container else "?"}
         template = "notify.approved"
         remaining = ledger_service.remaining_due(uow, order)
         if not proof.kind.at_order_time:

@@ -47,7 +47,7 @@ def container_stats(uow: UnitOfWork, code: str | None = None) -> list[ContainerS
         result = []
         for container in _selected(uow, code):
             stats = ContainerStats(container)
-            for order in uow.orders.for_container(container.id):  # type: ignore[arg-type]
+            for order in uow.orders.for_container(container.stored_id):
                 if order.holds_volume:
                     stats.total.add(order)
                     stats.by_category[order.category].add(order)
@@ -91,7 +91,7 @@ def chart_data(uow: UnitOfWork, now: datetime, code: str | None = None) -> Chart
     fills = []
     with uow:
         for container in _selected(uow, code):
-            orders = uow.orders.for_container(container.id)  # type: ignore[arg-type]
+            orders = uow.orders.for_container(container.stored_id)
             held = [o for o in orders if o.holds_volume]
             for order in held:
                 margins[order.category] += order.margin_gnf

@@ -64,7 +64,9 @@ def _add(uow: UnitOfWork, supplier: Supplier) -> Supplier:
         raise InvalidInput("supplier_duplicate", name=supplier.name, city=supplier.city) from None
 
 
-def add(uow: UnitOfWork, draft: Draft, actor: str, now: datetime, photo=None) -> Supplier:
+def add(
+    uow: UnitOfWork, draft: Draft, actor: str, now: datetime, photo: bytes | None = None
+) -> Supplier:
     with uow:
         supplier = _add(uow, draft.build(now, photo))
         uow.audit.record(actor, "supplier_add", {"id": supplier.id, "name": supplier.name}, now)
@@ -96,16 +98,18 @@ def _found(uow: UnitOfWork, supplier_id: int) -> Supplier:
 FIELDS = ("nom", "ville", "categorie", "contact", "note", "recommande")
 
 
-def change(uow, supplier_id: int, field: str, value: object, actor: str, now) -> Supplier:
+def change(
+    uow: UnitOfWork, supplier_id: int, field: str, value: object, actor: str, now: datetime
+) -> Supplier:
     """Change one field (`FIELDS`); InvalidInput for a bad value or a duplicate."""
     with uow:
         supplier = _found(uow, supplier_id)
         if field in ("nom", "ville"):
             supplier.rename(**{"name" if field == "nom" else "city": str(value)})
         elif field == "categorie":
-            supplier.category = value  # type: ignore[assignment]
+            supplier.category = SupplierCategory(str(value))
         elif field == "contact":
-            supplier.set_contact(value)  # type: ignore[arg-type]
+            supplier.set_contact(_contact(value))
         elif field == "note":
             supplier.note = rules.clean_text(str(value), rules.MAX_NOTE, "supplier_note", 0)
         else:
@@ -119,6 +123,12 @@ def change(uow, supplier_id: int, field: str, value: object, actor: str, now) ->
         uow.audit.record(actor, "supplier_change", {"id": supplier_id, "field": field}, now)
         uow.commit()
         return supplier
+
+
+def _contact(value: object) -> Contact:
+    if not isinstance(value, Contact):
+        raise TypeError(f"a supplier's contact is a Contact, not {value!r}")
+    return value
 
 
 def remove(uow: UnitOfWork, supplier_id: int, actor: str, now: datetime) -> Supplier:

@@ -13,13 +13,14 @@ from datetime import datetime
 
 from bot.services.notifications import notify_admins
 from domain.errors import NotFound
-from domain.ports import UnitOfWork
+from domain.ports import JsonDict, UnitOfWork
 from domain.support import (
     MAX_MESSAGE_CHARS,
     MAX_REASON_CHARS,
     SupportMessage,
     Ticket,
     check_text,
+    oldest_waiting_first,
 )
 
 CARD = "support_card"  # outbox templates the dispatcher renders from the tables
@@ -58,7 +59,9 @@ def open_ticket(
         ticket = uow.support.add(
             Ticket(trader_id, text[:MAX_REASON_CHARS], now, channel, user_ref, waiting_since=now)
         )
-        first = uow.support.add_message(SupportMessage(ticket.id, TRADER, text, now, attachment))  # type: ignore[arg-type]
+        first = uow.support.add_message(
+            SupportMessage(ticket.stored_id, TRADER, text, now, attachment)
+        )
         values = {"ticket_id": ticket.id, "message_id": first.id}
         notify_admins(uow, f"support-card:{ticket.id}", CARD, values, now)
         uow.commit()
@@ -81,7 +84,7 @@ def _add_trader_message(
     uow: UnitOfWork, ticket: Ticket, text: str, image: bytes | None, now: datetime
 ) -> None:
     ticket.trader_wrote(now)
-    message = uow.support.add_message(SupportMessage(ticket.id, TRADER, text, now, image))  # type: ignore[arg-type]
+    message = uow.support.add_message(SupportMessage(ticket.stored_id, TRADER, text, now, image))
     uow.support.save(ticket)
     notify_admins(uow, f"support-msg:{message.id}", RELAY, {"message_id": message.id}, now)
 
@@ -131,7 +134,7 @@ def close_ticket(uow: UnitOfWork, ticket_id: int, actor: str, now: datetime) -> 
 
 
 def _notify_ticket_chat(
-    uow: UnitOfWork, ticket: Ticket, key: str, template: str, values: dict, now: datetime
+    uow: UnitOfWork, ticket: Ticket, key: str, template: str, values: JsonDict, now: datetime
 ) -> None:
     """On the chat the ticket was opened from while it is still the trader's; else on every
     chat of the trader."""
@@ -156,10 +159,12 @@ def open_ticket_of(uow: UnitOfWork, trader_id: int) -> Ticket | None:
         return uow.support.open_for_trader(trader_id)
 
 
-def late_tickets(uow: UnitOfWork, now: datetime) -> list[Ticket]:
-    """Open tickets whose trader has waited more than two hours for an answer."""
+def late_tickets(uow: UnitOfWork, now: datetime) -> list[tuple[datetime, Ticket]]:
+    """Open tickets whose trader has waited more than two hours for an answer, each with
+    since when, the longest wait first."""
     with uow:
-        return [t for t in uow.support.open_tickets() if t.is_late(now)]
+        late = [t for t in uow.support.open_tickets() if t.is_late(now)]
+    return oldest_waiting_first(late)
 
 
 def ticket_of_ref(uow: UnitOfWork, chat: str, ref: str) -> int | None:
@@ -168,7 +173,7 @@ def ticket_of_ref(uow: UnitOfWork, chat: str, ref: str) -> int | None:
         return uow.support.ticket_of_ref(chat, ref)
 
 
-def remember_sent(uow: UnitOfWork, template: str, payload: dict, chat: str, ref: str) -> None:
+def remember_sent(uow: UnitOfWork, template: str, payload: JsonDict, chat: str, ref: str) -> None:
     """Called in the dispatcher's transaction once a card or a relayed message is posted in
     the admin chat as message `ref`: a reply to it will answer its ticket."""
     if template == CARD:
@@ -180,7 +185,7 @@ def remember_sent(uow: UnitOfWork, template: str, payload: dict, chat: str, ref:
         return
     if ticket is None:
         return
-    uow.support.remember_ref(chat, ref, ticket.id)  # type: ignore[arg-type]
+    uow.support.remember_ref(chat, ref, ticket.stored_id)
     if template == CARD and ticket.card_ref is None:
         ticket.card_ref = ref
         uow.support.save(ticket)

@@ -84,7 +84,7 @@ class TraderOrder:
         proof_pending: bool = False,
     ) -> TraderOrder:
         return cls(
-            id=order.id,  # type: ignore[arg-type]
+            id=order.stored_id,
             number=order.number,
             category=order.category,
             volume_l=order.volume_l,
@@ -107,7 +107,7 @@ def _view(uow: UnitOfWork, order: Order) -> TraderOrder:
     container = uow.containers.get(order.container_id)
     assert container is not None
     money = ledger_service.money_of(uow, order)
-    pending = uow.proofs.pending_for_order(order.id) is not None  # type: ignore[arg-type]
+    pending = uow.proofs.pending_for_order(order.stored_id) is not None
     return TraderOrder.of(order, container, money, pending)
 
 
@@ -156,9 +156,11 @@ class TraderApi:
     # Traders
     def find_trader(self, channel: str, user_ref: str) -> TraderInfo | None:
         trader = trader_service.find_trader(self.uow(), channel, user_ref)
-        return None if trader is None else TraderInfo(trader.id, trader.name, trader.language)  # type: ignore[arg-type]
+        return (
+            None if trader is None else TraderInfo(trader.stored_id, trader.name, trader.language)
+        )
 
-    def register(self, name: str, phone: str, channel: str, user_ref: str, lang: str):
+    def register(self, name: str, phone: str, channel: str, user_ref: str, lang: str) -> TraderInfo:
         trader = trader_service.register(
             self.uow(),
             name=name,
@@ -168,7 +170,7 @@ class TraderApi:
             language=Language(lang),
             now=self.clock(),
         )
-        return TraderInfo(trader.id, trader.name, trader.language)  # type: ignore[arg-type]
+        return TraderInfo(trader.stored_id, trader.name, trader.language)
 
     def set_language(self, trader_id: int, lang: str) -> None:
         trader_service.set_language(self.uow(), trader_id, Language(lang))
@@ -221,9 +223,8 @@ class TraderApi:
             with_money=True,
             terms_of=self._terms_of,
         )
-        order, container = placement.order, placement.container
-        if order.trader_id != trader_id:  # a request key of someone else's order
-            raise NotFound("order", order.id)
+        container = placement.container  # a request key of someone else's order: NotFound
+        order = own_order(placement.order, trader_id, placement.order.stored_id)
         shown = TraderOrder.of(order, container, placement.money, placement.proof_pending)
         return shown, ContainerView.of(container)
 
@@ -266,7 +267,7 @@ class TraderApi:
         submission = proof_service.submit_proof(
             self.uow(), trader_id, order_id, image, reference, self.clock()
         )
-        return ProofView(submission.proof.id, submission.order.number)  # type: ignore[arg-type]
+        return ProofView(submission.proof.stored_id, submission.order.number)
 
     def keep_attachment(
         self, trader_id: int, order_id: int, content: bytes | None, reason: str
@@ -299,7 +300,7 @@ class TraderApi:
         ticket = support_service.open_ticket(
             self.uow(), trader_id, reason, self.clock(), attachment, chat
         )
-        return TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+        return TicketView(ticket.stored_id, ticket.number)
 
     def ticket_message(
         self, trader_id: int, ticket_id: int, text: str, image: bytes | None
@@ -307,11 +308,11 @@ class TraderApi:
         ticket = support_service.add_trader_message(
             self.uow(), trader_id, ticket_id, text, image, self.clock()
         )
-        return TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+        return TicketView(ticket.stored_id, ticket.number)
 
     def open_ticket_of(self, trader_id: int) -> TicketView | None:
         ticket = support_service.open_ticket_of(self.uow(), trader_id)
-        return None if ticket is None else TicketView(ticket.id, ticket.number)  # type: ignore[arg-type]
+        return None if ticket is None else TicketView(ticket.stored_id, ticket.number)
 
     def ticket_is_open(self, trader_id: int, ticket_id: int) -> bool:
         return support_service.is_open(self.uow(), trader_id, ticket_id)
@@ -324,7 +325,7 @@ class TraderApi:
         order, statement = warehouse_service.answer(
             self.uow(), trader_id, receipt_id, accept, self.clock()
         )
-        return self.order(trader_id, order.id), statement  # type: ignore[arg-type]
+        return self.order(trader_id, order.stored_id), statement
 
     def balance(self, trader_id: int) -> int:
         return ledger_service.balance_of(self.uow(), trader_id)

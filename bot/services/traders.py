@@ -31,7 +31,7 @@ def register(
                 Trader(name=name, phone=phone, created_at=now, language=language)
             )
         if uow.traders.by_identity(channel, user_ref) is None:
-            identity = ChannelIdentity(channel, user_ref, trader.id, now)  # type: ignore[arg-type]
+            identity = ChannelIdentity(channel, user_ref, trader.stored_id, now)
             uow.traders.link(identity)
         uow.commit()
         return trader

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from domain.ports import UnitOfWork
+from domain.ports import JsonDict, UnitOfWork
 
 TELEGRAM = "telegram"
 
 
 def store_updates(
-    uow_factory: Callable[[], UnitOfWork], clock: Callable[[], datetime], updates: list[dict]
+    uow_factory: Callable[[], UnitOfWork], clock: Callable[[], datetime], updates: list[JsonDict]
 ) -> int:
     """Keep raw updates, one row per update_id, in one transaction; returns how many were
     new (a replayed update is stored once)."""

@@ -19,7 +19,7 @@ from bot.services.loading import load_orders
 from bot.services.notifications import notify_admins, notify_trader
 from bot.text.values import Money, Volume
 from domain.containers import Container, Stage
-from domain.errors import ContainerClosed, ContainerFull, InvalidInput, NotFound
+from domain.errors import ContainerClosed, ContainerFull, InvalidInput, NotFound, found
 from domain.ledger import EntryKind, Statement
 from domain.orders import Order, OrderStatus
 from domain.ports import UnitOfWork
@@ -71,7 +71,9 @@ class Recorded:
     statement: Statement  # what the trader pays now, line by line
 
 
-def _receivable(uow: UnitOfWork, order_id: int, measured_l: int, lock: bool = False):
+def _receivable(
+    uow: UnitOfWork, order_id: int, measured_l: int, lock: bool = False
+) -> tuple[Order, Container]:
     """The order and its container, when this measure may be recorded for it."""
     order = uow.orders.get(order_id, for_update=lock)
     if order is None:
@@ -102,7 +104,12 @@ def preview(uow: UnitOfWork, order_id: int, measured_l: int) -> Preview:
 
 
 def _make_room(
-    uow: UnitOfWork, order: Order, container: Container, measured_l: int, room: Room, now
+    uow: UnitOfWork,
+    order: Order,
+    container: Container,
+    measured_l: int,
+    room: Room,
+    now: datetime,
 ) -> tuple[Container, bool]:
     """Reserve the larger measure; returns the container the order is in and whether the
     reservation filled it. NoRoomForMeasure when it does not fit and the admin must choose."""
@@ -118,15 +125,17 @@ def _make_room(
     except (ContainerFull, ContainerClosed):
         raise NoRoomForMeasure(measured_l, target.remaining_l, target.code) from None
     uow.containers.release(container, order.volume_l)
-    order.container_id = target.id  # type: ignore[assignment]
+    order.container_id = target.stored_id
     return target, filled
 
 
-def _apply(uow: UnitOfWork, request: ReceiptRequest, order: Order, container: Container, now):
+def _apply(
+    uow: UnitOfWork, request: ReceiptRequest, order: Order, container: Container, now: datetime
+) -> tuple[WarehouseReceipt, Container, bool]:
     """Bill the measure and move the space; returns (receipt, container, filled)."""
     quote = order.remeasured(request.measured_l)
     receipt = WarehouseReceipt(
-        order.id, order.volume_l, request.measured_l, order.total_gnf, quote.total_gnf,  # type: ignore[arg-type]
+        order.stored_id, order.volume_l, request.measured_l, order.total_gnf, quote.total_gnf,
         ReceiptStatus.DONE, now, request.actor, request.cartons, request.photo,
     )  # fmt: skip
     filled = False
@@ -168,7 +177,14 @@ def record_receipt(uow: UnitOfWork, request: ReceiptRequest, now: datetime) -> R
         return Recorded(receipt, order, container, statement)
 
 
-def _record(uow, receipt: WarehouseReceipt, order: Order, statement: Statement, actor, now):
+def _record(
+    uow: UnitOfWork,
+    receipt: WarehouseReceipt,
+    order: Order,
+    statement: Statement,
+    actor: str,
+    now: datetime,
+) -> None:
     detail = {
         "order": order.number,
         "receipt": receipt.id,
@@ -192,16 +208,16 @@ def answer(
     """The trader accepts (the difference is then due, the credit taken first) or contests
     a larger measure. NotFound for someone else's receipt."""
     with uow:
-        found = uow.warehouse.get(receipt_id)
-        order = uow.orders.get(found.order_id, for_update=True) if found else None
+        seen = uow.warehouse.get(receipt_id)
+        order = uow.orders.get(seen.order_id, for_update=True) if seen else None
         if order is None or not order.owned_by(trader_id):
             raise NotFound("receipt", receipt_id)
         if not accept:
             contest(uow, order, now)
             uow.commit()
             return order, Statement(0, 0)
-        receipt = uow.warehouse.get(receipt_id, for_update=True)
-        receipt.answer(True, now)  # type: ignore[union-attr]
+        receipt = found(uow.warehouse.get(receipt_id, for_update=True), "receipt", receipt_id)
+        receipt.answer(True, now)
         order.move_to(OrderStatus.ADJUSTED, now)
         uow.audit.record(f"trader {trader_id}", "accept_measure", {"order": order.number}, now)
         statement = ledger_service.use_credit(uow, order, "measure", now)
@@ -213,8 +229,8 @@ def contest(uow: UnitOfWork, order: Order, now: datetime) -> WarehouseReceipt:
     """The trader contests the measure of `order` (inside the caller's transaction): the
     order is marked contested and the admins get the receipt. The one place to hook a
     support conversation on."""
-    found = uow.warehouse.for_order(order.id)  # type: ignore[arg-type]
-    receipt = uow.warehouse.get(found.id, for_update=True) if found and found.id else None
+    seen = uow.warehouse.for_order(order.stored_id)
+    receipt = uow.warehouse.get(seen.id, for_update=True) if seen and seen.id else None
     if receipt is None:
         raise NotFound("receipt of order", order.number)
     receipt.answer(False, now)

@@ -56,13 +56,5 @@ def parse_amount(text: str, *, thousands_dot: bool = False) -> Decimal:
         raise InvalidInput("unreadable") from exc
 
 
-def parse_volume(text: str) -> Decimal:
-    return parse_amount(text)
-
-
-def parse_price(text: str) -> Decimal:
-    return parse_amount(text, thousands_dot=True)
-
-
 def digits_only(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit() and ch.isascii())

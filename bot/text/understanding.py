@@ -229,7 +229,8 @@ def _unknown_goods(tokens: list[_Token]) -> str:
     """The word naming goods we do not know (`3 cbm de riz`): after the first number,
     else the last one before it; '' when every word is a known or common one."""
     first_number = next((i for i, tok in enumerate(tokens) if tok.kind == "num"), len(tokens))
-    before, after = [], []
+    before: list[str] = []
+    after: list[str] = []
     for i, tok in enumerate(tokens):
         counted = i > 0 and tokens[i - 1].kind == "num" and tok.key in _COUNT
         if tok.kind != "word" or counted or len(tok.key) < 3 or tok.key in _STOP:
@@ -263,7 +264,7 @@ def understand(
         category_guessed=guessed,
         volume=slots.volume,
         price=price,
-        ambiguous_price=slots.prices if len(slots.prices) == 2 else None,  # type: ignore[arg-type]
+        ambiguous_price=slots.prices if len(slots.prices) == 2 else None,
         unplaced=tuple(slots.unplaced),
         volume_too_large=slots.volume is not None and slots.volume > capacity_cbm,
         price_too_small=price is not None and 0 < price < SMALL_PRICE_CNY,

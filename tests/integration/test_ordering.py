@@ -116,8 +116,7 @@ def test_filling_exactly_ships_and_opens_next(uow):
     ready(uow, NOW, capacity_l=10_000)
     trader_id = trader(uow, NOW).id
     order(uow, trader_id, NOW, volume_l=6_000, capacity_l=10_000)
-    placed = order(uow, trader_id, NOW, volume_l=4_000, capacity_l=10_000)
-    assert placed.filled_container
+    order(uow, trader_id, NOW, volume_l=4_000, capacity_l=10_000)
     with uow:
         first, second = uow.containers.list_all()
         assert (first.stage, first.used_l) == (Stage.MER, 10_000)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.text.parsing import parse_price, parse_volume
+from bot.text.parsing import parse_amount
 from domain.errors import InvalidInput
 from domain.traders import clean_name
 
@@ -25,7 +25,7 @@ from domain.traders import clean_name
     ],
 )
 def test_volumes(text, value):
-    assert parse_volume(text) == Decimal(value)
+    assert parse_amount(text) == Decimal(value)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_volumes(text, value):
     ],
 )
 def test_prices(text, value):
-    assert parse_price(text) == Decimal(value)
+    assert parse_amount(text, thousands_dot=True) == Decimal(value)
 
 
 @pytest.mark.parametrize(
@@ -57,16 +57,16 @@ def test_prices(text, value):
 )
 def test_unreadable(text):
     with pytest.raises(InvalidInput):
-        parse_price(text)
+        parse_amount(text, thousands_dot=True)
     with pytest.raises(InvalidInput):
-        parse_volume(text)
+        parse_amount(text)
 
 
 @given(st.text(max_size=50))
 def test_parsers_never_crash(text):
-    for parse in (parse_price, parse_volume):
+    for thousands_dot in (True, False):
         with contextlib.suppress(InvalidInput):
-            assert isinstance(parse(text), Decimal)
+            assert isinstance(parse_amount(text, thousands_dot=thousands_dot), Decimal)
 
 
 @pytest.mark.parametrize(

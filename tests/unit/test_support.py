@@ -7,7 +7,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.errors import InvalidInput
-from domain.support import Ticket, TicketClosed, check_text, format_ticket, parse_ticket
+from domain.support import (
+    Ticket,
+    TicketClosed,
+    check_text,
+    format_ticket,
+    oldest_waiting_first,
+    parse_ticket,
+)
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
@@ -59,3 +66,11 @@ def test_nothing_is_added_to_a_closed_ticket():
         with pytest.raises(TicketClosed):
             change()
     assert ticket.closed_by == "Admin Awa"
+
+
+def test_the_longest_wait_comes_first_and_answered_tickets_not_at_all():
+    late = Ticket(1, "a", NOW, waiting_since=NOW - timedelta(hours=5), id=1)
+    answered = Ticket(2, "b", NOW, id=2)
+    recent = Ticket(3, "c", NOW, waiting_since=NOW - timedelta(hours=1), id=3)
+    waiting = oldest_waiting_first([recent, answered, late])
+    assert waiting == [(late.waiting_since, late), (recent.waiting_since, recent)]

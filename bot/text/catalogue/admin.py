@@ -383,7 +383,6 @@ ADMIN: dict[str, tuple[str, str]] = {
     "admin.announce_empty": ("Personne à prévenir.", "Nobody to tell."),
     "admin.export": ("📄 {count:order_exported}.", "📄 {count:order_exported}."),
     "admin.cancelled": ("Action annulée.", "Action cancelled."),
-    "admin.new_proof": ("📨 Nouvelle preuve à vérifier.", "📨 New proof to check."),
     # Command line and console (operators)
     "cli.initialised": ("Base initialisée.", "Database initialised."),
     "cli.already_initialised": (

@@ -367,7 +367,6 @@ TRADER: dict[str, tuple[str, str]] = {
         "🚢 Conteneur {code} — {stage}\n{bar}\n{used} sur {capacity} — reste {remaining}",
         "🚢 Container {code} — {stage}\n{bar}\n{used} of {capacity} — {remaining} left",
     ),
-    "container.yours": ("Vos conteneurs : {lines}", "Your containers: {lines}"),
     # Proof
     "proof.none": (
         "Aucune commande n'attend de paiement. Les commandes déjà payées ou en vérification "
