@@ -4,9 +4,11 @@ and the outbox."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -41,7 +43,7 @@ class SqlInbox:
         self.session.execute(statement.on_conflict_do_nothing())
 
 
-def _insert_for(session: Session):  # type: ignore[no-untyped-def]
+def _insert_for(session: Session) -> Callable[[Table], Any]:
     """INSERT with ON CONFLICT for this session's database (PostgreSQL or SQLite)."""
     dialect = session.get_bind().dialect.name
     return postgresql_insert if dialect == "postgresql" else sqlite_insert
@@ -77,7 +79,7 @@ class SqlInboundQueue:
             next_attempt_at=now,
         )
         result = self.session.execute(statement.on_conflict_do_nothing())
-        return result.rowcount == 1  # type: ignore[attr-defined]
+        return changed(result) == 1
 
     def claim(
         self, now: datetime, lease: timedelta, channel: str

@@ -271,7 +271,10 @@ def build_web(services: Services, *, embedded: bool = True) -> Any:
 def _twilio_validator(settings: Settings) -> Any:
     from twilio.request_validator import RequestValidator
 
-    return RequestValidator(settings.twilio_auth_token.get_secret_value())  # type: ignore[union-attr]
+    token = settings.twilio_auth_token
+    if token is None:
+        raise ValueError("TWILIO_AUTH_TOKEN is required to check the webhooks' signatures")
+    return RequestValidator(token.get_secret_value())
 
 
 def build_worker(services: Services) -> Any:
