@@ -59,9 +59,9 @@ def main(seconds: float = 8.0) -> None:
                 target=load.wrk, args=(port, requests, seconds + 2), kwargs={"connections": 32}
             )
             runner.start()
+            spy = f"py-spy record -p {worker} -d {int(seconds)} -r 200 -f raw --nonblocking -o"
             subprocess.run(
-                ["py-spy", "record", "-p", str(worker), "-d", str(int(seconds)), "-r", "200",
-                 "-f", "raw", "-o", str(out), "--nonblocking"],  # fmt: skip
+                [*spy.split(), str(out)],
                 check=True,
                 capture_output=True,
             )
