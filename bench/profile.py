@@ -1,7 +1,10 @@
-"""py-spy profile of one web worker while wrk sends it signed WhatsApp webhooks (P1): which
-libraries the acknowledgement's CPU goes to. `pip install py-spy` first (not a requirement).
+"""py-spy profiles under the bench's load: which libraries the CPU goes to.
 
-    bash scripts/with-services .venv/bin/python -m bench.profile_web
+`web`: one gunicorn web worker while wrk sends it signed WhatsApp webhooks (P1); `bot`: the
+Telegram bot process while 2 000 updates from 200 chats arrive on the fake Bot API (P2).
+`pip install py-spy` into .venv first (not a requirement), then
+
+    PYTHONPATH=. bash scripts/with-services .venv/bin/python -m bench.profile web|bot [SECONDS]
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
-from bench import load, whatsapp
+from bench import load, telegram, whatsapp
 from bench.services import timed_twilio
 from tests.fakes.telegram_api import FakeTelegram
 
 GROUPS = ("sqlalchemy", "psycopg2", "flask", "werkzeug", "twilio", "gunicorn", "redis",
-          "webhooks", "bot", "storage", "domain", "json", "logging", "http", "socket")  # fmt: skip
+          "webhooks", "bot", "storage", "domain", "json", "logging", "http", "socket",
+          "telegram", "httpx", "httpcore", "asyncio", "anyio")  # fmt: skip
 
 
 def owner(frame: str) -> str:
@@ -47,9 +52,37 @@ def summarise(collapsed: Path) -> list[tuple[str, float, float]]:
     return [(g, 100 * n / total, 100 * anywhere[g] / total) for g, n in leaf.most_common()]
 
 
-def main(seconds: float = 8.0) -> None:
+def spy(pid: int, seconds: float, out: Path) -> list[str]:
+    return [*f"py-spy record -p {pid} -d {int(seconds)} -r 200 -f raw --nonblocking -o".split(),
+            str(out)]  # fmt: skip
+
+
+def profile_bot(seconds: float, out: Path) -> int:
+    """The bot's process profiled while the P2 updates arrive (the limiter as configured)."""
+    drive, seen = telegram._drive, []
+
+    def profiled(fake: Any, group: Any, pid: int, updates: int, timeout: float) -> dict:
+        seen.append(pid)
+        with subprocess.Popen(spy(pid, seconds, out), stdout=subprocess.DEVNULL):
+            return drive(fake, group, pid, updates, timeout)
+
+    telegram._drive = profiled
+    telegram.run_bot(Path(tempfile.mkdtemp()), telegram.procfile()["bot"], {}, 2000, 180)
+    return seen[0]
+
+
+def main(which: str, seconds: float) -> None:
+    out = Path(tempfile.mkdtemp()) / f"{which}.txt"
+    worker = profile_bot(seconds, out) if which == "bot" else profile_web(seconds, out)
+    print(f"collapsed stacks: {out}")
+    print(f"{which} process {worker}, {seconds:.0f} s under load: share of samples by library")
+    print(f"  {'library':<12} {'self':>7} {'inclusive':>10}")
+    for group, own, inclusive in summarise(out):
+        print(f"  {group:<12} {own:6.1f} % {inclusive:9.1f} %")
+
+
+def profile_web(seconds: float, out: Path) -> int:
     fake, fake_tg = timed_twilio(), FakeTelegram().start()
-    out = Path(tempfile.mkdtemp()) / "web.txt"
     try:
         with whatsapp.project(Path(tempfile.mkdtemp()), fake, fake_tg) as (port, _g, pids):
             worker = pids["web"][0]
@@ -59,9 +92,8 @@ def main(seconds: float = 8.0) -> None:
                 target=load.wrk, args=(port, requests, seconds + 2), kwargs={"connections": 32}
             )
             runner.start()
-            spy = f"py-spy record -p {worker} -d {int(seconds)} -r 200 -f raw --nonblocking -o"
             subprocess.run(
-                [*spy.split(), str(out)],
+                spy(worker, seconds, out),
                 check=True,
                 capture_output=True,
             )
@@ -69,12 +101,10 @@ def main(seconds: float = 8.0) -> None:
     finally:
         fake.stop()
         fake_tg.stop()
-    print(f"collapsed stacks: {out}")
-    print(f"web worker {worker}, {seconds:.0f} s under wrk: share of samples by library")
-    print(f"  {'library':<12} {'self':>7} {'inclusive':>10}")
-    for group, own, inclusive in summarise(out):
-        print(f"  {group:<12} {own:6.1f} % {inclusive:9.1f} %")
+    return worker
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]) if len(sys.argv) > 1 else 8.0)
+    main(
+        sys.argv[1] if len(sys.argv) > 1 else "web", float(sys.argv[2]) if len(sys.argv) > 2 else 8
+    )
