@@ -23,9 +23,10 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from bot.cards import ticket as ticket_cards
 from bot.cards.credit import credit_card
@@ -99,6 +100,12 @@ def _sorry(message: dict) -> dict:
     }
 
 
+class Limiter(Protocol):
+    def wait(self, chat: str) -> None:
+        """Return once a message to `chat` may go (bot.delivery.budget: shared by processes)."""
+        ...
+
+
 class RateLimiter:
     """At most `per_second` sends overall, and one per `per_chat_s` seconds to a chat, on a
     monotonic `clock` in seconds; `sleep` waits (both injected by tests)."""
@@ -157,7 +164,7 @@ class Dispatcher:
         uow_factory: Callable[[], UnitOfWork],
         channels: Channels,
         clock: Callable[[], datetime],
-        limits: dict[str, RateLimiter] | None = None,
+        limits: Mapping[str, Limiter] | None = None,
         public_base_url: str | None = None,
         link_key: bytes | None = None,
         lease: timedelta = LEASE,
