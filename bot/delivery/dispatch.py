@@ -14,7 +14,8 @@ are retried with backoff; after the last try the message is marked failed and th
 chat is told. A bug is not retried: logged once with its traceback, the message failed at
 once, the recipient told in their language, the admins alerted once per kind per hour.
 Rate limits are kept, not hit: an overall rate per channel and, on Telegram, one message
-per second per chat; a RetryAfter-style wait from a sender is honoured by the sender.
+per second per chat; Telegram's are shared by every process in Redis (bot.delivery.budget);
+a RetryAfter-style wait from a sender is honoured by the sender.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import uuid
 from bisect import bisect_left
 
 import pytest
@@ -131,3 +132,36 @@ def test_the_budget_of_a_bot_follows_its_settings():
     assert budget(telegram_paid_broadcast=True).per_second == 1000
     paid = budget(telegram_paid_broadcast=True, telegram_paid_max_per_second=300)
     assert paid.per_second == 300
+
+
+def _process(url: str, name: str, n: int, sends: int, results) -> None:
+    """One dispatcher process: its own connection, its own clock."""
+    clock = VirtualTime()
+    limiter = SharedRateLimiter(
+        RedisSendBudget(make_redis(url), name, RATE, 1.0), clock, clock.sleep
+    )
+    sent = []
+    for m in range(sends):
+        limiter.wait(f"{n}-{m}")
+        sent.append(clock())
+    results.put(sent)
+
+
+def test_processes_sharing_the_budget_never_exceed_it_in_any_second():
+    """The same with real processes on the real Redis (fakeredis lives in one process)."""
+    import multiprocessing
+
+    if not REDIS_URL:
+        pytest.skip("TEST_REDIS_URL not set: run the suite with scripts/test")
+    name = f"bot-{uuid.uuid4().hex}"
+    spawn = multiprocessing.get_context("spawn")
+    results = spawn.Queue()
+    workers = [
+        spawn.Process(target=_process, args=(REDIS_URL, name, n, 60, results)) for n in range(3)
+    ]
+    for worker in workers:
+        worker.start()
+    sent = [t for _ in workers for t in results.get(timeout=120)]
+    for worker in workers:
+        worker.join(30)
+    assert len(sent) == 180 and busiest_second(sent) == RATE
