@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     public_base_url: str | None = None  # the URL Twilio calls, as Twilio signs it
     whatsapp_template_notification: str | None = None  # Content SID, variable {{1}} = text
     whatsapp_max_per_second: float = Field(default=10, gt=0)
+    # Telegram's limit per bot, across processes; the outbox keeps 10 % for live replies.
+    telegram_max_per_second: int = Field(default=30, gt=0)
+    # Opt-in: the outbox's sends pay 0.1 Star each above the free rate, up to this rate.
+    telegram_paid_broadcast: bool = False
+    telegram_paid_max_per_second: int = Field(default=1000, gt=0)
     whatsapp_interactive: bool = True  # WhatsApp buttons (Content API); False: numbered lists
     port: int = 8000
     # How long work claimed by a process stays its own: after a crash, others take it over

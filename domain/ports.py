@@ -368,3 +368,12 @@ class Locks(Protocol):
     """Mutual exclusion by name across processes; TimeoutError when it stays busy."""
 
     def hold(self, name: str, wait_s: float = ...) -> AbstractContextManager[None]: ...
+
+
+class SendBudget(Protocol):
+    """A sending rate shared by every process (Telegram's per-bot limit): `take` is one
+    atomic check-and-reserve of a slot for a message to `chat` at `now` (seconds)."""
+
+    def take(self, chat: str, now: float) -> tuple[bool, float]:
+        """(True, the time of the slot reserved), or (False, when to ask again)."""
+        ...

@@ -179,11 +179,13 @@ class TelegramChannel:
         return self.engine.language_of(CHANNEL, str(chat.id if chat else ""))
 
     # Pushes from worker threads (notifications)
-    def send_from_thread(self, chat_id: str, reply: Reply, timeout_s: float = 30.0) -> Any:
+    def send_from_thread(
+        self, chat_id: str, reply: Reply, timeout_s: float = 30.0, paid: bool = False
+    ) -> Any:
         if not self.running.wait(timeout_s) or self.loop is None:
             raise DeliveryFailed("the Telegram channel is not running")
         future = asyncio.run_coroutine_threadsafe(
-            deliver(self.application.bot, int(chat_id), reply), self.loop
+            deliver(self.application.bot, int(chat_id), reply, paid=paid), self.loop
         )
         return future.result(timeout=timeout_s)
 

@@ -13,14 +13,17 @@ from bot.engine.events import Reply
 
 
 class TelegramSender:
-    """The dispatcher's door to Telegram: from worker threads onto the bot's event loop."""
+    """The dispatcher's door to Telegram: from worker threads onto the bot's event loop.
+    Only these bulk sends (and the worker's below) may be paid broadcasts, never replies."""
 
     def __init__(self, channel: TelegramChannel) -> None:
         self.channel = channel
+        self.paid = bool(channel.settings.telegram_paid_broadcast)
 
     def send(self, user_ref: str, reply: Reply) -> str | None:
         with telegram_refusals():
-            return message_ref(self.channel.send_from_thread(user_ref, reply))
+            sent = self.channel.send_from_thread(user_ref, reply, paid=self.paid)
+            return message_ref(sent)
 
 
 class TelegramPushSender:
@@ -37,7 +40,9 @@ class TelegramPushSender:
     def send(self, user_ref: str, reply: Reply) -> str | None:
         with telegram_refusals():
             loop, bot = self._started()
-            future = asyncio.run_coroutine_threadsafe(deliver(bot, int(user_ref), reply), loop)
+            paid = bool(self.settings.telegram_paid_broadcast)
+            sending = deliver(bot, int(user_ref), reply, paid=paid)
+            future = asyncio.run_coroutine_threadsafe(sending, loop)
             return message_ref(future.result())
 
     def _started(self) -> tuple[asyncio.AbstractEventLoop, Any]:

@@ -14,7 +14,8 @@ are retried with backoff; after the last try the message is marked failed and th
 chat is told. A bug is not retried: logged once with its traceback, the message failed at
 once, the recipient told in their language, the admins alerted once per kind per hour.
 Rate limits are kept, not hit: an overall rate per channel and, on Telegram, one message
-per second per chat; a RetryAfter-style wait from a sender is honoured by the sender.
+per second per chat; Telegram's are shared by every process in Redis (bot.delivery.budget);
+a RetryAfter-style wait from a sender is honoured by the sender.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from bot.cards import ticket as ticket_cards
 from bot.cards.credit import credit_card
@@ -99,6 +101,12 @@ def _sorry(message: dict) -> dict:
     }
 
 
+class Limiter(Protocol):
+    def wait(self, chat: str) -> None:
+        """Return once a message to `chat` may go (bot.delivery.budget: shared by processes)."""
+        ...
+
+
 class RateLimiter:
     """At most `per_second` sends overall, and one per `per_chat_s` seconds to a chat, on a
     monotonic `clock` in seconds; `sleep` waits (both injected by tests)."""
@@ -157,7 +165,7 @@ class Dispatcher:
         uow_factory: Callable[[], UnitOfWork],
         channels: Channels,
         clock: Callable[[], datetime],
-        limits: dict[str, RateLimiter] | None = None,
+        limits: Mapping[str, Limiter] | None = None,
         public_base_url: str | None = None,
         link_key: bytes | None = None,
         lease: timedelta = LEASE,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.delivery.budget import SharedRateLimiter, bulk_rate
 from bot.delivery.notify import Channels
 from bot.services.otp import OtpService
 from bot.settings import Settings
@@ -24,6 +25,7 @@ from storage.kv import (
     make_redis,
 )
 from storage.otp_store import RedisOtpStore
+from storage.send_budget import RedisSendBudget
 from storage.uow import SqlUnitOfWork
 
 if TYPE_CHECKING:
@@ -35,8 +37,8 @@ if TYPE_CHECKING:
     from domain.ports import SmsSender, UnitOfWork
 
 log = logging.getLogger(__name__)
-# Telegram allows 30 messages/s per bot; the dispatcher keeps 10 % for live replies to traders.
-TELEGRAM_PER_SECOND = 27
+# The outbox's Telegram rate at the default limit (30/s, 10 % kept for live replies): 27.
+TELEGRAM_PER_SECOND = bulk_rate(30)
 
 
 def utc_now() -> datetime:
@@ -63,6 +65,7 @@ class Services:
     health: Callable[[], dict[str, str]]
     hits: RedisHitCounter
     versions: RedisVersions
+    telegram_budget: RedisSendBudget
     clock: Callable[[], datetime] = utc_now
     otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
 
@@ -111,7 +114,21 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         health=lambda: check_health(db_engine, redis_client),
         hits=RedisHitCounter(redis_client),
         versions=versions,
+        telegram_budget=telegram_budget(settings, redis_client),
     )
+
+
+def telegram_budget(settings: Settings, redis_client: Any) -> RedisSendBudget:
+    """The outbox's Telegram sends, all processes together, in Redis per bot: the free rate
+    less the live replies' reserve (bot.delivery.budget), or the paid broadcasts' rate; one
+    message a second per chat either way."""
+    token = settings.telegram_bot_token
+    bot_id = token.get_secret_value().split(":")[0] if token else "none"  # public, not secret
+    if settings.telegram_paid_broadcast:
+        rate = settings.telegram_paid_max_per_second
+    else:
+        rate = bulk_rate(settings.telegram_max_per_second)
+    return RedisSendBudget(redis_client, f"telegram:{bot_id}", rate, per_chat_s=1.0)
 
 
 def check_health(db_engine: Any, redis_client: Any) -> dict[str, str]:
@@ -316,10 +333,10 @@ def install_receipt_routes(services: Services, app: Any) -> None:
 
 
 def build_dispatcher(services: Services) -> Dispatcher:
-    from bot.delivery.dispatch import Dispatcher, RateLimiter
+    from bot.delivery.dispatch import Dispatcher, Limiter, RateLimiter
 
-    telegram = RateLimiter(TELEGRAM_PER_SECOND, per_chat_s=1.0)  # the admin chat is Telegram
-    limits = {
+    telegram = SharedRateLimiter(services.telegram_budget)  # the admin chat is Telegram
+    limits: dict[str, Limiter] = {
         "telegram": telegram,
         "admin": telegram,
         "whatsapp": RateLimiter(services.settings.whatsapp_max_per_second),

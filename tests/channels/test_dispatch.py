@@ -18,7 +18,10 @@ from storage.db import make_session_factory
 from storage.uow import SqlUnitOfWork
 from tests.channels.conftest import RunningBot, VirtualTime, on_virtual_time
 from tests.conftest import NOW, _truncate
+from tests.flows.conftest import make_app
 from tests.integration.helpers import ready
+from tests.unit.test_send_budget import VirtualTime as ProcessTime
+from tests.unit.test_send_budget import busiest_second, run_together
 
 
 def many_traders(uow_factory, clock, count: int, first_chat: int = 100_000) -> list[int]:
@@ -64,6 +67,19 @@ def test_restart_in_the_middle_of_a_1000_message_announcement(tg):
     with services.uow_factory() as uow:
         assert uow.outbox.counts() == {"sent": 1000}
     bot.stop()
+
+
+def test_dispatchers_of_several_processes_share_telegrams_limit(tmp_path):
+    """Issue 12: Telegram's 30/s is per bot, whoever sends; two dispatchers (as two `worker`
+    processes, each on its own clock) together keep the bulk rate, 27 in any second, where a
+    limiter each let them send 54."""
+    app = make_app(f"sqlite:///{tmp_path / 'two.db'}", telegram_bot_token="123:abc")
+    clocks = [ProcessTime(), ProcessTime()]
+    limiters = [build_dispatcher(app.services).limits["telegram"] for _ in clocks]
+    for limiter, clock in zip(limiters, clocks, strict=True):
+        limiter.clock, limiter.sleep = clock, clock.sleep
+    sent = run_together(limiters, clocks, per_thread=60)
+    assert len(sent) == 120 and busiest_second(sent) == TELEGRAM_PER_SECOND
 
 
 def test_429s_above_30_per_second_lose_nothing_and_run_near_the_limit(tg):
