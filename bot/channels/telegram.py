@@ -206,20 +206,26 @@ def build_channel(
     settings: Any, engine: Any, desk: Any, rate_limiter: AIORateLimiter | None = None
 ) -> TelegramChannel:
     """The PTB Application with our handlers, not started. Its rate limiter keeps Telegram's
-    flood limits and retries a RetryAfter up to 3 times (tests against the fake Bot API
-    inject one that only retries)."""
+    flood limits (overall TELEGRAM_MAX_PER_SECOND: the live replies; bulk sends take their
+    share from the shared budget below it) and retries a RetryAfter up to 3 times (tests
+    against the fake Bot API inject one that only retries)."""
     application = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .rate_limiter(rate_limiter or live_limiter(settings))
         .updater(None)  # updates come from our inbox, stored before they are confirmed
         .build()
     )
     channel = TelegramChannel(application, engine, desk, settings)
     channel.install()
     return channel
+
+
+def live_limiter(settings: Any) -> AIORateLimiter:
+    """PTB's limiter for the live replies: Telegram's overall limit, its group limit."""
+    return AIORateLimiter(overall_max_rate=settings.telegram_max_per_second, max_retries=3)
 
 
 async def serve(channel: TelegramChannel, inbox: Any) -> None:
