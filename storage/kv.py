@@ -41,17 +41,26 @@ LOCK_TIMEOUT_S = 30.0  # LOCK_TIMEOUT_SECONDS' default
 LOCK_RETRY_S = 0.1  # how often a waiter asks again (redis-py's Lock: the same)
 # KEYS: the lock, the state, then keys read along (a cache's version); ARGV: token, expiry ms.
 # Nothing (nil) when the lock is held by someone else; else 1, the state, the keys read.
+# Holding it already with this token counts as taken (a retried call whose reply was lost).
 LOCK_AND_LOAD = """
-if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return false end
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
 local out = {1}
 for i = 2, #KEYS do out[i] = redis.call('GET', KEYS[i]) end
 return out
 """
-# KEYS: the lock, the state; ARGV: token, state JSON (empty: no save), TTL s. The state is
-# saved even when the lock expired meanwhile (as before: the lock is only released if ours).
+# KEYS: the lock, the state; ARGV: token, state JSON (empty: no save), TTL s. Returns 1 when
+# the lock was ours. When it expired and another holder took it, that holder loaded the
+# state before this save: writing it now would overwrite the newer step, so it is not saved
+# (the message is already marked handled: the chat stays one step behind, never forks).
+# Expired and free: nobody read the state since, so it is saved.
 SAVE_AND_UNLOCK = """
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3]) end
-if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) return 1 end
+if holder then redis.call('DEL', KEYS[1]) return 1 end
 return 0
 """
 

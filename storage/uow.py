@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +23,9 @@ from storage.support import SqlSupportRepository
 from storage.traders import SqlTraderRepository
 
 TERMS = "terms"  # the version of the pricing terms (bot/services/terms_cache.py)
+
+
+log = logging.getLogger(__name__)
 
 
 class SqlUnitOfWork:
@@ -66,7 +70,10 @@ class SqlUnitOfWork:
         if self.pricing.changed:
             self.pricing.changed = False
             if self.versions is not None:
-                self.versions.bump(TERMS)
+                try:
+                    self.versions.bump(TERMS)
+                except Exception:  # committed: the caches expire on their own (MAX_AGE_S)
+                    log.exception("terms changed but their version could not be bumped")
 
     def rollback(self) -> None:
         self.session.rollback()

@@ -221,7 +221,8 @@ class TraderApi:
             transit_days=self.settings.sea_transit_days,
             deposit_percent=self.settings.deposit_percent,
             with_money=True,
-            terms_of=self._terms_of,
+            # no terms_of: the order's own check reads the terms in force from the database,
+            # never a cache (a rate changed a moment ago is the one the order is frozen at)
         )
         container = placement.container  # a request key of someone else's order: NotFound
         order = own_order(placement.order, trader_id, placement.order.stored_id)

@@ -101,17 +101,43 @@ def test_leaving_without_a_save_releases_and_keeps_the_state(redis_client):
     assert redis_client.get("t:lock:chat:console:u") is None
 
 
-def test_an_expired_lock_is_not_released_but_the_state_is_saved(redis_client):
-    """Ownership: a holder whose lock expired (and was taken by another) must not free the
-    other's lock; its state is still saved, as with the separate SET + unlock before."""
+def test_a_holder_whose_lock_was_taken_neither_frees_it_nor_overwrites_the_newer_state(
+    redis_client,
+):
+    """Ownership: a holder whose lock expired and was taken by another must not free the
+    other's lock, nor save over the state the other loaded and may have moved on from
+    (review of issue 12: two messages must never run on the same state)."""
     store = RedisConversationStore(redis_client, prefix="t", lock_timeout_s=0.05)
+    store.save("console", "u", {"state": "ask_volume"})
     with store.held("console", "u", "chat:console:u") as held:
         time.sleep(0.1)  # expired
         redis_client.set("t:lock:chat:console:u", "someone-else", px=5000)
-        held.save({"state": "idle"})
+        store.save("console", "u", {"state": "quote_review"})  # the other holder's step
+        held.save({"state": "ask_price"})
     assert redis_client.get("t:lock:chat:console:u") == "someone-else"
+    assert store.load("console", "u") == {"state": "quote_review"}
+
+
+def test_a_holder_whose_lock_expired_unclaimed_still_saves(redis_client):
+    """Expired but taken by nobody: nobody read the state since, so the step is kept."""
+    store = RedisConversationStore(redis_client, prefix="t", lock_timeout_s=0.05)
+    with store.held("console", "u", "chat:console:u") as held:
+        time.sleep(0.1)  # expired, free
+        held.save({"state": "idle"})
     assert store.load("console", "u") == {"state": "idle"}
     assert redis_client.pttl("t:conv:console:u") > 0
+
+
+def test_taking_the_lock_again_with_the_same_token_counts_as_taken(redis_client):
+    """A retried LOCK_AND_LOAD whose first reply was lost finds its own token: taken, not
+    busy (review of issue 12)."""
+    store = RedisConversationStore(redis_client, prefix="t")
+    store.save("console", "u", {"state": "idle"})
+    keys = ["t:lock:chat:console:u", "t:conv:console:u"]
+    assert store.lock_and_load(keys=keys, args=["token-1", 30_000]) is not None
+    again = store.lock_and_load(keys=keys, args=["token-1", 30_000])
+    assert again is not None and again[0] == 1
+    assert store.lock_and_load(keys=keys, args=["token-2", 30_000]) is None
 
 
 def test_keys_read_along_come_back_with_the_state(redis_client):

@@ -13,7 +13,7 @@ statements / transactions / pre-pings / Redis round trips per step:
 |---|---|---|
 | menu | 4 / 2 / 2 / 4 | 2 / 2 / 0 / 2 |
 | price -> quote | 8 / 4 / 4 / 4 | 3 / 3 / 0 / 2 |
-| order | 23 / 4 / 4 / 4 | 12 / 3 / 0 / 2 |
+| order | 23 / 4 / 4 / 4 | 15 / 3 / 0 / 2 (12 with cached terms; the order reads them from the DB) |
 | proof photo | 31 / 5 / 5 / 4 | 17 / 4 / 0 / 2 |
 | WhatsApp `menu`, webhook + worker | 12 / 7 / 7 / 5 | 7 / 4 / 0 / 3 |
 """
@@ -38,7 +38,7 @@ TARGET = Counts(statements=6, transactions=2, pings=0, redis=2)
 CEILING = {
     "menu": Counts(statements=2, transactions=2, pings=0, redis=2),
     "quote": Counts(statements=3, transactions=3, pings=0, redis=2),
-    "order": Counts(statements=12, transactions=3, pings=0, redis=2),
+    "order": Counts(statements=15, transactions=3, pings=0, redis=2),  # +3: terms from the DB
     "proof": Counts(statements=17, transactions=4, pings=0, redis=2),
 }
 GATE = (
@@ -174,6 +174,33 @@ def test_a_rate_set_in_another_process_is_seen_by_the_next_quote(app):
         [sys.executable, "-c", SET_RATE_ELSEWHERE, PG_URL, REDIS_URL, "1300"], check=True
     )
     assert "1 300" in _quote_text(app)
+
+
+def test_an_order_is_frozen_at_the_rate_in_force_even_when_the_cache_is_stale(app, pg_engine):
+    """The cache only serves what a quote shows; the order's own check reads the terms in
+    force from the database (review of issue 12: a lost version bump, say a Redis restored
+    from an older snapshot, must never freeze an order at an old rate)."""
+    import subprocess
+    import sys
+
+    from sqlalchemy import text
+
+    from storage.kv import make_redis
+
+    redis_client = make_redis(REDIS_URL)
+    assert "1 250" in _quote_text(app)  # the terms now cached
+    for fields in QUOTE:
+        send(app, **fields)  # a quote at 1 250 on the trader's screen
+    (key,) = redis_client.keys("*version:terms*")
+    before = redis_client.get(key)
+    subprocess.run(
+        [sys.executable, "-c", SET_RATE_ELSEWHERE, PG_URL, REDIS_URL, "1300"], check=True
+    )
+    redis_client.set(key, before)  # the bump lost: this process's cache still says 1 250
+    send(app, choice="quote:order")
+    with pg_engine.connect() as connection:
+        rates = connection.execute(text("SELECT rate FROM orders")).scalars().all()
+    assert all(str(rate).startswith("1300") for rate in rates), rates
 
 
 # The whole WhatsApp path: the webhook stores, the worker claims, runs the engine, sends and
