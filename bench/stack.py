@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.faults import harness
+
 ROOT = Path(__file__).resolve().parent.parent
 PORTS = range(int(os.environ.get("BENCH_PORT_MIN", "57500")), 57600)
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -57,15 +59,8 @@ def base_env(**values: object) -> dict[str, str]:
     return env
 
 
-@dataclass
-class Proc:
-    name: str
-    popen: subprocess.Popen
-    log: Path
-
-    @property
-    def pid(self) -> int:
-        return self.popen.pid
+class Proc(harness.Proc):
+    """A process of the bench: the fault suite's, with the end of its log for errors."""
 
     def tail(self, lines: int = 15) -> str:
         text = self.log.read_text(errors="replace") if self.log.exists() else ""
