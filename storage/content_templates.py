@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage import orm
+from storage.db import upsert_for
 
 TABLE = orm.whatsapp_content
 
@@ -24,8 +23,7 @@ class SqlContentTemplateRepository:
     def add(self, key: str, sid: str, now: datetime) -> str:
         """The first SID stored for a key stays: two processes creating the same template at
         once keep one of the two, the same for both."""
-        dialect = self.session.get_bind().dialect.name
-        insert_for = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        insert_for = upsert_for(self.session)
         statement = insert_for(TABLE).values(key=key, sid=sid, created_at=now)
         self.session.execute(statement.on_conflict_do_nothing(index_elements=["key"]))
         kept = self.get(key)

@@ -6,6 +6,8 @@ import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.orm import start_mappers
@@ -80,3 +82,9 @@ def ping(engine: Engine) -> None:
     """One round trip to the database; raises when it cannot be reached."""
     with engine.connect() as connection:
         connection.execute(text("SELECT 1"))
+
+
+def upsert_for(session: Session) -> Any:
+    """The INSERT that knows ON CONFLICT for this session's database (PostgreSQL or SQLite)."""
+    dialect = session.get_bind().dialect.name
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert

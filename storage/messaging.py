@@ -4,16 +4,13 @@ and the outbox."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Table, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from storage import orm
+from storage.db import upsert_for
 from storage.results import changed
 
 
@@ -37,16 +34,10 @@ class SqlInbox:
         A row already there (a concurrent delivery of the same message marked it) is left as
         it is: the goal is met. One statement, no savepoint (issue 12)."""
         values = {"channel": channel, "message_id": message_id, "at": now}
-        statement = _insert_for(self.session)(orm.processed_messages).values(
+        statement = upsert_for(self.session)(orm.processed_messages).values(
             **values, replies=json.dumps(replies)
         )
         self.session.execute(statement.on_conflict_do_nothing())
-
-
-def _insert_for(session: Session) -> Callable[[Table], Any]:
-    """INSERT with ON CONFLICT for this session's database (PostgreSQL or SQLite)."""
-    dialect = session.get_bind().dialect.name
-    return postgresql_insert if dialect == "postgresql" else sqlite_insert
 
 
 CLAIMABLE = ("pending", "working")
@@ -69,7 +60,7 @@ class SqlInboundQueue:
     def enqueue(self, channel: str, message_id: str, payload: dict, now: datetime) -> bool:
         """Store an inbound message once; False when this id was already stored. One
         statement, no savepoint (issue 12: the webhook's only write)."""
-        statement = _insert_for(self.session)(orm.inbound_queue).values(
+        statement = upsert_for(self.session)(orm.inbound_queue).values(
             channel=channel,
             message_id=message_id,
             payload=json.dumps(payload),
@@ -178,7 +169,7 @@ class SqlOutbox:
         """Queue many messages in one statement; keys already queued are skipped."""
         if not rows:
             return 0
-        insert_for = _insert_for(self.session)
+        insert_for = upsert_for(self.session)
         values = [
             {
                 **row,

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, func, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -15,6 +13,7 @@ from domain.ledger import EntryKind, LedgerEntry
 from domain.refunds import RefundRequest, RefundStatus
 from domain.warehouse import WarehouseReceipt
 from storage import orm
+from storage.db import upsert_for
 from storage.results import changed
 
 
@@ -33,8 +32,7 @@ class SqlLedger:
     def add(self, entry: LedgerEntry) -> bool:
         """Append an entry once: INSERT … ON CONFLICT (key) DO NOTHING. False when an entry
         with this key exists (written before, or by a concurrent transaction)."""
-        dialect = self.session.get_bind().dialect.name
-        insert_for = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        insert_for = upsert_for(self.session)
         statement = insert_for(orm.ledger_entries).on_conflict_do_nothing(index_elements=["key"])
         values = {
             "trader_id": entry.trader_id,

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from domain.receipts import Receipt, ReceiptKind
 from storage import orm
+from storage.db import upsert_for
 
 TABLE = orm.payment_receipts
 FIELDS = (
@@ -37,8 +36,7 @@ class SqlReceiptRepository:
     def add(self, receipt: Receipt) -> Receipt:
         """Insert unless this payment has its receipt already (a retry, a second approver
         racing): ON CONFLICT DO NOTHING, then the one in force is read back."""
-        dialect = self.session.get_bind().dialect.name
-        insert_for = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        insert_for = upsert_for(self.session)
         values = {name: getattr(receipt, name) for name in FIELDS}
         statement = insert_for(TABLE).values(**{**values, "kind": receipt.kind.value})
         self.session.execute(statement.on_conflict_do_nothing(index_elements=["payment_key"]))
