@@ -7,7 +7,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from domain.ports import Versions
+from domain.ports.coordination import Versions
 from storage.containers import SqlContainerRepository
 from storage.content_templates import SqlContentTemplateRepository
 from storage.directory import SqlSupplierRepository

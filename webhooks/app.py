@@ -24,7 +24,7 @@ from werkzeug.exceptions import HTTPException
 
 from bot.services.notifications import notify_admins
 from bot.text.messages import t
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from webhooks import telegram_hook
 from webhooks.inbound_store import InboundStore
 

@@ -31,7 +31,8 @@ from bot.engine.events import Inbound, Reply
 from bot.services.notifications import notify_admins
 from bot.text.messages import t
 from domain.errors import DeliveryFailed
-from domain.ports import RecentContacts, UnitOfWork
+from domain.ports.coordination import RecentContacts
+from domain.ports.unit_of_work import UnitOfWork
 from webhooks.inbound_store import CHANNEL, InboundStore
 from webhooks.media import MediaAccess, MediaError, fetch_image
 from webhooks.whatsapp_sender import WhatsAppSender

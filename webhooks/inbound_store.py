@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 CHANNEL = "whatsapp"
 

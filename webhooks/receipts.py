@@ -22,7 +22,8 @@ from bot.cards.receipt_pdf import lines, render_pdf
 from bot.services.receipts import ReceiptView, verify
 from bot.text.messages import t
 from domain.links import link_valid
-from domain.ports import HitCounter, UnitOfWork
+from domain.ports.coordination import HitCounter
+from domain.ports.unit_of_work import UnitOfWork
 from domain.proofs import sniff_image_type
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from twilio.rest.content.v1.content import ContentList
 
 from bot.engine.events import Reply
 from bot.text.messages import t
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 QUICK_REPLY_MAX = 3

@@ -28,7 +28,7 @@ from bot.flows.engine import choices_text
 from bot.text.formatting import split_text
 from bot.text.messages import t
 from domain.errors import DeliveryFailed
-from domain.ports import RecentContacts
+from domain.ports.coordination import RecentContacts
 from webhooks.whatsapp_interactive import TwilioContentTemplates, content_variables, shape_for
 
 log = logging.getLogger(__name__)

@@ -29,7 +29,9 @@ from bot.text.messages import code_problem, t
 from bot.text.parsing import digits_only
 from domain.errors import DeliveryFailed, InvalidInput, OtpError, OtpRateLimited
 from domain.phones import mask_phone, normalise_phone
-from domain.ports import ConversationStore, Locks, UnitOfWork
+from domain.ports.conversations import ConversationStore
+from domain.ports.coordination import Locks
+from domain.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 MAX_REFUSALS = 3  # wrong phones before the desk stops answering a stranger for a while

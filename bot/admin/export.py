@@ -7,7 +7,7 @@ import io
 
 from domain.containers import Container
 from domain.orders import Order
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.traders import Trader
 
 COLUMNS = [

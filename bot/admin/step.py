@@ -13,7 +13,7 @@ from bot.engine.events import Choice, Inbound, Reply
 from bot.settings import Settings
 from bot.text.keys import USAGE
 from bot.text.messages import t
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from bot.engine.events import Reply
 from bot.services import support as support_service
 from bot.text.keys import INVALID
 from domain.errors import InvalidInput, NotFound
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.support import (
     Ticket,
     TicketClosed,

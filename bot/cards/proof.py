@@ -12,7 +12,7 @@ from bot.text.values import Moment, Money, Volume
 from domain.containers import Container
 from domain.errors import found
 from domain.orders import Order, format_number, progress
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.proofs import DuplicateWarning, PaymentProof
 from domain.traders import Trader
 

@@ -17,7 +17,7 @@ from bot.text.keys import PROGRESS
 from bot.text.messages import t
 from bot.text.values import Moment
 from domain.orders import progress
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.support import SupportMessage, Ticket
 
 TEMPLATES = frozenset({CARD, RELAY})

@@ -12,7 +12,7 @@ from bot.text.messages import t
 from bot.text.values import Money, Volume
 from domain.ledger import Statement
 from domain.orders import format_number
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.warehouse import ReceiptStatus, WarehouseReceipt
 
 

@@ -29,7 +29,7 @@ from bot.delivery.loops import Backoff
 from bot.services.updates import TELEGRAM as CHANNEL
 from bot.services.updates import store_updates
 from bot.text.messages import t
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 # TELEGRAM_INBOX_LEASE_SECONDS' default; renewed every third of it while an update is in hand.

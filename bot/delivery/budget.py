@@ -1,4 +1,4 @@
-"""The dispatcher's limiter on a budget shared by processes (domain.ports.SendBudget).
+"""The dispatcher's limiter on a budget shared by processes (domain.ports.coordination.SendBudget).
 
 Telegram allows a bot 30 messages per second whoever sends them. The live replies of the
 `bot` process go through PTB's own limiter (bot.channels.telegram) and keep priority: the
@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from domain.ports import SendBudget
+from domain.ports.coordination import SendBudget
 
 RESERVE_PERCENT = 10  # of Telegram's limit, kept for the live replies
 

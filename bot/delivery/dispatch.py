@@ -45,7 +45,7 @@ from bot.text.messages import t
 from bot.text.payload import from_payload
 from domain.errors import DeliveryFailed
 from domain.links import photo_path
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)  # OUTBOX_LEASE_SECONDS' default

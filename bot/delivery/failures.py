@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from bot.services.notifications import notify_admins
 from domain.errors import DeliveryFailed
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.traders import Language
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,9 @@ from datetime import datetime
 from bot.engine.events import Inbound, Reply
 from bot.engine.replay import from_data, to_data
 from bot.text.messages import t
-from domain.ports import JsonDict, Locks, UnitOfWork
+from domain.ports.coordination import Locks
+from domain.ports.messaging import JsonDict
+from domain.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 
 from bot.engine.events import Choice, Reply
-from domain.ports import JsonDict
+from domain.ports.messaging import JsonDict
 
 MAX_KEPT_BYTES = 64 * 1024
 

@@ -35,7 +35,9 @@ from bot.services.trader_api import TraderApi
 from bot.settings import Settings
 from bot.text.messages import t
 from bot.text.vocabulary import COMMAND_WORDS
-from domain.ports import ConversationStore, Locks, UnitOfWork
+from domain.ports.conversations import ConversationStore
+from domain.ports.coordination import Locks
+from domain.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from bot.services.support import late_tickets
 from bot.settings import Settings
 from bot.text import formatting as fmt
 from bot.text.values import Day, Fill, Lines, Message, Moment, Money, Volume
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 UowFactory = Callable[[], UnitOfWork]
 PAYMENT_REMINDER_AFTER = timedelta(hours=24)

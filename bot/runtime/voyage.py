@@ -27,7 +27,7 @@ from bot.services import warehouse as receipt_service
 from domain.containers import Container
 from domain.errors import found
 from domain.orders import Order
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import Category
 from domain.traders import Language
 from domain.warehouse import ReceiptOutcome

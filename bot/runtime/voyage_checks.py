@@ -16,7 +16,7 @@ from domain.containers import Container, Stage
 from domain.errors import found
 from domain.ledger import EntryKind
 from domain.orders import Order, OrderStatus
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import make_quote
 from domain.warehouse import ReceiptOutcome
 

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from bot.admin.desk import AdminDesk
     from bot.delivery.dispatch import Dispatcher
     from bot.flows.engine import Engine
-    from domain.ports import SmsSender, UnitOfWork
+    from domain.ports.otp import SmsSender
+    from domain.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 # The outbox's Telegram rate at the default limit (30/s, 10 % kept for live replies): 27.

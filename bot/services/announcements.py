@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.services.notifications import notify_many, traders_of
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 ALL = "all"
 

@@ -17,7 +17,7 @@ from domain import ledger
 from domain.errors import InvalidInput, NotFound
 from domain.ledger import EntryKind, LedgerEntry
 from domain.orders import format_number
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.refunds import RefundRequest
 from domain.traders import Trader
 

@@ -20,7 +20,7 @@ from domain.containers import Container
 from domain.errors import InvalidInput, NotFound
 from domain.ledger import EntryKind
 from domain.orders import Order
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 MAX_REASON = 200
 

@@ -13,7 +13,7 @@ from bot.text.values import Day, Text
 from domain.containers import DEFAULT_CAPACITY_L, Container, Stage, container_code
 from domain.errors import DuplicateRequest, NoOpenContainer, NotFound
 from domain.eta import SEA_TRANSIT_DAYS
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.terms import check_capacity
 
 

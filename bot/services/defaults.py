@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from bot.services.containers import open_container
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import Category, Tariff
 
 DEFAULT_RATE = Decimal(1250)

@@ -18,7 +18,7 @@ from domain.eta import (
     check_change,
     default_eta,
 )
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 MOVES_WINDOW = timedelta(hours=24)
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from domain import ledger
 from domain.ledger import EntryKind, LedgerEntry, Statement
 from domain.orders import Order, OrderStatus
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.proofs import ProofKind
 
 CLOSED = frozenset({OrderStatus.EXPIRED, OrderStatus.CANCELLED})

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from domain.containers import Container
 from domain.orders import OrderStatus
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 MEASURED = frozenset({OrderStatus.RECEIVED, OrderStatus.ADJUSTED})
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from bot.text.payload import to_payload
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 
 ADMIN = "admin"
 

@@ -22,7 +22,7 @@ from domain.errors import (
 )
 from domain.eta import SEA_TRANSIT_DAYS
 from domain.orders import Order, OrderStatus, own_order
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import Category, Terms, make_quote
 
 

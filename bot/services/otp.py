@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.text.messages import t
 from domain.otp import OtpPolicy, OtpScope, generate_code, hash_code
-from domain.ports import OtpStore, SmsSender
+from domain.ports.otp import OtpStore, SmsSender
 
 
 class OtpService:

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.errors import NotFound
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import Category, Quote, Tariff, Terms, make_quote
 from domain.terms import check_commission, check_rate, check_tariff
 

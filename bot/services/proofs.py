@@ -12,7 +12,8 @@ from bot.text.formatting import kilobytes
 from bot.text.values import Moment, Money, Text
 from domain.errors import IllegalTransition, NotFound, ProofRejected
 from domain.orders import Order, OrderStatus, format_number, own_order
-from domain.ports import JsonDict, UnitOfWork
+from domain.ports.messaging import JsonDict
+from domain.ports.unit_of_work import UnitOfWork
 from domain.proofs import (
     DuplicateWarning,
     PaymentProof,

@@ -13,7 +13,7 @@ from datetime import datetime
 from bot.services.notifications import notify_trader
 from domain.errors import NotFound
 from domain.orders import Order, own_order
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import TraderQuote
 from domain.receipts import Receipt, ReceiptKind, is_token
 

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from domain.containers import Container, Stage
 from domain.orders import Order
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import Category
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from domain import suppliers as rules
 from domain.errors import DuplicateRequest, InvalidInput, NotFound
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.suppliers import Contact, Supplier, SupplierCategory
 
 

@@ -13,7 +13,8 @@ from datetime import datetime
 
 from bot.services.notifications import notify_admins
 from domain.errors import NotFound
-from domain.ports import JsonDict, UnitOfWork
+from domain.ports.messaging import JsonDict
+from domain.ports.unit_of_work import UnitOfWork
 from domain.support import (
     MAX_MESSAGE_CHARS,
     MAX_REASON_CHARS,

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from bot.services.pricing import current_terms
-from domain.ports import UnitOfWork, Versions
+from domain.ports.coordination import Versions
+from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import Category, Terms
 
 TERMS = "terms"

@@ -30,7 +30,7 @@ from domain.errors import NotFound
 from domain.eta import visible_eta
 from domain.ledger import Statement
 from domain.orders import Order, OrderStatus, Progress, own_order, progress
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import Category, Terms, TraderQuote, make_quote
 from domain.refunds import RefundRequest
 from domain.suppliers import SupplierCategory

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from domain.ports import JsonDict, UnitOfWork
+from domain.ports.messaging import JsonDict
+from domain.ports.unit_of_work import UnitOfWork
 
 TELEGRAM = "telegram"
 

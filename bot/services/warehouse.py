@@ -22,7 +22,7 @@ from domain.containers import Container, Stage
 from domain.errors import ContainerClosed, ContainerFull, InvalidInput, NotFound, found
 from domain.ledger import EntryKind, Statement
 from domain.orders import Order, OrderStatus
-from domain.ports import UnitOfWork
+from domain.ports.unit_of_work import UnitOfWork
 from domain.warehouse import (
     NoRoomForMeasure,
     ReceiptOutcome,
