@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.engine.events import Choice, Reply
 from bot.flows.context import Step
-from bot.services.trader_api import ContainerView, TraderOrder
+from bot.services.trader_api.views import ContainerView, TraderOrder
 from bot.text.keys import CATEGORY, PROGRESS, STAGE
 from bot.text.values import Day, Fill, Money, Volume
 from domain.errors import IllegalTransition, NotFound
@@ -48,13 +48,13 @@ def _eta(step: Step, eta: date | None, key: str) -> str:
 def my_orders(step: Step) -> list[Reply]:
     """The orders as text, then the usual menu with its numbers unchanged, and one more
     choice to cancel an order when one can be."""
-    orders = step.api.orders(step.trader_id)
+    orders = step.api.ordering.orders(step.trader_id)
     if not orders:
         return [step.menu(step.t("orders.none"))]
     lines = [step.t("orders.title"), *(_line(step, o) for o in orders[:SHOWN_ORDERS])]
     if len(orders) > SHOWN_ORDERS:
         lines.append(step.t("orders.more", count=len(orders) - SHOWN_ORDERS))
-    credit = step.api.balance(step.trader_id)
+    credit = step.api.account.balance(step.trader_id)
     if credit > 0:
         lines.append(step.t("orders.credit", amount=Money(credit)))
     menu = step.menu()
@@ -75,7 +75,9 @@ def _answers(step: Step, orders: list[TraderOrder]) -> tuple[Choice, ...]:
 
 
 def pick_cancel(step: Step) -> list[Reply]:
-    cancellable = [o for o in step.api.orders(step.trader_id) if o.status is OrderStatus.RESERVED]
+    cancellable = [
+        o for o in step.api.ordering.orders(step.trader_id) if o.status is OrderStatus.RESERVED
+    ]
     if not cancellable:
         return [step.menu(step.t("orders.none_to_cancel"))]
     if len(cancellable) == 1:
@@ -90,7 +92,7 @@ def pick_cancel(step: Step) -> list[Reply]:
 
 def ask_cancel(step: Step, order_id: int) -> list[Reply]:
     try:
-        order = step.api.order(step.trader_id, order_id)
+        order = step.api.ordering.order(step.trader_id, order_id)
     except NotFound:
         return [step.menu(step.t("stale_button"))]
     step.conv.go("orders_cancel", order_id=order_id, number=order.number)
@@ -112,11 +114,11 @@ def on_cancel_confirm(step: Step) -> list[Reply]:
         return [step.reask()]
     order_id = step.conv.data["order_id"]
     try:
-        number = step.api.cancel(step.trader_id, order_id)
+        number = step.api.ordering.cancel(step.trader_id, order_id)
     except NotFound:
         return [step.menu(step.t("stale_button"))]
     except IllegalTransition:
-        order = step.api.order(step.trader_id, order_id)
+        order = step.api.ordering.order(step.trader_id, order_id)
         progress = step.t(PROGRESS[order.progress])
         return [step.menu(step.t("orders.cannot_cancel", number=order.number, progress=progress))]
     return [step.menu(step.t("orders.cancelled", number=number))]
@@ -135,8 +137,8 @@ def _status(step: Step, c: ContainerView) -> str:
 
 
 def container_status(step: Step) -> list[Reply]:
-    current = step.api.current_container()
-    mine = [c for c in step.api.containers_of(step.trader_id) if c.code != current.code]
+    current = step.api.ordering.current_container()
+    mine = [c for c in step.api.ordering.containers_of(step.trader_id) if c.code != current.code]
     blocks = [_status(step, current), *(_status(step, c) for c in mine)]
     return [step.menu("\n\n".join(blocks))]
 
@@ -155,7 +157,7 @@ def on_language(step: Step) -> list[Reply]:
     if step.choice not in ("lang:fr", "lang:en"):
         return [step.reask()]
     step.conv.lang = step.choice.removeprefix("lang:")
-    step.api.set_language(step.trader_id, step.conv.lang)
+    step.api.registration.set_language(step.trader_id, step.conv.lang)
     return [step.menu(step.t("language.set"))]
 
 

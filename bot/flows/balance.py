@@ -42,7 +42,7 @@ def statement_text(step: Step, seen: BalanceStatement) -> str:
 
 
 def my_balance(step: Step) -> list[Reply]:
-    seen = step.api.statement(step.trader_id)
+    seen = step.api.account.statement(step.trader_id)
     menu = step.menu()
     extra: tuple[Choice, ...] = ()
     if seen.balance_gnf > 0 and seen.open_refund is None:
@@ -57,7 +57,7 @@ def on_choice(step: Step) -> list[Reply]:
     if step.choice != REFUND:
         return [step.menu(step.t("stale_button"))]
     try:
-        request = step.api.request_refund(step.trader_id)
+        request = step.api.account.request_refund(step.trader_id)
     except InvalidInput as refused:
         number = refused.details.get("number", "")
         return [step.menu(step.t(BALANCE_REFUSED[refused.reason], number=number))]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.engine.conversation import Conversation
 from bot.engine.events import Choice, Inbound, Reply
 from bot.services.otp import OtpService
-from bot.services.trader_api import TraderApi
+from bot.services.trader_api.api import TraderApi
 from bot.settings import Settings
 from bot.text.keys import MENU
 from bot.text.messages import t

@@ -31,7 +31,7 @@ from bot.flows import (
 )
 from bot.flows.context import Step
 from bot.services.otp import OtpService
-from bot.services.trader_api import TraderApi
+from bot.services.trader_api.api import TraderApi
 from bot.settings import Settings
 from bot.text.messages import t
 from bot.text.vocabulary import COMMAND_WORDS
@@ -104,7 +104,7 @@ class Engine:
         conv = Conversation.from_dict(self.conversations.load(channel, user_ref))
         if conv.trader_id is not None or conv.lang != "fr":
             return conv.lang
-        trader = self.api.find_trader(channel, user_ref)
+        trader = self.api.registration.find_trader(channel, user_ref)
         return trader.language.value if trader is not None else conv.lang
 
     def _handle_locked(self, conv: Conversation, event: Inbound) -> list[Reply]:
@@ -120,7 +120,7 @@ class Engine:
         """A chat whose state was lost (or never kept) is still recognised by its identity."""
         if conv.trader_id is not None:
             return
-        trader = self.api.find_trader(event.channel, event.user_ref)
+        trader = self.api.registration.find_trader(event.channel, event.user_ref)
         if trader is not None:
             conv.trader_id = trader.id
             conv.lang = trader.language.value

@@ -6,7 +6,7 @@ from bot.cards.warehouse import statement_text
 from bot.engine.events import Reply
 from bot.flows import quote
 from bot.flows.context import Step
-from bot.services.trader_api import TraderOrder
+from bot.services.trader_api.views import TraderOrder
 from bot.text.values import Moment, Money, Volume
 from bot.text.vocabulary import Intent
 from domain.errors import ContainerClosed, ContainerFull, NotFound, QuoteChanged
@@ -29,7 +29,7 @@ def _place(step: Step, container_code: str | None) -> list[Reply]:
     data = step.conv.data
     category = Category(data["category"])
     try:
-        order, container = step.api.place_order(
+        order, container = step.api.ordering.place_order(
             step.trader_id, category, data["volume_l"], data["price_fen"], data["key"],
             data["total"], container_code,
         )  # fmt: skip
@@ -75,7 +75,7 @@ def _money_lines(step: Step, order: TraderOrder) -> list[str]:
 
 
 def _offer_next(step: Step, full: ContainerFull) -> Reply:
-    nxt = step.api.next_container_after(full.code)
+    nxt = step.api.ordering.next_container_after(full.code)
     step.conv.go("quote_full", **step.conv.data, next_code=nxt.code)
     text = step.t(
         "order.full",

@@ -6,7 +6,7 @@ import base64
 
 from bot.engine.events import Reply
 from bot.flows.context import Step
-from bot.services.trader_api import TraderOrder
+from bot.services.trader_api.views import TraderOrder
 from bot.text.keys import IMAGE_PROBLEM, PROGRESS, PROOF_REFUSAL
 from bot.text.values import Money
 from domain.errors import IllegalTransition, NotFound, ProofRejected
@@ -20,14 +20,14 @@ UNREADABLE = ("not_an_image", "empty", "too_large")
 def _awaiting_payment(step: Step) -> list[TraderOrder]:
     """Orders asking a payment now: at order time, or the balance or a difference after the
     warehouse measure (none while its proof is being checked)."""
-    return [o for o in step.api.orders(step.trader_id) if o.payable]
+    return [o for o in step.api.ordering.orders(step.trader_id) if o.payable]
 
 
 def _nothing_to_pay(step: Step) -> str:
     """No order awaits payment: say so, naming any order whose proof is being checked."""
     checking = [
         o.number
-        for o in step.api.orders(step.trader_id)
+        for o in step.api.ordering.orders(step.trader_id)
         if o.status is OrderStatus.PROOF_SUBMITTED or o.proof_pending
     ]
     if checking:
@@ -75,7 +75,7 @@ def on_pick(step: Step) -> list[Reply]:
     if kept:
         return _submit(step, order_id, base64.b64decode(kept))
     try:
-        order = step.api.order(step.trader_id, order_id)
+        order = step.api.ordering.order(step.trader_id, order_id)
     except NotFound:
         return [step.menu(step.t("stale_button"))]
     return [_ask_photo(step, order)]
@@ -103,7 +103,7 @@ def on_photo(step: Step) -> list[Reply]:
 def _submit(step: Step, order_id: int, image: bytes) -> list[Reply]:
     reference = normalise_reference(step.text)
     try:
-        proof = step.api.submit_proof(step.trader_id, order_id, image, reference)
+        proof = step.api.proofs.submit_proof(step.trader_id, order_id, image, reference)
     except ProofRejected as rejected:
         return [Reply(_refusal(step, order_id, image, rejected.reason), tuple(step.conv.choices))]
     except (IllegalTransition, NotFound):
@@ -127,14 +127,14 @@ def _keep(step: Step, order_id: int, content: bytes | None, reason: str) -> str 
     """Nothing a trader sends is dropped: the file goes with the order, for the admins.
     Returns the order's number (None when the order is not this trader's)."""
     try:
-        return step.api.keep_attachment(step.trader_id, order_id, content, reason)
+        return step.api.proofs.keep_attachment(step.trader_id, order_id, content, reason)
     except NotFound:
         return None
 
 
 def _not_waiting(step: Step, order_id: int) -> str:
     try:
-        order = step.api.order(step.trader_id, order_id)
+        order = step.api.ordering.order(step.trader_id, order_id)
     except NotFound:
         return step.t("stale_button")
     return step.t("proof.not_waiting", progress=step.t(PROGRESS[order.progress]))
@@ -149,7 +149,7 @@ def on_reference(step: Step) -> list[Reply]:
     if reference is None or len(step.text) > MAX_REFERENCE_TEXT:
         return [Reply(step.t("proof.bad_reference"), tuple(step.conv.choices))]
     try:
-        step.api.add_reference(step.trader_id, step.conv.data["proof_id"], reference)
+        step.api.proofs.add_reference(step.trader_id, step.conv.data["proof_id"], reference)
     except (ProofRejected, NotFound):
         return [step.menu()]
     return [step.menu(step.t("proof.reference_saved", reference=reference))]

@@ -233,7 +233,7 @@ def show_quote(
     """The quote with `Commander` ready; `intro` comes as a message before it, `lead` as
     the first line of it."""
     try:
-        quote, container = step.api.quote_now(category, volume_l, price_fen)
+        quote, container = step.api.ordering.quote_now(category, volume_l, price_fen)
     except NotFound:
         return [step.menu(step.t("quote.no_terms"))]
     summary = step.t(

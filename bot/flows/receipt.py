@@ -35,7 +35,7 @@ def send_again(step: Step) -> list[Reply]:
         return [step.menu(step.t("receipt.usage"))]
     number = format_number(order_id)
     try:
-        view = step.api.receipt(step.trader_id, order_id)
+        view = step.api.proofs.receipt(step.trader_id, order_id)
     except NotFound as missing:
         key = "receipt.none_yet" if missing.what == "receipt" else "receipt.unknown_order"
         return [step.menu(step.t(key, number=number))]

@@ -133,7 +133,9 @@ def on_code(step: Step) -> list[Reply]:
         step.otp.verify(phone, code)
     except OtpError as problem:
         return [Reply(code_problem(problem, step.conv.lang), _code_choices(step))]
-    trader = step.api.register(name, phone, step.event.channel, step.event.user_ref, step.conv.lang)
+    trader = step.api.registration.register(
+        name, phone, step.event.channel, step.event.user_ref, step.conv.lang
+    )
     step.conv.trader_id = trader.id
     step.conv.lang = trader.language.value
     return [step.menu(step.t("reg.done", name=trader.name))]

@@ -17,7 +17,7 @@ MAX_CATEGORY_CHOICES = 13
 
 def start(step: Step) -> list[Reply]:
     """The menu's *Fournisseurs*: the categories that have suppliers."""
-    counts = step.api.supplier_categories()
+    counts = step.api.directory.supplier_categories()
     if not counts:
         return [step.menu(step.t("suppliers.empty"))]
     choices = tuple(
@@ -48,7 +48,7 @@ def _block(step: Step, s: SupplierView) -> str:
 
 
 def show(step: Step, category: SupplierCategory, number: int) -> list[Reply]:
-    page: Page = step.api.supplier_page(category, number)
+    page: Page = step.api.directory.supplier_page(category, number)
     label = step.t(SUPPLIER_CATEGORY[category])
     if not page.suppliers:
         return [step.menu(step.t("suppliers.none", category=label))]

@@ -31,7 +31,7 @@ def _chat(step: Step) -> tuple[str, str]:
 def start(step: Step) -> list[Reply]:
     """From the menu: the question is asked first (a ticket is opened by the first message),
     or the trader is back in the ticket already open."""
-    ticket = step.api.open_ticket_of(step.trader_id)
+    ticket = step.api.support.open_ticket_of(step.trader_id)
     if ticket is not None:
         step.conv.go(STATE, ticket_id=ticket.id)
         return [Reply(step.t("support.resume", ticket=ticket.number), (_leave_choice(step),))]
@@ -48,7 +48,7 @@ def from_words(step: Step) -> list[Reply]:
 def open_with(step: Step, reason: str, attachment: bytes | None = None) -> list[Reply]:
     """For other flows (e.g. contesting a re-measure): open the trader's ticket with
     `reason` and `attachment` (or add them to the one open) and enter the conversation."""
-    ticket = step.api.open_ticket(step.trader_id, reason, attachment, chat=_chat(step))
+    ticket = step.api.support.open_ticket(step.trader_id, reason, attachment, chat=_chat(step))
     step.conv.go(STATE, ticket_id=ticket.id)
     return [Reply(step.t("support.opened", ticket=ticket.number), (_leave_choice(step),))]
 
@@ -59,7 +59,7 @@ def active(step: Step) -> bool:
     if step.conv.state != STATE:
         return False
     ticket_id = step.conv.data.get("ticket_id")
-    if ticket_id is None or step.api.ticket_is_open(step.trader_id, ticket_id):
+    if ticket_id is None or step.api.support.ticket_is_open(step.trader_id, ticket_id):
         return True
     step.conv.go("idle")
     return False
@@ -92,10 +92,12 @@ def _relay(step: Step) -> list[Reply]:
     image = step.event.image
     try:
         if ticket_id is None:
-            ticket = step.api.open_ticket(step.trader_id, step.text, image, chat=_chat(step))
+            ticket = step.api.support.open_ticket(
+                step.trader_id, step.text, image, chat=_chat(step)
+            )
             key = "support.opened"
         else:
-            ticket = step.api.ticket_message(step.trader_id, ticket_id, step.text, image)
+            ticket = step.api.support.ticket_message(step.trader_id, ticket_id, step.text, image)
             key = "support.relayed"
     except TicketClosed:
         return [step.menu(step.t("support.closed_meanwhile"))]

@@ -22,7 +22,9 @@ def typed_answer(step: Step) -> list[Reply] | None:
     verb = WORDS.get(fold(step.text))
     if verb is None:
         return None
-    waiting = [o.awaiting_receipt for o in step.api.orders(step.trader_id) if o.awaiting_receipt]
+    waiting = [
+        o.awaiting_receipt for o in step.api.ordering.orders(step.trader_id) if o.awaiting_receipt
+    ]
     if len(waiting) != 1:
         return None
     step.choice = f"{PREFIX}{verb}:{waiting[0]}"
@@ -37,7 +39,7 @@ def on_answer(step: Step) -> list[Reply]:
         return [step.menu(step.t("stale_button"))]
     accept = parts[1] == "accept"
     try:
-        order, statement = step.api.answer_receipt(step.trader_id, int(parts[2]), accept)
+        order, statement = step.api.ordering.answer_receipt(step.trader_id, int(parts[2]), accept)
     except NotFound:
         return [step.menu(step.t("stale_button"))]
     except IllegalTransition:

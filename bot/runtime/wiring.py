@@ -166,9 +166,9 @@ def make_otp(services: Services, namespace: str = "trader") -> OtpService:
 def build_engine(services: Services) -> Engine:
     from bot.flows.engine import Engine
     from bot.services.terms_cache import TermsCache
-    from bot.services.trader_api import TraderApi
+    from bot.services.trader_api.api import TraderApi
 
-    api = TraderApi(
+    api = TraderApi.build(
         services.uow_factory, services.settings, services.clock, TermsCache(services.versions)
     )
     return Engine(

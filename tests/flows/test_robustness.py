@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.services.trader_api import ContainerView, TraderOrder
+from bot.services.trader_api.views import ContainerView, TraderOrder
 from bot.text import formatting as fmt
 from bot.text.messages import MESSAGES
 from domain.pricing import TraderQuote

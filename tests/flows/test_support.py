@@ -222,8 +222,8 @@ def test_traders_never_reach_another_traders_ticket(desk):
     assert [to for to, r in traders.sent if "Pour Mamadou" in r.text] == ["t1"]
     api = app.engine.api
     with pytest.raises(NotFound):
-        api.ticket_message(2, 1, "je lis le ticket de Mamadou", None)
-    assert not api.ticket_is_open(2, 1)
+        api.support.ticket_message(2, 1, "je lis le ticket de Mamadou", None)
+    assert not api.support.ticket_is_open(2, 1)
     raw = app.services.conversations.load("console", "t2")  # a ticket id forged in the state
     app.services.conversations.save("console", "t2", {**raw, "data": {"ticket_id": 1}})
     other.say("message détourné ?")
