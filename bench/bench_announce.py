@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import insert
 
 from bot.delivery.dispatch import Dispatcher
-from bot.runtime.wiring import build, build_dispatcher
+from bot.runtime.infrastructure import build
+from bot.runtime.senders import build_dispatcher
 from bot.services.announcements import announce
 from bot.settings import Settings
 from storage import orm

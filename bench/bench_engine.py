@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.engine.events import Inbound
-from bot.runtime.wiring import build, build_engine
+from bot.runtime.engines import build_engine
+from bot.runtime.infrastructure import build
 from bot.services import traders as trader_service
 from bot.services.defaults import load_defaults
 from bot.settings import Settings

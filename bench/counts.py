@@ -22,7 +22,9 @@ from bench import load
 from bench.services import fresh_stores, timed_twilio
 from bench.stack import SECRET_KEY
 from bot.engine.events import Inbound
-from bot.runtime.wiring import build, build_engine, build_web
+from bot.runtime.engines import build_engine
+from bot.runtime.infrastructure import build
+from bot.runtime.web import build_web
 from bot.settings import Settings
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

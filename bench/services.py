@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from bench.stack import SECRET_KEY
-from bot.runtime.wiring import Services, build
+from bot.runtime.infrastructure import Services, build
 from bot.settings import Settings
 from storage.kv import make_redis
 from tests.fakes import telegram_api, twilio_api

@@ -10,8 +10,9 @@ import sys
 
 from flask import Flask
 
+from bot.runtime.infrastructure import build
 from bot.runtime.logs import configure_logging
-from bot.runtime.wiring import build, build_web
+from bot.runtime.web import build_web
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
 from bot.text.messages import t

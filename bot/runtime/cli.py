@@ -8,18 +8,12 @@ import threading
 from collections.abc import Callable
 from datetime import timedelta
 
+from bot.runtime.engines import build_desk, build_engine
+from bot.runtime.infrastructure import Services, build
 from bot.runtime.logs import configure_logging
-from bot.runtime.wiring import (
-    Services,
-    build,
-    build_desk,
-    build_dispatcher,
-    build_engine,
-    build_web,
-    build_worker,
-    connect_channels,
-    whatsapp_templates,
-)
+from bot.runtime.senders import build_dispatcher, connect_channels, whatsapp_templates
+from bot.runtime.web import build_web
+from bot.runtime.worker import build_worker
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
 from bot.text.messages import t

@@ -16,7 +16,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from bot.runtime import jobs
-from bot.runtime.wiring import Services
+from bot.runtime.infrastructure import Services
 from bot.text.formatting import CONAKRY
 
 log = logging.getLogger(__name__)

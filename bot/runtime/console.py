@@ -24,7 +24,9 @@ from bot.admin.desk import AdminDesk
 from bot.delivery.notify import LogSender
 from bot.engine.events import Inbound, Reply
 from bot.flows.engine import Engine, choices_text
-from bot.runtime.wiring import Services, build_desk, build_dispatcher, build_engine
+from bot.runtime.engines import build_desk, build_engine
+from bot.runtime.infrastructure import Services
+from bot.runtime.senders import build_dispatcher
 from bot.text.messages import t
 
 log = logging.getLogger(__name__)

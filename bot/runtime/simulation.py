@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.runtime.wiring import Services
+from bot.runtime.infrastructure import Services
 from bot.services import containers as container_service
 from bot.services import orders as order_service
 from bot.services import stats as stats_service

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.runtime.infrastructure import Services
 from bot.runtime.voyage_checks import Voyage, report, voyage_checks
-from bot.runtime.wiring import Services
 from bot.services import containers as container_service
 from bot.services import eta as eta_service
 from bot.services import ledger as ledger_service

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.runtime.infrastructure import Services
 from bot.runtime.simulation import Check
-from bot.runtime.wiring import Services
 from bot.services.ledger import books_problems, remaining_due
 from bot.text import formatting as fmt
 from bot.text.keys import STAGE

@@ -19,7 +19,8 @@ from bot.channels.telegram import build_channel
 from bot.channels.telegram_inbox import TelegramInbox
 from bot.channels.telegram_push import TelegramSender
 from bot.delivery.dispatch import Dispatcher
-from bot.runtime.wiring import build_desk, build_dispatcher, build_engine, connect_channels
+from bot.runtime.engines import build_desk, build_engine
+from bot.runtime.senders import build_dispatcher, connect_channels
 from tests.fakes.telegram_api import FakeTelegram
 from tests.flows.conftest import make_app
 

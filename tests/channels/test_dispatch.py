@@ -10,7 +10,7 @@ import pytest
 
 from bot.delivery.dispatch import LEASE, Dispatcher, RateLimiter
 from bot.engine.events import Reply
-from bot.runtime.wiring import TELEGRAM_PER_SECOND, build_dispatcher
+from bot.runtime.senders import TELEGRAM_PER_SECOND, build_dispatcher
 from bot.services.announcements import announce
 from bot.services.traders import register
 from domain.traders import Language

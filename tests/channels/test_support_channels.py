@@ -8,7 +8,7 @@ import json
 from datetime import timedelta
 
 from bot.engine.events import Inbound, Reply
-from bot.runtime.wiring import build_desk
+from bot.runtime.engines import build_desk
 from tests.channels.conftest import ADMIN_CHAT, ADMIN_USER, register
 from tests.channels.test_telegram import admin_login, after
 from tests.channels.test_whatsapp import ADMIN_PHONE, TRADER

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from telegram import Chat, Message, Update, User
 
 from bot.channels.telegram import TelegramChannel
-from bot.runtime.wiring import build_desk
+from bot.runtime.engines import build_desk
 from bot.text.messages import t
 from tests.flows.conftest import make_app
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.channels.telegram_push import TelegramPushSender
 from bot.engine.events import Reply
-from bot.runtime.wiring import build_dispatcher
+from bot.runtime.senders import build_dispatcher
 from bot.services.announcements import announce
 from bot.settings import Settings
 from tests.channels.conftest import RunningBot, on_virtual_time

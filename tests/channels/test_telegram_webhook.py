@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from pydantic import SecretStr
 
-from bot.runtime.wiring import build_web
+from bot.runtime.web import build_web
 from tests.channels.conftest import RunningBot
 
 SECRET = "s" * 40

@@ -10,7 +10,8 @@ from twilio.request_validator import RequestValidator
 
 from bot.delivery.dispatch import Dispatcher
 from bot.engine.events import Inbound
-from bot.runtime.wiring import build_desk, build_web
+from bot.runtime.engines import build_desk
+from bot.runtime.web import build_web
 from domain.orders import OrderStatus
 from storage import orm
 from tests.fakes.twilio_api import FakeTwilio

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from bot.runtime.wiring import Services, build
+from bot.runtime.infrastructure import Services, build
 from bot.settings import Settings
 from storage.kv import make_redis
 from tests import workers

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.runtime.wiring import Services
+from bot.runtime.infrastructure import Services
 from bot.services import orders as order_service
 from bot.services.defaults import load_defaults
 from domain.containers import Container

@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 
-from bot.runtime.wiring import TELEGRAM_PER_SECOND
+from bot.runtime.senders import TELEGRAM_PER_SECOND
 from bot.services import announcements
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults import seed

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.engine.events import Inbound, Reply
-from bot.runtime.wiring import Services, build, build_engine
+from bot.runtime.engines import build_engine
+from bot.runtime.infrastructure import Services, build
 from bot.services.defaults import load_defaults
 from bot.settings import Settings
 from storage.kv import make_redis

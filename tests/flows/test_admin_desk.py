@@ -12,7 +12,7 @@ import pytest
 
 from bot.delivery.dispatch import Dispatcher
 from bot.engine.events import Inbound, Reply
-from bot.runtime.wiring import build_desk
+from bot.runtime.engines import build_desk
 from bot.text.messages import t
 from domain.orders import OrderStatus
 from tests.flows.conftest import JPEG, PNG, BusyLocks, make_app

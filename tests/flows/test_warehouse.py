@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.delivery.dispatch import Dispatcher
-from bot.runtime.wiring import build_desk
+from bot.runtime.engines import build_desk
 from domain.orders import OrderStatus
 from domain.warehouse import ReceiptStatus
 from tests.flows.conftest import JPEG, PNG, make_app

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from bot.channels import telegram_inbox
 from bot.delivery import dispatch
-from bot.runtime.wiring import build_dispatcher, build_web
+from bot.runtime.senders import build_dispatcher
+from bot.runtime.web import build_web
 from bot.settings import Settings
 from storage import kv
 from tests.flows.conftest import make_app

@@ -142,7 +142,7 @@ def test_no_step_costs_more_than_now(app):
 SET_RATE_ELSEWHERE = """
 import sys
 from decimal import Decimal
-from bot.runtime.wiring import build
+from bot.runtime.infrastructure import build
 from bot.services.pricing import set_rate
 from bot.settings import Settings
 
@@ -231,7 +231,7 @@ def whatsapp(pg_engine):
         services.uow_factory(), name="Mamadou", phone="+224620123456", channel="whatsapp",
         user_ref=WA_TRADER, language=Language.FR, now=services.clock(),
     )  # fmt: skip
-    from bot.runtime.wiring import build_web
+    from bot.runtime.web import build_web
 
     flask, worker = build_web(services)
     yield flask.test_client(), worker, fake

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.runtime.wiring import make_sms
+from bot.runtime.infrastructure import make_sms
 from bot.settings import Settings
 from bot.text.messages import t
 from domain.errors import DeliveryFailed

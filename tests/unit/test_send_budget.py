@@ -120,7 +120,7 @@ def test_bots_have_budgets_of_their_own(redis_client):
 
 
 def test_the_budget_of_a_bot_follows_its_settings():
-    from bot.runtime.wiring import telegram_budget
+    from bot.runtime.infrastructure import telegram_budget
     from bot.settings import Settings
 
     def budget(**values) -> RedisSendBudget:
