@@ -19,9 +19,7 @@ class Registration:
 
     def find_trader(self, channel: str, user_ref: str) -> TraderInfo | None:
         trader = trader_service.find_trader(self.uow(), channel, user_ref)
-        return (
-            None if trader is None else TraderInfo(trader.stored_id, trader.name, trader.language)
-        )
+        return None if trader is None else TraderInfo.of(trader)
 
     def register(self, name: str, phone: str, channel: str, user_ref: str, lang: str) -> TraderInfo:
         trader = trader_service.register(
@@ -33,7 +31,7 @@ class Registration:
             language=Language(lang),
             now=self.clock(),
         )
-        return TraderInfo(trader.stored_id, trader.name, trader.language)
+        return TraderInfo.of(trader)
 
     def set_language(self, trader_id: int, lang: str) -> None:
         trader_service.set_language(self.uow(), trader_id, Language(lang))

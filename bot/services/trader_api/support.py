@@ -27,7 +27,7 @@ class Support:
         ticket = support_service.open_ticket(
             self.uow(), trader_id, reason, self.clock(), attachment, chat
         )
-        return TicketView(ticket.stored_id, ticket.number)
+        return TicketView.of(ticket)
 
     def ticket_message(
         self, trader_id: int, ticket_id: int, text: str, image: bytes | None
@@ -35,11 +35,11 @@ class Support:
         ticket = support_service.add_trader_message(
             self.uow(), trader_id, ticket_id, text, image, self.clock()
         )
-        return TicketView(ticket.stored_id, ticket.number)
+        return TicketView.of(ticket)
 
     def open_ticket_of(self, trader_id: int) -> TicketView | None:
         ticket = support_service.open_ticket_of(self.uow(), trader_id)
-        return None if ticket is None else TicketView(ticket.stored_id, ticket.number)
+        return None if ticket is None else TicketView.of(ticket)
 
     def ticket_is_open(self, trader_id: int, ticket_id: int) -> bool:
         return support_service.is_open(self.uow(), trader_id, ticket_id)

@@ -13,7 +13,8 @@ from domain.eta import visible_eta
 from domain.orders import Order, OrderStatus, Progress, progress
 from domain.ports.unit_of_work import UnitOfWork
 from domain.pricing import Category
-from domain.traders import Language
+from domain.support import Ticket
+from domain.traders import Language, Trader
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,10 @@ class TicketView:
     id: int
     number: str
 
+    @classmethod
+    def of(cls, ticket: Ticket) -> TicketView:
+        return cls(ticket.stored_id, ticket.number)
+
 
 @dataclass(frozen=True)
 class ProofView:
@@ -111,3 +116,7 @@ class TraderInfo:
     id: int
     name: str
     language: Language
+
+    @classmethod
+    def of(cls, trader: Trader) -> TraderInfo:
+        return cls(trader.stored_id, trader.name, trader.language)
