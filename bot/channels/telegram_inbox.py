@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -58,6 +59,7 @@ class TelegramInbox:
         self.in_flight = asyncio.Semaphore(MAX_IN_FLIGHT)
         self.chat_tails: dict[int, asyncio.Task] = {}
         self.in_hand: set[int] = set()
+        self.owner = uuid.uuid4().hex  # the claims' token: this inbox's leases are its own
         self.told: set[int] = set()  # updates whose sender was told about an outage
         self.fetch_backoff = Backoff("telegram fetch", log)
         self.claim_backoff = Backoff("telegram inbox", log)
@@ -121,7 +123,7 @@ class TelegramInbox:
 
     def _renew(self, item_ids: list[int]) -> None:
         with self.uow_factory() as uow:
-            uow.inbound.extend(item_ids, self.clock() + self.lease)
+            uow.inbound.renew(item_ids, self.owner, self.clock() + self.lease)
             uow.commit()
 
     async def _claim_forever(self, idle_s: float) -> None:
@@ -147,7 +149,7 @@ class TelegramInbox:
 
     def _claim(self) -> tuple[int, dict] | None:
         with self.uow_factory() as uow:
-            claimed = uow.inbound.claim(self.clock(), self.lease, CHANNEL)
+            claimed = uow.inbound.claim(self.clock(), self.lease, CHANNEL, self.owner)
             uow.commit()
         if claimed is None or claimed[0] in self.in_hand:
             return None  # nothing due, or our own update whose lease lapsed: claimed afresh
@@ -183,8 +185,12 @@ class TelegramInbox:
 
     def _finish(self, item_id: int) -> None:
         with self.uow_factory() as uow:
-            uow.inbound.finish(item_id, "done")
+            finished = uow.inbound.finish(item_id, self.owner, "done")
             uow.commit()
+        if not finished:
+            log.warning(
+                "telegram inbox: update %s's lease was lost; its new holder ends it", item_id
+            )
 
     async def stop(self) -> None:
         self.stopping.set()
