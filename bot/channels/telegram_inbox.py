@@ -6,8 +6,9 @@ soon as it is fetched, before any handler ran: a crash then loses it. Here, in p
 `fetch_forever` writes each batch to the inbound queue (one row per update_id, a replay is
 ignored) and only then asks for the next batch, which confirms it; in webhook mode the web
 process stores the update (webhooks/app.py) before answering 200. `work_forever` claims the
-stored updates with a 20 s lease, renewed while they are in hand (a slow send or a 429
-wait never lets a second worker take them), runs PTB's handlers on them (chats concurrently,
+stored updates with a 20 s lease held by this inbox's token, renewed while they are in hand
+(a slow send or a 429 wait never lets a second worker take them; an update whose lease was
+taken over is not marked done by this inbox), runs PTB's handlers on them (chats concurrently,
 one chat's in order), and marks them done. An update whose worker died falls due again when its
 lease ends: the engine's inbox replays the replies it already computed, so the trader is
 answered, once.
