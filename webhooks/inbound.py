@@ -15,10 +15,10 @@ order, different traders' side by side.
 Transient failures (media download, Twilio, the network) are retried with backoff; after
 the last try the trader and the admins are told. A chat whose lock stays busy elsewhere puts
 the message back for a moment (no "busy" text: it is answered in its turn). A message
-claimed MAX_ATTEMPTS times without an outcome (its worker killed each time) is failed, the
-trader asked to send it again, the admins alerted once. A bug is not retried: logged once
-with its traceback, the message failed at once, the trader told in their language, the
-admins alerted once per kind per hour.
+claimed MAX_ATTEMPTS times without an outcome (its worker killed, or its chat busy, each
+time) is failed, the trader asked to send it again, the admins alerted once. A bug is not
+retried: logged once with its traceback, the message failed at once, the trader told in
+their language, the admins alerted once per kind per hour.
 
 What was answered is the engine's to remember (its message gate stores the replies with the
 handled mark): a retry runs the engine again and gets the same replies back, never silence,
@@ -263,10 +263,10 @@ class InboundWorker:
         alert_admins(self.uow_factory, self.clock(), form, attempts, str(error))
 
     def _abandon(self, claim: Claim) -> None:
-        """Claimed too often without an outcome (the worker died with it each time): failed
+        """Claimed too often without an outcome (its worker died, or its chat was busy): failed
         without running it again, the trader asked to send it again, the admins alerted."""
         address = claim.form.get("From", "")
-        error = f"claimed {claim.attempts - 1} times without an outcome (worker killed?)"
+        error = f"claimed {claim.attempts - 1} times without an outcome (worker killed, chat busy)"
         with self._unit(claim.sent) as uow:
             failed = uow.inbound.finish(claim.item_id, claim.owner, "failed", error)
             lang = language_of(uow, CHANNEL, address)
