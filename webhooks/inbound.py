@@ -108,7 +108,7 @@ class InboundWorker:
         claim = self._claim()
         if claim is None:
             return False
-        if claim.attempts > MAX_ATTEMPTS:  # never finished: its workers died with it
+        if claim.attempts > MAX_ATTEMPTS:  # its workers died with it, or its chat stayed busy
             self._abandon(claim)
             return True
         try:
