@@ -4,48 +4,41 @@ payload (WhatsApp's From), on SQLite and PostgreSQL; Telegram updates keep none.
 from __future__ import annotations
 
 import json
+import os
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import create_engine, text
 
 from storage.db import normalise_url
-from storage.migrate import ROOT
-from tests.conftest import PG_URL
+from storage.migrate import config_for
+from tests import workers
 
 
-def migrate(url: str, revision: str) -> None:
-    config = Config(str(ROOT / "alembic.ini"))
-    config.set_main_option("script_location", str(ROOT / "storage" / "migrations"))
-    config.attributes["url"] = url
-    command.upgrade(config, revision)
-
-
-def fresh_pg_database() -> str:
-    assert PG_URL is not None
-    parts = urlsplit(PG_URL)
-    name = f"{parts.path.lstrip('/')}_m0012"
-    admin = create_engine(normalise_url(PG_URL), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return urlunsplit(parts._replace(path=f"/{name}"))
+def fresh_pg_database() -> str | None:
+    server = os.environ.get("TEST_DATABASE_URL")
+    if not server:
+        return None
+    parts = urlsplit(workers.pg_url(server) or server)
+    url = urlunsplit(parts._replace(path=f"{parts.path}_m0012"))
+    workers.drop_database(server, url)
+    workers.create_database(server, url)
+    return url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def empty_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'm.db'}"
-    if not PG_URL:
+    url = fresh_pg_database()
+    if url is None:
         pytest.skip("TEST_DATABASE_URL not set: run the suite with scripts/test")
-    return fresh_pg_database()
+    return url
 
 
 def test_the_queued_messages_get_their_sender_from_the_payload(empty_url):
-    migrate(empty_url, "0011_pending_index")
+    command.upgrade(config_for(empty_url), "0011_pending_index")
     engine = create_engine(normalise_url(empty_url))
     insert = text(
         "INSERT INTO inbound_queue (channel, message_id, payload, status, attempts, "
@@ -61,7 +54,7 @@ def test_the_queued_messages_get_their_sender_from_the_payload(empty_url):
         for channel, message_id, payload in rows:
             values = {"channel": channel, "id": message_id, "payload": json.dumps(payload)}
             connection.execute(insert, values)
-    migrate(empty_url, "head")
+    command.upgrade(config_for(empty_url), "head")
     with engine.connect() as connection:
         query = text("SELECT message_id, sender, lease_owner FROM inbound_queue ORDER BY id")
         found = [tuple(row) for row in connection.execute(query)]

@@ -10,7 +10,8 @@ Create Date: 2026-11-30 12:30:00
 - lease_owner: the claim token holding a working row's lease; only it may renew, save or
   finish the row.
 - ix_inbound_queue_sender_due: (channel, sender, id) over the pending and working rows, for
-  the claim's "no earlier unfinished message of this sender".
+  the claim's "no earlier unfinished message of this sender"; built CONCURRENTLY on
+  PostgreSQL, like 0011's.
 """
 from typing import Sequence, Union
 
@@ -37,14 +38,20 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('lease_owner', sa.String(length=32), nullable=True))
     sender = FROM[op.get_bind().dialect.name]
     op.execute(f"UPDATE inbound_queue SET sender = {sender} WHERE channel = 'whatsapp'")
-    op.create_index(
-        'ix_inbound_queue_sender_due', 'inbound_queue', ['channel', 'sender', 'id'],
-        postgresql_where=INBOUND_DUE, sqlite_where=INBOUND_DUE,
-    )
+    with op.get_context().autocommit_block():  # like 0011: never blocks the webhooks' writes
+        op.create_index(
+            'ix_inbound_queue_sender_due', 'inbound_queue', ['channel', 'sender', 'id'],
+            postgresql_where=INBOUND_DUE, sqlite_where=INBOUND_DUE,
+            postgresql_concurrently=True,
+        )
 
 
 def downgrade() -> None:
-    op.drop_index('ix_inbound_queue_sender_due', table_name='inbound_queue')
+    with op.get_context().autocommit_block():
+        op.drop_index(
+            'ix_inbound_queue_sender_due', table_name='inbound_queue',
+            postgresql_concurrently=True,
+        )
     with op.batch_alter_table('inbound_queue', schema=None) as batch_op:
         batch_op.drop_column('lease_owner')
         batch_op.drop_column('sender')
