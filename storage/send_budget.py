@@ -6,8 +6,12 @@ keeping a limiter each (issue 12). Every reservation is one call of storage/send
 (atomic), which fakeredis[lua] runs too in the embedded default.
 
 Slots are spaced by 1/rate, rounded up to the microsecond: any 1 s window holds at most
-`per_second` of them, whatever the processes' clocks say. Times are the callers' (wall-clock
-seconds by default, which the processes of one deployment share).
+`per_second` of them. Times are the Redis server's (TIME, read in the script), so processes
+whose clocks disagree still share one timeline (their own clocks are never asked).
+
+A bot's keys share one hash tag, `{name}`: the script's keys are in one Redis Cluster slot.
+They live about a second, so the rename (they were `td:send_budget:name…`) needs no
+migration: old and new processes of a rolling upgrade would each keep a budget for a second.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import redis
+
+from domain.ports import SendSlot
 
 SCRIPT = (Path(__file__).parent / "send_budget.lua").read_text(encoding="utf-8")
 US = 1_000_000
@@ -36,13 +42,13 @@ class RedisSendBudget:
         self.per_second = per_second
         self.interval_us = -(-US // per_second)  # rounded up: never more than the rate
         self.per_chat_us = round(per_chat_s * US)
-        self.key = f"{prefix}:send_budget:{name}"
+        self.key = f"{prefix}:send_budget:{{{name}}}"  # the hash tag: one cluster slot
         self.script = client.register_script(SCRIPT)
 
-    def take(self, chat: str, now: float) -> tuple[bool, float]:
-        """(True, the time of the slot reserved: send then), or (False, when to ask again:
-        the chat has had its message)."""
-        keys = [self.key, f"{self.key}:chat:{chat}"]
-        args = [round(now * US), self.interval_us, self.per_chat_us]
-        taken, at_us = self.script(keys=keys, args=args)
-        return int(taken) == 1, int(at_us) / US
+    def take(self, chat: str) -> SendSlot:
+        """A slot reserved (send at `at`), or not (the chat has had its message: ask again at
+        `at`); `at` and `now` in the server's seconds."""
+        keys = [f"{self.key}:chat:{chat}", self.key]
+        args = [self.per_chat_us, self.interval_us]
+        taken, at_us, now_us = self.script(keys=keys, args=args)
+        return SendSlot(int(taken) == 1, int(at_us) / US, int(now_us) / US)

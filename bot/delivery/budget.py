@@ -28,25 +28,19 @@ def bulk_rate(max_per_second: int, reserve_percent: int = RESERVE_PERCENT) -> in
 
 
 class SharedRateLimiter:
-    """`wait(chat)` returns once a slot of the shared budget is taken for `chat`; `clock`
-    (seconds, shared by the processes: wall clock) and `sleep` are injected by tests."""
+    """`wait(chat)` returns once a slot of the shared budget is taken for `chat` and its
+    time has come. The budget keeps the time (Redis's clock, one for every process): this
+    process's clock is never asked, only how long to wait; `sleep` is injected by tests."""
 
-    def __init__(
-        self,
-        budget: SendBudget,
-        clock: Callable[[], float] = time.time,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
+    def __init__(self, budget: SendBudget, sleep: Callable[[float], None] = time.sleep) -> None:
         self.budget = budget
-        self.clock = clock
         self.sleep = sleep
 
     def wait(self, chat: str) -> None:
         while True:
-            now = self.clock()
-            taken, at = self.budget.take(chat, now)
-            if taken:
-                if at > now:
-                    self.sleep(at - now)  # until the slot reserved
+            slot = self.budget.take(chat)
+            if slot.taken:
+                if slot.at > slot.now:
+                    self.sleep(slot.at - slot.now)  # until the slot reserved
                 return
-            self.sleep(max(at - now, 0.001))  # the chat's second is not over
+            self.sleep(max(slot.at - slot.now, 0.001))  # the chat's second is not over
