@@ -378,6 +378,11 @@ class SendSlot(NamedTuple):
     at: float
     now: float
 
+    @property
+    def wait_s(self) -> float:
+        """How long to wait: until the slot reserved, or (not taken) before asking again."""
+        return max(self.at - self.now, 0.0 if self.taken else 0.001)
+
 
 class SendBudget(Protocol):
     """A sending rate shared by every process (Telegram's per-bot limit): `take` is one

@@ -95,7 +95,7 @@ def test_one_time_codes(cluster):
 
 
 def test_the_send_budget(cluster):
-    budget = RedisSendBudget(cluster, "telegram:123", 27, per_chat_s=1.0, prefix="c")
+    budget = RedisSendBudget(cluster, "telegram:1", {"all": 30, "bulk": 27}, 1.0, prefix="c")
     assert budget.take("42").taken and not budget.take("42").taken
 
 

@@ -96,7 +96,7 @@ def shared(
 ) -> tuple[list[SharedRateLimiter], list[Recorded]]:
     """A limiter per "process" on one budget, its sleeps virtual unless `sleep` is given."""
     budgets = [
-        Recorded(RedisSendBudget(client_like(redis_client), name, RATE, per_chat_s))
+        Recorded(RedisSendBudget(client_like(redis_client), name, {"bulk": RATE}, per_chat_s))
         for _ in range(processes)
     ]
     limiters = [SharedRateLimiter(b, sleep or VirtualTime().sleep) for b in budgets]
@@ -127,8 +127,8 @@ def test_processes_whose_clocks_differ_never_exceed_it_in_any_second_of_the_serv
     server's clock; whatever the processes' clocks say (here a second apart, as their sleeps),
     counted in the server's time, a burst after a burst keeps to the rate."""
     behind, ahead = VirtualTime(0.0), VirtualTime(1.0)
-    one = Recorded(RedisSendBudget(client_like(redis_client), "skew", RATE, 1.0))
-    other = Recorded(RedisSendBudget(client_like(redis_client), "skew", RATE, 1.0))
+    one = Recorded(RedisSendBudget(client_like(redis_client), "skew", {"bulk": RATE}, 1.0))
+    other = Recorded(RedisSendBudget(client_like(redis_client), "skew", {"bulk": RATE}, 1.0))
     for budget, clock in ((one, behind), (other, ahead)):
         limiter = SharedRateLimiter(budget, clock.sleep)
         for m in range(RATE):
@@ -164,20 +164,26 @@ def test_the_budget_of_a_bot_follows_its_settings():
     from bot.runtime.wiring import telegram_budget
     from bot.settings import Settings
 
-    def budget(**values) -> RedisSendBudget:
+    def budget(live: bool = False, **values) -> RedisSendBudget:
         settings = Settings(_env_file=None, telegram_bot_token="123:secret", **values)
-        return telegram_budget(settings, make_redis(None))
+        return telegram_budget(settings, make_redis(None), live)
 
-    assert budget().per_second == 27 and budget().key == "td:send_budget:{telegram:123}"
-    assert budget(telegram_max_per_second=20).per_second == 18
-    assert budget(telegram_paid_broadcast=True).per_second == 1000
+    assert budget().rates == {"all": 30, "bulk": 27} and budget().per_chat_us == US
+    assert budget().keys == [
+        "td:send_budget:{telegram:123}:all",
+        "td:send_budget:{telegram:123}:bulk",
+    ]
+    assert budget(telegram_max_per_second=20).rates == {"all": 20, "bulk": 18}
+    assert budget(telegram_paid_broadcast=True).rates == {"paid": 1000}
     paid = budget(telegram_paid_broadcast=True, telegram_paid_max_per_second=300)
-    assert paid.per_second == 300
+    assert paid.rates == {"paid": 300}
+    for values in ({}, {"telegram_paid_broadcast": True}):  # the replies: the whole free rate
+        assert budget(True, **values).rates == {"all": 30} and budget(True).per_chat_us == 0
 
 
 def _process(url: str, name: str, n: int, sends: int, results) -> None:
     """One dispatcher process: its own connection, its own clock (its sleeps)."""
-    budget = Recorded(RedisSendBudget(make_redis(url), name, RATE, 1.0))
+    budget = Recorded(RedisSendBudget(make_redis(url), name, {"bulk": RATE}, 1.0))
     limiter = SharedRateLimiter(budget, VirtualTime().sleep)
     for m in range(sends):
         limiter.wait(f"{n}-{m}")
