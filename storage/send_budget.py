@@ -22,6 +22,7 @@ from pathlib import Path
 
 import redis
 
+from domain.errors import SendBudgetUnavailable
 from domain.ports import SendSlot
 
 SCRIPT = (Path(__file__).parent / "send_budget.lua").read_text(encoding="utf-8")
@@ -51,8 +52,12 @@ class RedisSendBudget:
 
     def take(self, chat: str) -> SendSlot:
         """A slot reserved (send at `at`), or not (the chat has had its message: ask again at
-        `at`); `at` and `now` in the server's seconds."""
+        `at`); `at` and `now` in the server's seconds. SendBudgetUnavailable when Redis is
+        out of reach (a DeliveryFailed: the outbox retries later)."""
         keys = [f"{self.tag}:chat:{chat}", *self.keys]
         args = [self.per_chat_us, *self.intervals_us]
-        taken, at_us, now_us = self.script(keys=keys, args=args)
+        try:
+            taken, at_us, now_us = self.script(keys=keys, args=args)
+        except (redis.ConnectionError, redis.TimeoutError) as error:
+            raise SendBudgetUnavailable(str(error)) from error
         return SendSlot(int(taken) == 1, int(at_us) / US, int(now_us) / US)

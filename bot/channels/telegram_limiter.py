@@ -7,14 +7,17 @@ paid broadcasts are counted apart by Telegram and take none here."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from telegram.ext import AIORateLimiter
 
+from domain.errors import SendBudgetUnavailable
 from domain.ports import SendBudget
 
+log = logging.getLogger(__name__)
 _BUDGETED: ContextVar[bool] = ContextVar("budgeted", default=False)
 T = TypeVar("T")
 
@@ -68,8 +71,14 @@ class SharedLiveLimiter(AIORateLimiter):
         return paced
 
     async def wait(self, chat: str) -> None:
+        """Until a slot is ours; sent on PTB's limit of this process alone while the budget
+        is out of reach (a reply, an apology, still goes out during a Redis outage)."""
         while True:
-            slot = await asyncio.to_thread(self.budget.take, chat)  # Redis: off the loop
+            try:
+                slot = await asyncio.to_thread(self.budget.take, chat)  # Redis: off the loop
+            except SendBudgetUnavailable as error:
+                log.warning("telegram budget unavailable, this process's limit only: %s", error)
+                return
             if slot.wait_s:
                 await self.sleep(slot.wait_s)
             if slot.taken:

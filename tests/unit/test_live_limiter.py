@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import pytest
 from telegram.error import RetryAfter
 
 from bot.channels.telegram import live_limiter
 from bot.channels.telegram_limiter import SharedLiveLimiter, budgeted
 from bot.delivery.budget import SharedRateLimiter
 from bot.settings import Settings
+from domain.errors import DeliveryFailed
 from storage.kv import make_redis
 from storage.send_budget import RedisSendBudget
 from tests.unit.test_send_budget import Recorded, VirtualTime, busiest_second, client_like
@@ -109,3 +111,13 @@ def test_each_attempt_of_a_retried_request_takes_a_slot(redis_client):
 
     assert asyncio.run(sent(live, {"chat_id": 1}, answer)) is True
     assert len(budget.slots) == 2
+
+
+def test_a_reply_still_goes_out_when_the_budget_is_out_of_reach():
+    """Redis down (nothing listens on port 1): the reply is sent on this process's limit;
+    the outbox's slot is a DeliveryFailed, retried later, not a bug."""
+    down = RedisSendBudget(make_redis("redis://127.0.0.1:1/0"), "bot", {"all": 30})
+    with pytest.raises(DeliveryFailed):
+        down.take("1")
+    live = SharedLiveLimiter(down, no_wait, overall_max_rate=0, group_max_rate=0)
+    assert asyncio.run(sent(live, {"chat_id": 1})) is True
