@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from contextvars import ContextVar
+from contextvars import ContextVar, copy_context
 from typing import Any, TypeVar
 
 from telegram.ext import AIORateLimiter
@@ -22,13 +22,11 @@ _BUDGETED: ContextVar[bool] = ContextVar("budgeted", default=False)
 T = TypeVar("T")
 
 
-async def budgeted(sending: Awaitable[T]) -> T:
+async def budgeted(sending: Coroutine[Any, Any, T]) -> T:
     """`sending`, whose slot of the shared budget was taken by its sender (the dispatcher)."""
-    token = _BUDGETED.set(True)
-    try:
-        return await sending
-    finally:
-        _BUDGETED.reset(token)
+    marked = copy_context()
+    marked.run(_BUDGETED.set, True)
+    return await asyncio.create_task(sending, context=marked)  # the mark stays in there
 
 
 class SharedLiveLimiter(AIORateLimiter):
