@@ -23,7 +23,8 @@ from tests.faults.chat import (
     texts_with,
 )
 from tests.faults.conftest import services_on
-from tests.faults.harness import Proc, ScratchPostgres, ScratchRedis, free_port, wait_until
+from tests.faults.harness import Proc, free_port, wait_until
+from tests.faults.servers import ScratchPostgres, ScratchRedis
 from tests.faults.web import Web, whatsapp_env
 
 WA_TRADER = "whatsapp:+224620123456"
