@@ -12,6 +12,7 @@ synchronous (database I/O): handlers run it in a worker thread. Sending a reply 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import threading
 from dataclasses import replace
@@ -50,6 +51,9 @@ class TelegramChannel:
         self.settings = settings
         self.loop: asyncio.AbstractEventLoop | None = None
         self.running = threading.Event()
+        self.stopped = False  # set on the way out: no push is taken any more
+        self.pushes: set[concurrent.futures.Future[Any]] = set()  # under way, from worker threads
+        self.pushes_lock = threading.Lock()
 
     async def started(self, application: Application) -> None:
         """post_init: remember the loop, for pushes coming from worker threads."""
@@ -184,11 +188,26 @@ class TelegramChannel:
     def send_from_thread(
         self, chat_id: str, reply: Reply, timeout_s: float = 30.0, paid: bool = False
     ) -> Any:
+        """A push from another thread; DeliveryFailed (retried later) once the bot stops."""
         if not self.running.wait(timeout_s) or self.loop is None:
             raise DeliveryFailed("the Telegram channel is not running")
-        sending = deliver(self.application.bot, int(chat_id), reply, paid=paid)
-        future = asyncio.run_coroutine_threadsafe(budgeted(sending), self.loop)
+        with self.pushes_lock:  # scheduled while the loop runs, or not at all
+            if self.stopped:
+                raise DeliveryFailed("the Telegram channel has stopped")
+            sending = deliver(self.application.bot, int(chat_id), reply, paid=paid)
+            future = asyncio.run_coroutine_threadsafe(budgeted(sending), self.loop)
+            self.pushes.add(future)
+        future.add_done_callback(self.pushes.discard)
         return future.result(timeout=timeout_s)
+
+    async def stop_pushes(self, timeout_s: float = 10.0) -> None:
+        """On the way out, while the loop still runs: no new push is taken, and the pushes
+        under way finish (a push cut off by the shutdown would read as a bug and be failed)."""
+        with self.pushes_lock:
+            self.stopped = True
+            under_way = [asyncio.wrap_future(future) for future in self.pushes]
+        if under_way:
+            await asyncio.wait(under_way, timeout=timeout_s)
 
 
 def _image_of(message: Message) -> tuple[str | None, int | None, str | None]:
@@ -253,6 +272,7 @@ async def serve(channel: TelegramChannel, inbox: Any) -> None:
             await asyncio.gather(*loops)
         finally:
             await inbox.stop()
+            await channel.stop_pushes()
 
 
 def run(channel: TelegramChannel, inbox: Any) -> None:

@@ -121,6 +121,7 @@ class RunningBot:
 
     async def _stop(self) -> None:
         await self.inbox.stop()
+        await self.channel.stop_pushes()  # as bot.channels.telegram.serve does
         for task in self.tasks:
             task.cancel()
         await asyncio.gather(*self.tasks, return_exceptions=True)
