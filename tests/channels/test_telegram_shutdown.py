@@ -18,6 +18,7 @@ from bot.channels.telegram import build_channel, run
 from bot.engine.events import Reply
 from bot.settings import Settings
 from domain.errors import DeliveryFailed
+from tests.channels.conftest import unpaced
 from tests.fakes.telegram_api import FakeTelegram
 
 CHAT = "7001"
@@ -55,7 +56,7 @@ def running_bot(fake: FakeTelegram) -> tuple[Any, IdleInbox, threading.Thread]:
         telegram_api_base_url=f"{fake.base}/bot",
         telegram_file_base_url=f"{fake.base}/file/bot",
     )
-    channel, inbox = build_channel(settings, engine=None, desk=None), IdleInbox()
+    channel, inbox = build_channel(settings, None, None, unpaced()), IdleInbox()
     thread = threading.Thread(target=run, args=(channel, inbox), daemon=True)
     thread.start()
     assert channel.running.wait(20)
