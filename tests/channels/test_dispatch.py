@@ -20,8 +20,8 @@ from tests.channels.conftest import RunningBot, VirtualTime, on_virtual_time
 from tests.conftest import NOW, _truncate
 from tests.flows.conftest import make_app
 from tests.integration.helpers import ready
+from tests.unit.test_send_budget import Recorded, busiest_second, run_together
 from tests.unit.test_send_budget import VirtualTime as ProcessTime
-from tests.unit.test_send_budget import busiest_second, run_together
 
 
 def many_traders(uow_factory, clock, count: int, first_chat: int = 100_000) -> list[int]:
@@ -71,14 +71,13 @@ def test_restart_in_the_middle_of_a_1000_message_announcement(tg):
 
 def test_dispatchers_of_several_processes_share_telegrams_limit(tmp_path):
     """Issue 12: Telegram's 30/s is per bot, whoever sends; two dispatchers (as two `worker`
-    processes, each on its own clock) together keep the bulk rate, 27 in any second, where a
-    limiter each let them send 54."""
+    processes, each sleeping on its own clock) together keep the bulk rate, 27 in any second
+    of the budget's clock, where a limiter each let them send 54."""
     app = make_app(f"sqlite:///{tmp_path / 'two.db'}", telegram_bot_token="123:abc")
-    clocks = [ProcessTime(), ProcessTime()]
-    limiters = [build_dispatcher(app.services).limits["telegram"] for _ in clocks]
-    for limiter, clock in zip(limiters, clocks, strict=True):
-        limiter.clock, limiter.sleep = clock, clock.sleep
-    sent = run_together(limiters, clocks, per_thread=60)
+    limiters = [build_dispatcher(app.services).limits["telegram"] for _ in range(2)]
+    for limiter in limiters:
+        limiter.budget, limiter.sleep = Recorded(limiter.budget), ProcessTime().sleep
+    sent = run_together(limiters, [limiter.budget.last for limiter in limiters], per_thread=60)
     assert len(sent) == 120 and busiest_second(sent) == TELEGRAM_PER_SECOND
 
 
