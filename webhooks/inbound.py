@@ -40,11 +40,11 @@ from typing import Any
 
 from bot.delivery.failures import TRANSIENT, alert_bug, language_of
 from bot.delivery.loops import run_forever
-from bot.engine.events import ChatBusy, Inbound
+from bot.engine.events import ChatBusy
 from domain.ports.coordination import RecentContacts
 from domain.ports.messaging import JsonDict
 from domain.ports.unit_of_work import UnitOfWork
-from webhooks.inbound_claim import Claim, LeaseLost, Sent
+from webhooks.inbound_claim import Claim, LeaseLost, Sent, to_event
 from webhooks.inbound_giveup import alert_admins, tell
 from webhooks.inbound_store import CHANNEL, InboundStore
 from webhooks.media import MediaAccess, MediaError, fetch_image
@@ -55,25 +55,6 @@ LEASE = timedelta(seconds=120)  # WHATSAPP_INBOUND_LEASE_SECONDS' default
 MAX_ATTEMPTS = 5  # claims of one message: transient failures, busy chats, dead workers
 BUSY_RETRY = timedelta(seconds=2)  # the engine already waited the chat lock's timeout
 RETRIED: tuple[type[Exception], ...] = (MediaError, *TRANSIENT)  # retried, then given up
-
-
-def to_event(form: dict[str, str], image: bytes | None, image_error: str | None) -> Inbound:
-    """A pressed quick reply (ButtonPayload) or a picked list item (ListId) carries the id
-    of the choice we offered: the engine checks it was offered (else: stale). Without an
-    id, the title (ButtonText, ListTitle) is read like a typed label."""
-    sender = form.get("From", "")
-    phone = sender.removeprefix("whatsapp:")
-    title = form.get("ButtonText") or form.get("ListTitle") or ""
-    return Inbound(
-        CHANNEL,
-        sender,
-        form.get("MessageSid", ""),
-        text=form.get("Body") or title,
-        choice=form.get("ButtonPayload") or form.get("ListId") or None,
-        image=image,
-        image_error=image_error,
-        sender_phone=phone if phone.startswith("+") else None,
-    )
 
 
 class InboundWorker:
