@@ -39,6 +39,7 @@ def make_redis(url: str | None) -> redis.Redis:
 
 LOCK_TIMEOUT_S = 30.0  # LOCK_TIMEOUT_SECONDS' default
 LOCK_RETRY_S = 0.1  # how often a waiter asks again (redis-py's Lock: the same)
+LOCK_GRACE_S = 5.0  # a waiter waits the lock's timeout and this: a dead holder only delays
 # KEYS: the lock, the state, then keys read along (a cache's version); ARGV: token, expiry ms.
 # Nothing (nil) when the lock is held by someone else; else 1, the state, the keys read.
 # Holding it already with this token counts as taken (a retried call whose reply was lost).
@@ -74,11 +75,13 @@ class RedisConversationStore:
         prefix: str = "td",
         ttl_s: int = CONVERSATION_TTL_S,
         lock_timeout_s: float = LOCK_TIMEOUT_S,
+        grace_s: float = LOCK_GRACE_S,
     ):
         self.client = client
         self.prefix = prefix
         self.ttl_s = ttl_s
         self.lock_timeout_s = lock_timeout_s
+        self.grace_s = grace_s
         self.lock_and_load = client.register_script(LOCK_AND_LOAD)
         self.save_and_unlock = client.register_script(SAVE_AND_UNLOCK)
 
@@ -106,7 +109,7 @@ class RedisConversationStore:
 
 class HeldConversation:
     """A context manager: entering locks and loads (TimeoutError when the lock stays busy
-    for the lock's timeout + 5 s, like RedisLocks); `save` saves and unlocks; leaving
+    for the lock's timeout + its grace, 5 s, like RedisLocks); `save` saves and unlocks; leaving
     without a save only unlocks. `state` and `along` (the values of the keys read along)
     are set once entered."""
 
@@ -123,7 +126,7 @@ class HeldConversation:
 
     def __enter__(self) -> HeldConversation:
         store = self.store
-        deadline = time.monotonic() + store.lock_timeout_s + 5
+        deadline = time.monotonic() + store.lock_timeout_s + store.grace_s
         expiry_ms = int(store.lock_timeout_s * 1000)
         while True:
             found = store.lock_and_load(keys=self.keys, args=[self.token, expiry_ms])
@@ -169,7 +172,7 @@ class RedisLocks:
 
     @contextmanager
     def hold(self, name: str, wait_s: float | None = None) -> Iterator[None]:
-        wait_s = self.timeout_s + 5 if wait_s is None else wait_s
+        wait_s = self.timeout_s + LOCK_GRACE_S if wait_s is None else wait_s
         lock = self.client.lock(
             f"{self.prefix}:lock:{name}", timeout=self.timeout_s, blocking_timeout=wait_s
         )

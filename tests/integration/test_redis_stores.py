@@ -86,7 +86,7 @@ def test_held_conversation_excludes_a_redis_lock_of_the_same_name(redis_client):
         with locks.hold("chat:console:u", wait_s=0.05):
             pass
     with locks.hold("chat:console:u"):
-        held = RedisConversationStore(redis_client, prefix="t", lock_timeout_s=0.1)
+        held = RedisConversationStore(redis_client, prefix="t", lock_timeout_s=0.1, grace_s=0)
         with pytest.raises(TimeoutError), held.held("console", "u", "chat:console:u"):
             pass
 

@@ -19,22 +19,9 @@ from bot.delivery.dispatch import RateLimiter
 from storage.kv import make_redis
 from storage.send_budget import RedisSendBudget
 from tests.conftest import REDIS_URL
+from tests.unit.budget_process import RATE, VirtualTime, dispatcher
 
-RATE = 27
 US = 1_000_000
-
-
-class VirtualTime:
-    """One process's monotonic seconds, moved only by its waits."""
-
-    def __init__(self, start: float = 0.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def busiest_second(times: list[float]) -> int:
@@ -134,21 +121,9 @@ def test_the_budget_of_a_bot_follows_its_settings():
     assert paid.per_second == 300
 
 
-def _process(url: str, name: str, n: int, sends: int, results) -> None:
-    """One dispatcher process: its own connection, its own clock."""
-    clock = VirtualTime()
-    limiter = SharedRateLimiter(
-        RedisSendBudget(make_redis(url), name, RATE, 1.0), clock, clock.sleep
-    )
-    sent = []
-    for m in range(sends):
-        limiter.wait(f"{n}-{m}")
-        sent.append(clock())
-    results.put(sent)
-
-
 def test_processes_sharing_the_budget_never_exceed_it_in_any_second():
-    """The same with real processes on the real Redis (fakeredis lives in one process)."""
+    """The same with real processes on the real Redis (fakeredis lives in one process); each
+    imports only what a dispatcher needs (tests/unit/budget_process.py)."""
     import multiprocessing
 
     if not REDIS_URL:
@@ -157,7 +132,7 @@ def test_processes_sharing_the_budget_never_exceed_it_in_any_second():
     spawn = multiprocessing.get_context("spawn")
     results = spawn.Queue()
     workers = [
-        spawn.Process(target=_process, args=(REDIS_URL, name, n, 60, results)) for n in range(3)
+        spawn.Process(target=dispatcher, args=(REDIS_URL, name, n, 60, results)) for n in range(3)
     ]
     for worker in workers:
         worker.start()
