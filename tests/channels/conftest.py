@@ -20,6 +20,8 @@ from bot.channels.telegram_inbox import TelegramInbox
 from bot.channels.telegram_push import TelegramSender
 from bot.delivery.dispatch import Dispatcher
 from bot.runtime.wiring import build_desk, build_dispatcher, build_engine, connect_channels
+from bot.services.traders import register as register_trader
+from domain.traders import Language
 from tests.fakes.telegram_api import FakeTelegram
 from tests.flows.conftest import make_app
 
@@ -184,3 +186,19 @@ def register(fake: FakeTelegram, app, chat_id: int, name: str, phone: str, clock
     fake.text(chat_id, last_code(app, e164))
     fake.wait_for(lambda: any("compte est actif" in t for t in fake.texts(chat_id)[start:]))
     clock.advance(minutes=1)
+
+
+def many_traders(uow_factory, clock, count: int, first_chat: int = 100_000) -> list[int]:
+    """`count` French traders of Telegram chats, registered straight in the database."""
+    chats = [first_chat + n for n in range(count)]
+    for n, chat in enumerate(chats):
+        register_trader(
+            uow_factory(),
+            name=f"T {n}",
+            phone=f"+224621{n:06d}",
+            channel="telegram",
+            user_ref=str(chat),
+            language=Language.FR,
+            now=clock(),
+        )
+    return chats

@@ -15,27 +15,12 @@ from bot.services.traders import register
 from domain.traders import Language
 from storage.db import make_session_factory
 from storage.uow import SqlUnitOfWork
-from tests.channels.conftest import RunningBot, VirtualTime, on_virtual_time
+from tests.channels.conftest import RunningBot, VirtualTime, many_traders, on_virtual_time
 from tests.conftest import NOW, _truncate
 from tests.flows.conftest import make_app
 from tests.integration.helpers import ready
 from tests.unit.test_send_budget import VirtualTime as ProcessTime
 from tests.unit.test_send_budget import busiest_second, run_together
-
-
-def many_traders(uow_factory, clock, count: int, first_chat: int = 100_000) -> list[int]:
-    chats = [first_chat + n for n in range(count)]
-    for n, chat in enumerate(chats):
-        register(
-            uow_factory(),
-            name=f"T {n}",
-            phone=f"+224621{n:06d}",
-            channel="telegram",
-            user_ref=str(chat),
-            language=Language.FR,
-            now=clock(),
-        )
-    return chats
 
 
 def test_restart_in_the_middle_of_an_announcement(tg):
