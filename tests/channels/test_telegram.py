@@ -324,13 +324,15 @@ def test_only_the_senders_own_contact_is_accepted(tg):
     assert removal  # the share-my-number keyboard goes away once a number is in
 
 
-def test_timeouts_and_network_errors_are_retried():
+def test_timeouts_and_network_errors_are_retried(monkeypatch):
     import asyncio
 
     from telegram.error import NetworkError, TimedOut
 
+    from bot.channels import telegram_delivery
     from bot.channels.telegram_delivery import with_retries
 
+    monkeypatch.setattr(telegram_delivery, "BACKOFF_S", 0.0)  # the attempts, not the waits
     failures = [TimedOut(), NetworkError("reset")]
 
     async def flaky() -> str:
