@@ -158,22 +158,35 @@ class Inbox(Protocol):
 
 
 class InboundQueue(Protocol):
-    """Webhook messages stored before they are acknowledged, then handled by a worker."""
+    """Webhook messages stored before they are acknowledged, then handled by a worker. A
+    claim leases one message to one owner; only that owner may renew, save or finish it (a
+    False answer: the lease was lost, nothing changed). A message is claimable only when no
+    earlier message of its sender is unfinished: one sender's messages in order."""
 
-    def enqueue(self, channel: str, message_id: str, payload: JsonDict, now: datetime) -> bool: ...
+    def enqueue(
+        self,
+        channel: str,
+        message_id: str,
+        payload: JsonDict,
+        now: datetime,
+        sender: str | None = None,
+    ) -> bool: ...
     def claim(
-        self, now: datetime, lease: timedelta, channel: str
+        self, now: datetime, lease: timedelta, channel: str, owner: str
     ) -> tuple[int, str, JsonDict, int] | None: ...
+    def renew(self, item_ids: list[int], owner: str, until: datetime) -> set[int]: ...
+    def save_payload(
+        self, item_id: int, owner: str, payload: JsonDict, until: datetime
+    ) -> bool: ...
     def finish(
         self,
         item_id: int,
+        owner: str,
         status: str,
         error: str | None = None,
         retry_at: datetime | None = None,
         payload: JsonDict | None = None,
-    ) -> None: ...
-    def extend(self, item_ids: list[int], until: datetime) -> None: ...
-    def save_payload(self, item_id: int, payload: JsonDict) -> None: ...
+    ) -> bool: ...
 
 
 class DeliveryLog(Protocol):

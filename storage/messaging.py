@@ -1,12 +1,12 @@
-"""SQL storage of messages in and out: handled marks, the inbound queue, the delivery log
-and the outbox."""
+"""SQL storage of messages in and out: handled marks, the delivery log and the outbox (the
+inbound queue: storage/inbound_queue.py)."""
 
 from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage import orm
@@ -40,7 +40,6 @@ class SqlInbox:
         self.session.execute(statement.on_conflict_do_nothing())
 
 
-CLAIMABLE = ("pending", "working")
 STATUS_ORDER = {
     "accepted": 0,
     "queued": 1,
@@ -53,97 +52,17 @@ STATUS_ORDER = {
 }
 
 
-class SqlInboundQueue:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def enqueue(self, channel: str, message_id: str, payload: dict, now: datetime) -> bool:
-        """Store an inbound message once; False when this id was already stored. One
-        statement, no savepoint (issue 12: the webhook's only write)."""
-        statement = upsert_for(self.session)(orm.inbound_queue).values(
-            channel=channel,
-            message_id=message_id,
-            payload=json.dumps(payload),
-            status="pending",
-            attempts=0,
-            received_at=now,
-            next_attempt_at=now,
-        )
-        result = self.session.execute(statement.on_conflict_do_nothing())
-        return changed(result) == 1
-
-    def claim(
-        self, now: datetime, lease: timedelta, channel: str
-    ) -> tuple[int, str, dict, int] | None:
-        """Take the oldest due message of `channel` for `lease`; a worker that dies lets it
-        fall due again. SKIP LOCKED lets several workers on PostgreSQL claim different ones."""
-        table = orm.inbound_queue
-        query = (
-            select(table.c.id, table.c.channel, table.c.payload, table.c.attempts)
-            .where(
-                table.c.channel == channel,
-                table.c.status.in_(CLAIMABLE),
-                table.c.next_attempt_at <= now,
-            )
-            .order_by(table.c.id)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        )
-        row = self.session.execute(query).first()
-        if row is None:
-            return None
-        self.session.execute(
-            update(table)
-            .where(table.c.id == row.id)
-            .values(status="working", attempts=row.attempts + 1, next_attempt_at=now + lease)
-        )
-        return row.id, row.channel, json.loads(row.payload), row.attempts + 1
-
-    def finish(
-        self,
-        item_id: int,
-        status: str,
-        error: str | None = None,
-        retry_at: datetime | None = None,
-        payload: dict | None = None,
-    ) -> None:
-        """The outcome, and the payload as it now stands if given: one UPDATE."""
-        values: dict[str, object] = {"status": status, "last_error": error}
-        if retry_at is not None:
-            values["next_attempt_at"] = retry_at
-        if payload is not None:
-            values["payload"] = json.dumps(payload)
-        table = orm.inbound_queue
-        self.session.execute(update(table).where(table.c.id == item_id).values(**values))
-
-    def extend(self, item_ids: list[int], until: datetime) -> None:
-        """Renew the lease of messages still being worked on."""
-        if not item_ids:
-            return
-        table = orm.inbound_queue
-        self.session.execute(
-            update(table)
-            .where(table.c.id.in_(item_ids), table.c.status == "working")
-            .values(next_attempt_at=until)
-        )
-
-    def save_payload(self, item_id: int, payload: dict) -> None:
-        table = orm.inbound_queue
-        self.session.execute(
-            update(table).where(table.c.id == item_id).values(payload=json.dumps(payload))
-        )
-
-
 class SqlDeliveryLog:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def sent(self, sid: str, recipient: str, status: str, now: datetime) -> None:
-        self.session.execute(
-            insert(orm.outbound_status).values(
-                sid=sid, recipient=recipient, status=status, updated_at=now
-            )
+        """A send, once per sid: recording it again (a retry after a commit whose outcome was
+        not known) changes nothing."""
+        statement = upsert_for(self.session)(orm.outbound_status).values(
+            sid=sid, recipient=recipient, status=status, updated_at=now
         )
+        self.session.execute(statement.on_conflict_do_nothing())
 
     def update(self, sid: str, status: str, error_code: str | None, now: datetime) -> str | None:
         """Move `sid` forward to `status`; returns the recipient when it moved, else None."""

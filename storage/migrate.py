@@ -10,8 +10,13 @@ from alembic.config import Config
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def upgrade(url: str) -> None:
+def config_for(url: str) -> Config:
+    """The Alembic configuration of this project, on the database at `url`."""
     config = Config(str(ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(ROOT / "storage" / "migrations"))
     config.attributes["url"] = url
-    command.upgrade(config, "head")
+    return config
+
+
+def upgrade(url: str) -> None:
+    command.upgrade(config_for(url), "head")

@@ -13,7 +13,8 @@ from storage.content_templates import SqlContentTemplateRepository
 from storage.directory import SqlSupplierRepository
 from storage.eta import SqlEtaRepository
 from storage.housekeeping import SqlAuditLog, SqlHousekeeping
-from storage.messaging import SqlDeliveryLog, SqlInboundQueue, SqlInbox, SqlOutbox
+from storage.inbound_queue import SqlInboundQueue
+from storage.messaging import SqlDeliveryLog, SqlInbox, SqlOutbox
 from storage.money import SqlLedger, SqlRefundRepository, SqlWarehouseReceiptRepository
 from storage.orders import SqlOrderRepository
 from storage.pricing import SqlPricingRepository

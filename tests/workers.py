@@ -60,3 +60,14 @@ def create_database(server_url: str, url: str) -> None:
                 connection.execute(text(f'CREATE DATABASE "{name}"'))
     finally:
         admin.dispose()
+
+
+def drop_database(server_url: str, url: str) -> None:
+    """Drops the database of `url` on the server of `server_url` if it exists."""
+    name = urlsplit(url).path.lstrip("/")
+    admin = create_engine(normalise_url(server_url), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()

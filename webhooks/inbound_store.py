@@ -29,9 +29,11 @@ class InboundStore:
         self.wake = wake
 
     def enqueue(self, form: dict[str, str]) -> bool:
-        """Store the message; False if this MessageSid was stored before (a replay)."""
+        """Store the message with its sender (the worker answers one sender's messages in
+        order); False if this MessageSid was stored before (a replay)."""
         with self.uow_factory() as uow:
-            stored = uow.inbound.enqueue(CHANNEL, form.get("MessageSid", ""), form, self.clock())
+            sid, sender = form.get("MessageSid", ""), form.get("From") or None
+            stored = uow.inbound.enqueue(CHANNEL, sid, form, self.clock(), sender)
             uow.commit()
         if self.wake is not None:
             self.wake.set()

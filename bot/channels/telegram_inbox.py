@@ -6,8 +6,9 @@ soon as it is fetched, before any handler ran: a crash then loses it. Here, in p
 `fetch_forever` writes each batch to the inbound queue (one row per update_id, a replay is
 ignored) and only then asks for the next batch, which confirms it; in webhook mode the web
 process stores the update (webhooks/app.py) before answering 200. `work_forever` claims the
-stored updates with a 20 s lease, renewed while they are in hand (a slow send or a 429
-wait never lets a second worker take them), runs PTB's handlers on them (chats concurrently,
+stored updates with a 20 s lease held by this inbox's token, renewed while they are in hand
+(a slow send or a 429 wait never lets a second worker take them; an update whose lease was
+taken over is not marked done by this inbox), runs PTB's handlers on them (chats concurrently,
 one chat's in order), and marks them done. An update whose worker died falls due again when its
 lease ends: the engine's inbox replays the replies it already computed, so the trader is
 answered, once.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -58,6 +60,7 @@ class TelegramInbox:
         self.in_flight = asyncio.Semaphore(MAX_IN_FLIGHT)
         self.chat_tails: dict[int, asyncio.Task] = {}
         self.in_hand: set[int] = set()
+        self.owner = uuid.uuid4().hex  # the claims' token: this inbox's leases are its own
         self.told: set[int] = set()  # updates whose sender was told about an outage
         self.fetch_backoff = Backoff("telegram fetch", log)
         self.claim_backoff = Backoff("telegram inbox", log)
@@ -121,7 +124,7 @@ class TelegramInbox:
 
     def _renew(self, item_ids: list[int]) -> None:
         with self.uow_factory() as uow:
-            uow.inbound.extend(item_ids, self.clock() + self.lease)
+            uow.inbound.renew(item_ids, self.owner, self.clock() + self.lease)
             uow.commit()
 
     async def _claim_forever(self, idle_s: float) -> None:
@@ -147,7 +150,7 @@ class TelegramInbox:
 
     def _claim(self) -> tuple[int, dict] | None:
         with self.uow_factory() as uow:
-            claimed = uow.inbound.claim(self.clock(), self.lease, CHANNEL)
+            claimed = uow.inbound.claim(self.clock(), self.lease, CHANNEL, self.owner)
             uow.commit()
         if claimed is None or claimed[0] in self.in_hand:
             return None  # nothing due, or our own update whose lease lapsed: claimed afresh
@@ -183,8 +186,12 @@ class TelegramInbox:
 
     def _finish(self, item_id: int) -> None:
         with self.uow_factory() as uow:
-            uow.inbound.finish(item_id, "done")
+            finished = uow.inbound.finish(item_id, self.owner, "done")
             uow.commit()
+        if not finished:
+            log.warning(
+                "telegram inbox: update %s's lease was lost; its new holder ends it", item_id
+            )
 
     async def stop(self) -> None:
         self.stopping.set()

@@ -45,3 +45,9 @@ class Reply:
     edit: bool = False  # replaces the message whose button was pressed
     reply_to: str | None = None  # shown as a reply to this message of the recipient's chat
     lang: str = "fr"  # the recipient's: what the channel adds itself is written in it too
+
+
+class ChatBusy(Exception):
+    """The chat's lock stayed held elsewhere: the message was not handled (nothing marked,
+    nothing saved). A channel that can put the message back (a queue) does so; the others
+    answer "busy" (Engine.handle)."""

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack
 from datetime import datetime
 
-from bot.engine.events import Inbound, Reply
+from bot.engine.events import ChatBusy, Inbound, Reply
 from bot.engine.replay import from_data, to_data
 from bot.text.messages import t
 from domain.ports import JsonDict, Locks, UnitOfWork
@@ -45,17 +45,31 @@ class MessageGate:
         after: Callable[[], None] = lambda: None,
         lang: Callable[[], str] = lambda: "fr",
     ) -> list[Reply]:
+        """`attempt`, or "busy" (said in `lang()`, the sender's language) when the lock
+        stays busy."""
+        try:
+            return self.attempt(lock, event, handle, after)
+        except ChatBusy:
+            return [Reply(t("busy", lang()), lang=lang())]
+
+    def attempt(
+        self,
+        lock: str | AbstractContextManager[object],
+        event: Inbound,
+        handle: Callable[[], list[Reply]],
+        after: Callable[[], None] = lambda: None,
+    ) -> list[Reply]:
         """`handle()` under `lock` (a name for `Locks`, or a context manager that locks on
         entering: a held conversation), then the mark, then `after()` (the state save); a
         message id handled before gets its replies again. Only a lock that stays busy is
-        "busy" (said in `lang()`, the sender's language): a TimeoutError raised by `handle()`
-        is a failure like any other and goes up."""
+        ChatBusy: a TimeoutError raised by `handle()` is a failure like any other and goes
+        up."""
         with ExitStack() as held:
             try:
                 held.enter_context(self.locks.hold(lock) if isinstance(lock, str) else lock)
             except TimeoutError:
                 log.warning("%s busy, message %s deferred", lock, event.message_id)
-                return [Reply(t("busy", lang()), lang=lang())]
+                raise ChatBusy(str(lock)) from None
             return self._once(event, handle, after)
 
     def _once(

@@ -10,11 +10,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from functools import partial
 
 from bot.engine.choices import STALE, fold, resolve_choice
 from bot.engine.conversation import Conversation
-from bot.engine.events import Choice, Inbound, Reply
+from bot.engine.events import ChatBusy, Choice, Inbound, Reply
 from bot.engine.gate import MessageGate
 from bot.flows import (
     account,
@@ -77,8 +76,18 @@ class Engine:
         self.gate = MessageGate(locks, uow_factory, clock)
 
     def handle(self, event: Inbound) -> list[Reply]:
+        """The replies to `event`, or "busy" in the sender's language when the chat stays
+        locked elsewhere."""
+        try:
+            return self.attempt(event)
+        except ChatBusy:
+            lang = self.language_of(event.channel, event.user_ref)
+            return [Reply(t("busy", lang), lang=lang)]
+
+    def attempt(self, event: Inbound) -> list[Reply]:
         """The chat locked and its state loaded in one Redis round trip, saved and unlocked
-        in one (after the handled mark: see MessageGate)."""
+        in one (after the handled mark: see MessageGate); ChatBusy when the chat stays
+        locked elsewhere (a queued message is put back rather than answered "busy")."""
         lock = f"chat:{event.channel}:{event.user_ref}"
         terms = self.api.terms
         along = (terms.key,) if terms else ()  # their version, for the terms cache
@@ -93,8 +102,7 @@ class Engine:
             with terms.observed(held.along[0]):
                 return self._handle_locked(conv, event)
 
-        lang = partial(self.language_of, event.channel, event.user_ref)
-        return self.gate.run(held, event, work, after=lambda: held.save(conv.to_dict()), lang=lang)
+        return self.gate.attempt(held, event, work, after=lambda: held.save(conv.to_dict()))
 
     def language_of(self, channel: str, user_ref: str) -> str:
         """The language a chat is spoken to in, read without its lock (for what the channel

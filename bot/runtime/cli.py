@@ -91,7 +91,8 @@ def cmd_telegram(services: Services, args: argparse.Namespace) -> int:
 
 def cmd_worker(services: Services, _args: argparse.Namespace) -> int:
     """The Procfile's `worker`: the stored WhatsApp messages (engine, media, replies) and the
-    outbox dispatcher. Several may run: claims are leased (SKIP LOCKED on PostgreSQL)."""
+    outbox dispatcher. Several may run: claims are leased to one owner (SKIP LOCKED on
+    PostgreSQL), one sender's WhatsApp messages taken one at a time, in order."""
     _init(services)
     worker = build_worker(services)
     build_dispatcher(services).start()

@@ -21,7 +21,9 @@ INBOUND_DUE = text("status IN ('pending', 'working')")
 OUTBOX_DUE = text("status IN ('pending', 'sending')")
 
 # Inbound webhook messages, stored before they are acknowledged and handled by a worker, so
-# slow work never blocks the webhook and nothing is lost when it fails.
+# slow work never blocks the webhook and nothing is lost when it fails. A message is claimed
+# by one owner at a time (a lease), and only when no earlier message of its sender is
+# unfinished (0012_inbound_sender).
 inbound_queue = Table(
     "inbound_queue",
     metadata,
@@ -29,17 +31,28 @@ inbound_queue = Table(
     Column("channel", String(20), nullable=False),
     Column("message_id", String(100), nullable=False),
     Column("payload", Text, nullable=False),
-    Column("status", String(10), nullable=False),  # pending, done, failed
-    Column("attempts", Integer, nullable=False),
+    Column("status", String(10), nullable=False),  # pending, working, done, failed
+    Column("attempts", Integer, nullable=False),  # claims so far
     Column("received_at", UtcDateTime, nullable=False),
     Column("next_attempt_at", UtcDateTime, nullable=False),
     Column("last_error", Text, nullable=True),
+    Column("sender", String(100), nullable=True),  # WhatsApp's From; NULL: no order kept
+    Column("lease_owner", String(32), nullable=True),  # the claim token holding the lease
     UniqueConstraint("channel", "message_id", name="uq_inbound_queue_channel_message_id"),
     Index("ix_inbound_queue_status_next_attempt_at", "status", "next_attempt_at"),
     # The claim's own index: the rows still to handle, in order (0011_pending_index).
     Index(
         "ix_inbound_queue_due",
         "channel",
+        "id",
+        postgresql_where=INBOUND_DUE,
+        sqlite_where=INBOUND_DUE,
+    ),
+    # The claim's "no earlier unfinished message of this sender" (0012_inbound_sender).
+    Index(
+        "ix_inbound_queue_sender_due",
+        "channel",
+        "sender",
         "id",
         postgresql_where=INBOUND_DUE,
         sqlite_where=INBOUND_DUE,

@@ -55,8 +55,8 @@ def test_secret_is_required_and_updates_are_stored_then_handled(tg):
     assert post(client, UPDATE, SECRET).status_code == 200  # Telegram retried: stored once
     with app.services.uow_factory() as uow:  # one stored row, left unclaimed for the bot
         now = app.services.clock()
-        assert uow.inbound.claim(now, timedelta(minutes=1), "telegram") is not None
-        assert uow.inbound.claim(now, timedelta(minutes=1), "telegram") is None
+        assert uow.inbound.claim(now, timedelta(minutes=1), "telegram", "t") is not None
+        assert uow.inbound.claim(now, timedelta(minutes=1), "telegram", "t") is None
         uow.rollback()
     bot = WebhookBot(app.services).start()
     try:

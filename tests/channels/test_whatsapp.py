@@ -119,7 +119,7 @@ def test_forged_or_missing_signatures_touch_nothing(wa):
     wa.drain()
     assert wa.fake.requests == []
     with wa.services.uow_factory() as uow:
-        assert uow.inbound.claim(wa.services.clock(), timedelta(seconds=1), "whatsapp") is None
+        assert uow.inbound.claim(wa.services.clock(), timedelta(seconds=1), "whatsapp", "t") is None
 
 
 def test_signature_is_checked_against_the_public_url_not_the_proxy(wa):

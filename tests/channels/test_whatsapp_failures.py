@@ -25,8 +25,8 @@ class DiesAfterTheEngine:
     def __init__(self, engine) -> None:
         self.engine, self.died = engine, False
 
-    def handle(self, event):
-        replies = self.engine.handle(event)
+    def attempt(self, event):
+        replies = self.engine.attempt(event)
         if not self.died:
             self.died = True
             raise WorkerDied
@@ -34,7 +34,7 @@ class DiesAfterTheEngine:
 
 
 class Buggy:
-    def handle(self, event):
+    def attempt(self, event):
         return {}["no such key"]  # a programming error inside the engine
 
 

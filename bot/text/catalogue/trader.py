@@ -479,6 +479,12 @@ TRADER: dict[str, tuple[str, str]] = {
         "Je n'ai pas pu récupérer votre photo. Renvoyez-la, s'il vous plaît.",
         "I could not fetch your photo. Please send it again.",
     ),
+    "wa.message_lost": (
+        "Désolé, un problème technique m'a empêché de traiter un de vos messages. L'équipe "
+        "est prévenue ; renvoyez-le, s'il vous plaît.",
+        "Sorry, a technical problem kept me from handling one of your messages. The team has "
+        "been told; please send it again.",
+    ),
     # Telegram groups
     "group.private_only": (
         "👋 Pour un devis ou une commande, écrivez-moi en message privé : ouvrez mon profil "

@@ -7,6 +7,10 @@ Create Date: 2026-11-30 10:00:00
 - inbound_queue: (channel, id) over the pending and working rows only: the claim reads the
   oldest due message of a channel from it, whatever the number of done rows.
 - outbox: (id) over the pending and sending rows only, for the dispatcher's claim.
+
+On PostgreSQL both are built CONCURRENTLY (outside the migration's transaction), so that
+upgrading a database with a large outbox never blocks the webhooks' and the dispatcher's
+writes while the index is built.
 """
 from typing import Sequence, Union
 
@@ -25,16 +29,22 @@ OUTBOX_DUE = sa.text("status IN ('pending', 'sending')")
 
 
 def upgrade() -> None:
-    op.create_index(
-        'ix_inbound_queue_due', 'inbound_queue', ['channel', 'id'],
-        postgresql_where=INBOUND_DUE, sqlite_where=INBOUND_DUE,
-    )
-    op.create_index(
-        'ix_outbox_due', 'outbox', ['id'],
-        postgresql_where=OUTBOX_DUE, sqlite_where=OUTBOX_DUE,
-    )
+    with op.get_context().autocommit_block():
+        op.create_index(
+            'ix_inbound_queue_due', 'inbound_queue', ['channel', 'id'],
+            postgresql_where=INBOUND_DUE, sqlite_where=INBOUND_DUE,
+            postgresql_concurrently=True,
+        )
+        op.create_index(
+            'ix_outbox_due', 'outbox', ['id'],
+            postgresql_where=OUTBOX_DUE, sqlite_where=OUTBOX_DUE,
+            postgresql_concurrently=True,
+        )
 
 
 def downgrade() -> None:
-    op.drop_index('ix_outbox_due', table_name='outbox')
-    op.drop_index('ix_inbound_queue_due', table_name='inbound_queue')
+    with op.get_context().autocommit_block():
+        op.drop_index('ix_outbox_due', table_name='outbox', postgresql_concurrently=True)
+        op.drop_index(
+            'ix_inbound_queue_due', table_name='inbound_queue', postgresql_concurrently=True
+        )
