@@ -71,8 +71,12 @@ def unpaced() -> AIORateLimiter:
 
 
 class RunningBot:
-    def __init__(self, services) -> None:
+    """The bot on its own loop and thread; `dispatch=False` for a test that drives
+    dispatchers by hand (a background one could claim what the test announces)."""
+
+    def __init__(self, services, dispatch: bool = True) -> None:
         self.services = services
+        self.dispatch = dispatch
         engine, desk = build_engine(services), build_desk(services)
         self.channel = build_channel(services.settings, engine, desk, unpaced())
         connect_channels(services, TelegramSender(self.channel))
@@ -93,7 +97,8 @@ class RunningBot:
         asyncio.set_event_loop(self.loop)
         try:
             self.loop.run_until_complete(self._start())
-            self.dispatcher.start(idle_s=0.1)
+            if self.dispatch:
+                self.dispatcher.start(idle_s=0.1)
         except Exception as error:  # surfaced in start(), in the test's thread
             self.error = error
             return

@@ -30,8 +30,7 @@ def test_restart_in_the_middle_of_an_announcement(tg):
     fake, app, _start_bot, clock = tg
     services = app.services
     chats = many_traders(services.uow_factory, clock, 100)
-    bot = RunningBot(services).start()
-    bot.dispatcher.stop()  # this test drives dispatchers by hand
+    bot = RunningBot(services, dispatch=False).start()  # this test drives dispatchers by hand
     assert announce(services.uow_factory(), "a1", "all", "Grande annonce", "admin", clock()) == 100
     virtual = VirtualTime()
     first = on_virtual_time(build_dispatcher(services), virtual)
@@ -78,8 +77,7 @@ def test_an_announcement_runs_near_30_per_second_and_never_above(tg):
     fake, app, _start_bot, clock = tg
     services = app.services
     chats = many_traders(services.uow_factory, clock, 60)
-    bot = RunningBot(services).start()
-    bot.dispatcher.stop()
+    bot = RunningBot(services, dispatch=False).start()
     virtual = VirtualTime()
     fake.clock = virtual
     announce(services.uow_factory(), "a2", "all", "Annonce rapide", "admin", clock())
