@@ -117,3 +117,7 @@ class QuoteChanged(DomainError):
 
 class DeliveryFailed(DomainError):
     """A message (SMS, chat) could not be handed to its provider."""
+
+
+class SendBudgetUnavailable(DeliveryFailed):
+    """The sending budget shared by the processes (Redis) did not answer: transient."""

@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, NamedTuple, Protocol, Self
 
 from domain.containers import Container, Stage
 from domain.eta import EtaChange
@@ -383,10 +383,22 @@ class Locks(Protocol):
     def hold(self, name: str, wait_s: float = ...) -> AbstractContextManager[None]: ...
 
 
+class SendSlot(NamedTuple):
+    """What a SendBudget answered, in its own clock (seconds), which every process shares:
+    `taken`, send at `at`; else ask again at `at`. `now`: that clock when it answered."""
+
+    taken: bool
+    at: float
+    now: float
+
+    @property
+    def wait_s(self) -> float:
+        """How long to wait: until the slot reserved, or (not taken) before asking again."""
+        return max(self.at - self.now, 0.0 if self.taken else 0.001)
+
+
 class SendBudget(Protocol):
     """A sending rate shared by every process (Telegram's per-bot limit): `take` is one
-    atomic check-and-reserve of a slot for a message to `chat` at `now` (seconds)."""
+    atomic check-and-reserve of a slot for a message to `chat`, on the budget's clock."""
 
-    def take(self, chat: str, now: float) -> tuple[bool, float]:
-        """(True, the time of the slot reserved), or (False, when to ask again)."""
-        ...
+    def take(self, chat: str) -> SendSlot: ...

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import redis
 
@@ -39,35 +39,40 @@ def make_redis(url: str | None) -> redis.Redis:
 
 LOCK_TIMEOUT_S = 30.0  # LOCK_TIMEOUT_SECONDS' default
 LOCK_RETRY_S = 0.1  # how often a waiter asks again (redis-py's Lock: the same)
-LOCK_GRACE_S = 5.0  # a waiter waits the lock's timeout and this: a dead holder only delays
-# KEYS: the lock, the state, then keys read along (a cache's version); ARGV: token, expiry ms.
-# Nothing (nil) when the lock is held by someone else; else 1, the state, the keys read.
+# KEYS: the lock, the state (one chat: one cluster slot); ARGV: token, expiry ms.
+# Nothing (nil) when the lock is held by someone else; else 1, the state.
 # Holding it already with this token counts as taken (a retried call whose reply was lost).
 LOCK_AND_LOAD = """
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   if redis.call('GET', KEYS[1]) ~= ARGV[1] then return false end
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
 end
-local out = {1}
-for i = 2, #KEYS do out[i] = redis.call('GET', KEYS[i]) end
-return out
+return {1, redis.call('GET', KEYS[2])}
 """
-# KEYS: the lock, the state; ARGV: token, state JSON (empty: no save), TTL s. Returns 1 when
-# the lock was ours. When it expired and another holder took it, that holder loaded the
-# state before this save: writing it now would overwrite the newer step, so it is not saved
-# (the message is already marked handled: the chat stays one step behind, never forks).
-# Expired and free: nobody read the state since, so it is saved.
+# KEYS: the lock, the state; ARGV: token, state JSON (empty: no save), TTL s. Returns
+# OURS when the lock was ours. When it expired and another holder took it, that holder
+# loaded the state before this save: writing it now would overwrite the newer step, so it is
+# not saved (TAKEN: the message is already marked handled: the chat stays one step behind,
+# never forks). Expired and free (UNCLAIMED): nobody read the state since, so it is saved.
 SAVE_AND_UNLOCK = """
 local holder = redis.call('GET', KEYS[1])
 if holder and holder ~= ARGV[1] then return 0 end
 if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3]) end
 if holder then redis.call('DEL', KEYS[1]) return 1 end
-return 0
+return -1
 """
+OURS, TAKEN, UNCLAIMED = 1, 0, -1
 
 
 class RedisConversationStore:
-    """State name + JSON data per (channel, user_ref), with a long TTL."""
+    """State name + JSON data per (channel, user_ref), with a long TTL.
+
+    A chat's keys share a hash tag, `{channel:user_ref}`, so the scripts that take its lock
+    and its state together touch one Redis Cluster slot; keys of other slots (a cache's
+    version read along) are plain commands of the same pipeline: one round trip all the same.
+    Read-old-write-new: a state kept under its name before the tag (`td:conv:channel:user`)
+    is read when the chat has none under the new one, and moved by its next save. Those
+    expire with their TTL: `legacy` can go 30 days after the upgrade."""
 
     def __init__(
         self,
@@ -75,50 +80,84 @@ class RedisConversationStore:
         prefix: str = "td",
         ttl_s: int = CONVERSATION_TTL_S,
         lock_timeout_s: float = LOCK_TIMEOUT_S,
-        grace_s: float = LOCK_GRACE_S,
     ):
         self.client = client
         self.prefix = prefix
         self.ttl_s = ttl_s
         self.lock_timeout_s = lock_timeout_s
-        self.grace_s = grace_s
-        self.lock_and_load = client.register_script(LOCK_AND_LOAD)
-        self.save_and_unlock = client.register_script(SAVE_AND_UNLOCK)
 
     def _key(self, channel: str, user_ref: str) -> str:
+        return f"{self.prefix}:conv:{{{channel}:{user_ref}}}"
+
+    def legacy(self, channel: str, user_ref: str) -> str:
+        """The state's name before the hash tag (read-old-write-new)."""
         return f"{self.prefix}:conv:{channel}:{user_ref}"
 
     def load(self, channel: str, user_ref: str) -> dict[str, object] | None:
-        raw = self.client.get(self._key(channel, user_ref))
+        new, old = self._pipelined(
+            ("GET", self._key(channel, user_ref)), ("GET", self.legacy(channel, user_ref))
+        )
+        raw = new if new is not None else old
         return None if raw is None else json.loads(raw)
 
     def save(self, channel: str, user_ref: str, state: dict[str, object]) -> None:
-        self.client.set(self._key(channel, user_ref), json.dumps(state), ex=self.ttl_s)
+        raw, key = json.dumps(state), self._key(channel, user_ref)
+        self._pipelined(
+            ("SET", key, raw, "EX", self.ttl_s), ("DEL", self.legacy(channel, user_ref))
+        )
 
     def clear(self, channel: str, user_ref: str) -> None:
-        self.client.delete(self._key(channel, user_ref))
+        self._pipelined(
+            ("DEL", self._key(channel, user_ref)), ("DEL", self.legacy(channel, user_ref))
+        )
 
     def held(
         self, channel: str, user_ref: str, lock: str, along: tuple[str, ...] = ()
     ) -> HeldConversation:
-        """The state of a chat under the lock `lock` (the same key as RedisLocks.hold), taken
-        and read in one round trip on entering, saved and released in one by `save`."""
-        keys = [f"{self.prefix}:lock:{lock}", self._key(channel, user_ref), *along]
-        return HeldConversation(self, keys)
+        """The state of a chat under the lock `lock` (in the chat's slot), taken and read in
+        one round trip on entering, saved and released in one by `save`."""
+        state = self._key(channel, user_ref)
+        lock_key = f"{self.prefix}:lock:{{{channel}:{user_ref}}}:{lock}"
+        return HeldConversation(self, [lock_key, state], [*along, self.legacy(channel, user_ref)])
+
+    def lock_and_load(
+        self, keys: list[str], token: str, expiry_ms: int, reads: list[str]
+    ) -> list[str | None] | None:
+        """The lock and the state (one Lua call, one slot), then `reads` (any slot), in one
+        round trip: None when the lock is someone else's, else [the state, *reads]."""
+        found, *values = self._pipelined(
+            ("EVAL", LOCK_AND_LOAD, 2, *keys, token, expiry_ms), *(("GET", k) for k in reads)
+        )
+        if found is None:
+            return None
+        return [found[1] if len(found) > 1 else None, *values]  # a trailing nil is dropped
+
+    def save_and_unlock(self, keys: list[str], token: str, raw: str) -> int:
+        """OURS, TAKEN (not saved) or UNCLAIMED (expired, saved): see SAVE_AND_UNLOCK."""
+        args = (token, raw, self.ttl_s)
+        return int(self.client.eval(SAVE_AND_UNLOCK, 2, *keys, *args))
+
+    def _pipelined(self, *commands: tuple[Any, ...]) -> list[Any]:
+        pipe = self.client.pipeline(transaction=False)
+        for command in commands:
+            pipe.execute_command(*command)
+        return pipe.execute()
 
 
 class HeldConversation:
     """A context manager: entering locks and loads (TimeoutError when the lock stays busy
-    for the lock's timeout + its grace, 5 s, like RedisLocks); `save` saves and unlocks; leaving
+    for the lock's timeout + 5 s, like RedisLocks); `save` saves and unlocks; leaving
     without a save only unlocks. `state` and `along` (the values of the keys read along)
-    are set once entered."""
+    are set once entered. `reads`: the keys read along, then the state's legacy name."""
 
-    def __init__(self, store: RedisConversationStore, keys: list[str]) -> None:
+    def __init__(self, store: RedisConversationStore, keys: list[str], reads: list[str]) -> None:
         self.store = store
         self.keys = keys
+        self.reads = reads
         self.token = uuid.uuid4().hex
         self.state: dict[str, object] | None = None
         self.along: list[str | None] = []
+        self.from_legacy = False
         self.released = False
 
     def __repr__(self) -> str:
@@ -126,29 +165,33 @@ class HeldConversation:
 
     def __enter__(self) -> HeldConversation:
         store = self.store
-        deadline = time.monotonic() + store.lock_timeout_s + store.grace_s
+        deadline = time.monotonic() + store.lock_timeout_s + 5
         expiry_ms = int(store.lock_timeout_s * 1000)
         while True:
-            found = store.lock_and_load(keys=self.keys, args=[self.token, expiry_ms])
+            found = store.lock_and_load(self.keys, self.token, expiry_ms, self.reads)
             if found is not None:
                 break
             if time.monotonic() >= deadline:
                 raise TimeoutError(f"lock {self.keys[0]} busy")
             time.sleep(LOCK_RETRY_S)
-        found = list(found) + [None] * (len(self.keys) - len(found))  # trailing nils dropped
-        self.state = None if found[1] is None else json.loads(found[1])
-        self.along = found[2:]
+        state, *self.along, legacy = found
+        self.from_legacy = state is None and legacy is not None
+        raw = legacy if self.from_legacy else state
+        self.state = None if raw is None else json.loads(raw)
         return self
 
     def save(self, state: dict[str, object] | None) -> None:
-        """Save `state` (None: keep the stored one) and release the lock, in one round trip."""
+        """Save `state` (None: keep the stored one) and release the lock, in one round trip
+        (two the first time a state read under its legacy name is moved)."""
         if self.released:
             return
         self.released = True
         raw = "" if state is None else json.dumps(state)
-        args: list[str | int] = [self.token, raw, self.store.ttl_s]
-        if not self.store.save_and_unlock(keys=self.keys[:2], args=args):
+        saved = self.store.save_and_unlock(self.keys, self.token, raw)
+        if saved != OURS:
             log.warning("lock %s expired while held", self.keys[0])
+        if self.from_legacy and raw and saved != TAKEN:
+            self.store.client.delete(self.reads[-1])
 
     def __exit__(
         self,
@@ -172,7 +215,7 @@ class RedisLocks:
 
     @contextmanager
     def hold(self, name: str, wait_s: float | None = None) -> Iterator[None]:
-        wait_s = self.timeout_s + LOCK_GRACE_S if wait_s is None else wait_s
+        wait_s = self.timeout_s + 5 if wait_s is None else wait_s
         lock = self.client.lock(
             f"{self.prefix}:lock:{name}", timeout=self.timeout_s, blocking_timeout=wait_s
         )

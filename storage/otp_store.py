@@ -1,6 +1,10 @@
 """The OtpStore port on Redis: every operation is one call of storage/otp.lua (atomic).
 
-fakeredis[lua] runs the same script in the embedded default.
+fakeredis[lua] runs the same script in the embedded default. The keys of a namespace share
+a hash tag, `{trader}` (a phone's and a chat's keys go into one call): one cluster slot.
+Read-old-write-new: keys kept under their names before the tag are moved under the new ones
+before an operation; they live an hour at most (the longest window), so `adopt_legacy` can
+go an hour after the upgrade.
 """
 
 from __future__ import annotations
@@ -16,6 +20,13 @@ from domain.otp import OtpPolicy, OtpScope
 
 SCRIPT = (Path(__file__).parent / "otp.lua").read_text(encoding="utf-8")
 EXPIRED, LOCKED = -1, -2
+# KEYS: a key's name before the hash tag, its name now. Run only where the old one exists,
+# so only on the single server of a deployment from before the tag (never on a cluster).
+MOVE = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if redis.call('RENAMENX', KEYS[1], KEYS[2]) == 0 then redis.call('DEL', KEYS[1]) end
+return 1
+"""
 
 
 class RedisOtpStore:
@@ -26,9 +37,20 @@ class RedisOtpStore:
 
     def keys(self, scope: OtpScope, chat: str = "") -> list[str]:
         """The code record, the phone's sends, the chat's sends, the phone's wrong guesses."""
-        base = f"{self.prefix}:otp:{scope.namespace}"
+        base = f"{self.prefix}:otp:{{{scope.namespace}}}"
         phone = f"{base}:{scope.phone}"
         return [phone, f"{phone}:sends", f"{base}:chat:{chat}:sends", f"{phone}:wrong"]
+
+    def adopt_legacy(self, keys: list[str]) -> None:
+        """Move what is still kept under the names before the hash tag (one round trip to
+        look; the newer key wins when both exist)."""
+        legacy = [key.replace("{", "", 1).replace("}", "", 1) for key in keys]
+        pipe = self.client.pipeline(transaction=False)
+        for name in legacy:
+            pipe.exists(name)
+        for name, key, found in zip(legacy, keys, pipe.execute(), strict=True):
+            if found:
+                self.client.eval(MOVE, 2, name, key)
 
     def _run(
         self,
@@ -49,6 +71,7 @@ class RedisOtpStore:
             policy.max_sends_per_window,
         )
         seconds = now.timestamp() if now is not None else 0.0
+        self.adopt_legacy(keys)
         return int(self.script(keys=keys, args=[op, repr(seconds), arg, *limits, extra]))
 
     def reserve_send(self, scope: OtpScope, chat: str, now: datetime, policy: OtpPolicy) -> str:

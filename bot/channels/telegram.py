@@ -12,6 +12,7 @@ synchronous (database I/O): handlers run it in a worker thread. Sending a reply 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import threading
 from dataclasses import replace
@@ -31,9 +32,11 @@ from telegram.ext import (
 
 from bot.channels.routing import Route, route_of
 from bot.channels.telegram_delivery import deliver, with_retries
+from bot.channels.telegram_limiter import SharedLiveLimiter, budgeted
 from bot.engine.events import Inbound, Reply
 from bot.text.messages import t
 from domain.errors import DeliveryFailed
+from domain.ports import SendBudget
 from domain.proofs import MAX_PROOF_BYTES
 
 log = logging.getLogger(__name__)
@@ -48,6 +51,9 @@ class TelegramChannel:
         self.settings = settings
         self.loop: asyncio.AbstractEventLoop | None = None
         self.running = threading.Event()
+        self.stopped = False  # set on the way out: no push is taken any more
+        self.pushes: set[concurrent.futures.Future[Any]] = set()  # under way, from worker threads
+        self.pushes_lock = threading.Lock()
 
     async def started(self, application: Application) -> None:
         """post_init: remember the loop, for pushes coming from worker threads."""
@@ -178,16 +184,30 @@ class TelegramChannel:
             return self.desk.language_of(Inbound(CHANNEL, str(user.id), chat_ref=str(chat.id)))
         return self.engine.language_of(CHANNEL, str(chat.id if chat else ""))
 
-    # Pushes from worker threads (notifications)
+    # Pushes from worker threads: the dispatcher's, whose slots are taken (notifications)
     def send_from_thread(
         self, chat_id: str, reply: Reply, timeout_s: float = 30.0, paid: bool = False
     ) -> Any:
+        """A push from another thread; DeliveryFailed (retried later) once the bot stops."""
         if not self.running.wait(timeout_s) or self.loop is None:
             raise DeliveryFailed("the Telegram channel is not running")
-        future = asyncio.run_coroutine_threadsafe(
-            deliver(self.application.bot, int(chat_id), reply, paid=paid), self.loop
-        )
+        with self.pushes_lock:  # scheduled while the loop runs, or not at all
+            if self.stopped:
+                raise DeliveryFailed("the Telegram channel has stopped")
+            sending = deliver(self.application.bot, int(chat_id), reply, paid=paid)
+            future = asyncio.run_coroutine_threadsafe(budgeted(sending), self.loop)
+            self.pushes.add(future)
+        future.add_done_callback(self.pushes.discard)
         return future.result(timeout=timeout_s)
+
+    async def stop_pushes(self, timeout_s: float = 10.0) -> None:
+        """On the way out, while the loop still runs: no new push is taken, and the pushes
+        under way finish (a push cut off by the shutdown would read as a bug and be failed)."""
+        with self.pushes_lock:
+            self.stopped = True
+            under_way = [asyncio.wrap_future(future) for future in self.pushes]
+        if under_way:
+            await asyncio.wait(under_way, timeout=timeout_s)
 
 
 def _image_of(message: Message) -> tuple[str | None, int | None, str | None]:
@@ -203,18 +223,17 @@ def _image_of(message: Message) -> tuple[str | None, int | None, str | None]:
 
 
 def build_channel(
-    settings: Any, engine: Any, desk: Any, rate_limiter: AIORateLimiter | None = None
+    settings: Any, engine: Any, desk: Any, rate_limiter: AIORateLimiter
 ) -> TelegramChannel:
-    """The PTB Application with our handlers, not started. Its rate limiter keeps Telegram's
-    flood limits (overall TELEGRAM_MAX_PER_SECOND: the live replies; bulk sends take their
-    share from the shared budget below it) and retries a RetryAfter up to 3 times (tests
-    against the fake Bot API inject one that only retries)."""
+    """The PTB Application with our handlers, not started. Its rate limiter (`live_limiter`)
+    keeps Telegram's flood limits and retries a RetryAfter up to 3 times (tests against the
+    fake Bot API inject one that only retries)."""
     application = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
-        .rate_limiter(rate_limiter or live_limiter(settings))
+        .rate_limiter(rate_limiter)
         .updater(None)  # updates come from our inbox, stored before they are confirmed
         .build()
     )
@@ -223,9 +242,12 @@ def build_channel(
     return channel
 
 
-def live_limiter(settings: Any) -> AIORateLimiter:
-    """PTB's limiter for the live replies: Telegram's overall limit, its group limit."""
-    return AIORateLimiter(overall_max_rate=settings.telegram_max_per_second, max_retries=3)
+def live_limiter(settings: Any, budget: SendBudget) -> SharedLiveLimiter:
+    """The live replies' limiter: a slot of the bot's budget shared by every process (with
+    the bulk sends: TELEGRAM_MAX_PER_SECOND in all), Telegram's group limit, PTB's overall
+    limit per process (the same rate)."""
+    rate = settings.telegram_max_per_second
+    return SharedLiveLimiter(budget, overall_max_rate=rate, max_retries=3)
 
 
 async def serve(channel: TelegramChannel, inbox: Any) -> None:
@@ -250,6 +272,7 @@ async def serve(channel: TelegramChannel, inbox: Any) -> None:
             await asyncio.gather(*loops)
         finally:
             await inbox.stop()
+            await channel.stop_pushes()
 
 
 def run(channel: TelegramChannel, inbox: Any) -> None:

@@ -68,7 +68,7 @@ def cmd_console(services: Services, args: argparse.Namespace) -> int:
 def cmd_telegram(services: Services, args: argparse.Namespace) -> int:
     """The Telegram bot; the outbox is the `worker` process's, unless everything runs in
     this one (`python -m bot` with a token)."""
-    from bot.channels.telegram import build_channel, run
+    from bot.channels.telegram import build_channel, live_limiter, run
     from bot.channels.telegram_inbox import TelegramInbox
     from bot.channels.telegram_push import TelegramSender
 
@@ -77,7 +77,8 @@ def cmd_telegram(services: Services, args: argparse.Namespace) -> int:
         print(t("cli.no_telegram"), file=sys.stderr)
         return 2
     _init(services)
-    channel = build_channel(settings, build_engine(services), build_desk(services))
+    limiter = live_limiter(settings, services.telegram_live_budget)
+    channel = build_channel(settings, build_engine(services), build_desk(services), limiter)
     connect_channels(services, TelegramSender(channel))
     if getattr(args, "embedded", False):
         build_dispatcher(services).start()

@@ -66,6 +66,7 @@ class Services:
     hits: RedisHitCounter
     versions: RedisVersions
     telegram_budget: RedisSendBudget
+    telegram_live_budget: RedisSendBudget
     clock: Callable[[], datetime] = utc_now
     otp_policy: OtpPolicy = field(default_factory=OtpPolicy)
 
@@ -115,20 +116,25 @@ def build(settings: Settings, *, migrate: bool = True, sms: SmsSender | None = N
         hits=RedisHitCounter(redis_client),
         versions=versions,
         telegram_budget=telegram_budget(settings, redis_client),
+        telegram_live_budget=telegram_budget(settings, redis_client, live=True),
     )
 
 
-def telegram_budget(settings: Settings, redis_client: Any) -> RedisSendBudget:
-    """The outbox's Telegram sends, all processes together, in Redis per bot: the free rate
-    less the live replies' reserve (bot.delivery.budget), or the paid broadcasts' rate; one
-    message a second per chat either way."""
+def telegram_budget(settings: Settings, redis_client: Any, live: bool = False) -> RedisSendBudget:
+    """Telegram's sends, all processes together, in Redis per bot (bot.delivery.budget): a
+    live reply takes a slot of the bot's whole rate; an outbox send takes one of the whole
+    rate and of the bulk share (the rest is the replies' reserve), or of the paid broadcasts'
+    rate, and one message a second per chat."""
     token = settings.telegram_bot_token
     bot_id = token.get_secret_value().split(":")[0] if token else "none"  # public, not secret
+    name, whole = f"telegram:{bot_id}", settings.telegram_max_per_second
+    if live:
+        return RedisSendBudget(redis_client, name, {"all": whole})
     if settings.telegram_paid_broadcast:
-        rate = settings.telegram_paid_max_per_second
+        rates = {"paid": settings.telegram_paid_max_per_second}
     else:
-        rate = bulk_rate(settings.telegram_max_per_second)
-    return RedisSendBudget(redis_client, f"telegram:{bot_id}", rate, per_chat_s=1.0)
+        rates = {"all": whole, "bulk": bulk_rate(whole)}
+    return RedisSendBudget(redis_client, name, rates, per_chat_s=1.0)
 
 
 def check_health(db_engine: Any, redis_client: Any) -> dict[str, str]:

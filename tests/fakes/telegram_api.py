@@ -6,8 +6,7 @@ sendDocument, editMessageText, editMessageCaption, answerCallbackQuery, getFile 
 downloads; it records every call (with what it answered: sent messages have ids, and a
 pushed text may reply to one of them), and can answer scripted errors (429 with retry_after,
 500, slow answers), enforce a messages-per-second limit, or hold a chat's sends unanswered (the
-request never reaches "Telegram": a process killed meanwhile has sent nothing). Calls are
-timed on `clock`: wall-clock seconds, or the virtual time a test's rate limiter moves.
+request never reaches "Telegram": a process killed meanwhile has sent nothing).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import default as email_policy
@@ -46,7 +44,6 @@ class FakeTelegram:
     files: dict[str, bytes] = field(default_factory=dict)
     scripted: dict[str, deque] = field(default_factory=dict)
     max_sends_per_second: int | None = None
-    clock: Callable[[], float] = time.time  # the calls' times, the limit's seconds
     rejected_429: int = 0
     held: list[Call] = field(default_factory=list)
     _holds: set[tuple[str, str]] = field(default_factory=set)
@@ -189,7 +186,7 @@ class FakeTelegram:
         with self._cond:
             if key not in self._holds:
                 return False
-            self.held.append(Call(method, params, files, self.clock()))
+            self.held.append(Call(method, params, files, time.time()))
             while key in self._holds:
                 self._cond.wait(1.0)
         return True
@@ -284,7 +281,7 @@ class FakeTelegram:
             if kind == "sleep":
                 time.sleep(value)
             else:
-                self.calls.append(Call(f"!{method}", params, files, self.clock()))
+                self.calls.append(Call(f"!{method}", params, files, time.time()))
                 self._reply(handler, kind, value)
                 return
         if method in SEND_METHODS and self._over_limit():
@@ -302,13 +299,13 @@ class FakeTelegram:
             return
         result = self._result(method, params, files)
         if method != "getUpdates":
-            self.calls.append(Call(method, params, files, self.clock(), result))
+            self.calls.append(Call(method, params, files, time.time(), result))
         self._reply(handler, 200, {"ok": True, "result": result})
 
     def _over_limit(self) -> bool:
         if self.max_sends_per_second is None:
             return False
-        now = self.clock()
+        now = time.time()
         recent = [c for c in self.calls if c.method in SEND_METHODS and now - c.at < 1.0]
         return len(recent) >= self.max_sends_per_second
 

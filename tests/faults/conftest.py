@@ -32,11 +32,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
-@pytest.fixture
-def db_url() -> Iterator[str]:
-    """A database of its own for the test, migrated to head, dropped afterwards."""
+@pytest.fixture(scope="session")
+def migrated_template() -> Iterator[str]:
+    """A database migrated to head once per test process, never connected to afterwards:
+    each test's database is a copy of it."""
     assert PG_URL
     url = create_database(PG_URL)
+    yield url
+    drop_database(PG_URL, url)
+
+
+@pytest.fixture
+def db_url(migrated_template: str) -> Iterator[str]:
+    """A database of its own for the test, migrated to head, dropped afterwards."""
+    assert PG_URL
+    url = create_database(PG_URL, template=migrated_template)
     yield url
     drop_database(PG_URL, url)
 

@@ -1,5 +1,6 @@
 """The fault suite's harness: real processes started from the Procfile's commands, killed
-with SIGKILL at a chosen point, always reaped; fresh databases; servers of our own.
+with SIGKILL at a chosen point, always reaped; fresh databases (the servers of our own are in
+tests/faults/servers.py).
 
 Every wait is bounded; on timeout the assertion shows the tail of each process's log.
 """
@@ -8,12 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -30,12 +29,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "faults-" + "k" * 40
 POLL_S = 0.05
 # The processes' leases (.env.example), far shorter than production's so that a takeover after
-# a kill costs seconds, not minutes; still several times longer than any handling here, and
-# each scenario has one live holder at a time, so no live process loses its work.
+# a kill costs about a restarted process's start-up, not minutes. Each scenario has one live
+# holder at a time (the killed process's successor starts after the kill), so a lease that runs
+# out under a slow handling hands nothing to anyone: it cannot double or lose work here.
 LEASES = {
-    "outbox_lease_seconds": 10,
-    "whatsapp_inbound_lease_seconds": 10,
-    "telegram_inbox_lease_seconds": 6,
+    "outbox_lease_seconds": 2,
+    "whatsapp_inbound_lease_seconds": 2,
+    "telegram_inbox_lease_seconds": 2,
 }
 
 
@@ -179,15 +179,19 @@ def _with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def create_database(server_url: str) -> str:
-    """A new, migrated database on the server of `server_url`; returns its URL."""
+def create_database(server_url: str, template: str | None = None) -> str:
+    """A new, migrated database on the server of `server_url`; returns its URL. With
+    `template` (the URL of a migrated database nobody is connected to), a copy of it: the
+    server copies its files instead of our running the migrations again."""
     name = f"faults_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
     admin = create_engine(normalise_url(server_url), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
     admin.dispose()
     url = _with_database(server_url, name)
-    upgrade(url)
+    if template is None:
+        upgrade(url)
     return url
 
 
@@ -197,105 +201,3 @@ def drop_database(server_url: str, url: str) -> None:
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
-
-
-# Servers of our own (never the shared ones)
-
-
-def _as_postgres(args: list[str]) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
-
-
-def _pg_bin() -> Path:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
-    path = Path(os.environ.get("PG_BIN") or (found[-1] if found else "/nonexistent"))
-    if not (path / "initdb").exists():
-        raise RuntimeError("PostgreSQL binaries not found (set PG_BIN)")
-    return path
-
-
-class ScratchPostgres:
-    """A small PostgreSQL cluster of our own in a temporary folder (as scripts/with-services
-    starts one), so that this suite may stop and start it without touching the shared one."""
-
-    def __init__(self, port: int) -> None:
-        # Not under pytest's tmp_path: the postgres user must be able to reach the folder.
-        self.dir = Path(tempfile.mkdtemp(prefix="tontine-faults-pg."))
-        self.port = port
-        self.bin = _pg_bin()
-
-    def _run(self, *args: str) -> None:
-        done = subprocess.run(_as_postgres(list(args)), capture_output=True, timeout=60)
-        if done.returncode:
-            raise RuntimeError(f"{args[0]} failed: {done.stdout!r} {done.stderr!r}")
-
-    def init(self) -> ScratchPostgres:
-        self.dir.chmod(0o755)
-        for sub in ("data", "run"):
-            (self.dir / sub).mkdir()
-        if os.geteuid() == 0:
-            shutil.chown(self.dir / "data", "postgres")
-            shutil.chown(self.dir / "run", "postgres")
-        self._run(
-            str(self.bin / "initdb"),
-            *("-D", str(self.dir / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8"),
-        )
-        self.start()
-        self._run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "tontine")
-        return self
-
-    @property
-    def url(self) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.port}/tontine"
-
-    def start(self) -> None:
-        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir / 'run'} -c fsync=off"
-        self._run(
-            str(self.bin / "pg_ctl"),
-            *("-D", str(self.dir / "data"), "-l", str(self.dir / "run" / "pg.log"), "-w"),
-            *("-t", "30", "-o", options, "start"),
-        )
-
-    def stop(self) -> None:
-        """An abrupt stop (like a crash): open transactions are lost, not committed."""
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop")
-
-    def destroy(self) -> None:
-        with contextlib.suppress(RuntimeError):  # already stopped
-            self.stop()
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
-class ScratchRedis:
-    """A redis-server of our own, without persistence: a restart loses every key."""
-
-    def __init__(self, workdir: Path, port: int) -> None:
-        self.dir = workdir
-        self.port = port
-        self.popen: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> ScratchRedis:
-        args = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-        args += ["--save", "", "--appendonly", "no", "--dir", str(self.dir)]
-        self.popen = subprocess.Popen(
-            args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-        )
-        wait_until(self._ready, 10, f"redis-server on port {self.port}")
-        return self
-
-    def _ready(self) -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
-                sock.sendall(b"PING\r\n")
-                return sock.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-    def kill(self) -> None:
-        if self.popen is not None and self.popen.poll() is None:
-            self.popen.kill()
-            self.popen.wait(timeout=10)

@@ -9,8 +9,6 @@ with "try again in a moment", nothing is half-written, and the same processes se
 
 from __future__ import annotations
 
-import time
-
 from storage.migrate import upgrade
 from tests.faults import seed
 from tests.faults.chat import (
@@ -25,13 +23,15 @@ from tests.faults.chat import (
     texts_with,
 )
 from tests.faults.conftest import services_on
-from tests.faults.harness import ScratchPostgres, ScratchRedis, free_port, wait_until
+from tests.faults.harness import Proc, free_port, wait_until
+from tests.faults.servers import ScratchPostgres, ScratchRedis
 from tests.faults.web import Web, whatsapp_env
 
 WA_TRADER = "whatsapp:+224620123456"
 RETRY = "réessayez"
-# Long enough for every polling loop (inbound worker, dispatcher: each second) to meet it.
-OUTAGE_S = 2.5
+# The background loops (bot.delivery.loops) that must meet the outage and survive it, by the
+# process whose log says so: the outage lasts until each has failed a pass.
+LOOPS = {"worker": ("dispatcher", "whatsapp worker"), "bot": ("telegram inbox",)}
 
 
 def test_redis_restarted_mid_conversation(db_url, procs, fake_tg, tmp_path):
@@ -66,10 +66,11 @@ def test_postgres_outage(redis_url, procs, fake_tg, fake_twilio):
         services = services_on(pg.url, redis_url)
         seed.ready(services)
         tg_trader, _ = seed.traders(services, [("telegram", str(CHAT)), ("whatsapp", WA_TRADER)])
-        start_bot(procs, "bot", seed.telegram_env(fake_tg, pg.url, redis_url))
-        web = Web(procs, whatsapp_env(fake_twilio, pg.url, redis_url)).wait_ready()
+        bot = start_bot(procs, "bot", seed.telegram_env(fake_tg, pg.url, redis_url))
+        web = Web(procs, whatsapp_env(fake_twilio, pg.url, redis_url))
         both = {**seed.telegram_env(fake_tg, pg.url, redis_url), **web.env}
-        start_worker(procs, "worker", both)
+        running = {"bot": bot, "worker": start_worker(procs, "worker", both)}
+        web.wait_ready()
         show_quote(fake_tg, procs)
         assert web.post(WA_TRADER, "devis") == 200
         wait_until(lambda: _wa(fake_twilio, "Quelle catégorie"), 15, "WhatsApp quote", procs)
@@ -79,7 +80,7 @@ def test_postgres_outage(redis_url, procs, fake_tg, fake_twilio):
         assert any(RETRY in text.lower() for text in answer), answer
         status, twiml = web.exchange(WA_TRADER, "2")
         assert status == 200 and RETRY in twiml.lower(), (status, twiml)
-        time.sleep(OUTAGE_S)
+        wait_until(lambda: _loops_failed(running), 30, "every loop met the outage", procs)
         pg.start()
 
         fake_tg.press(CHAT, "quote:order")  # the same button, once the database is back
@@ -94,6 +95,15 @@ def test_postgres_outage(redis_url, procs, fake_tg, fake_twilio):
     finally:
         procs.close()
         pg.destroy()
+
+
+def _loops_failed(running: dict[str, Proc]) -> bool:
+    """Each background loop has logged a failed pass (and goes on: checked afterwards)."""
+    return all(
+        f"{loop}: pass failed" in running[name].output()
+        for name, loops in LOOPS.items()
+        for loop in loops
+    )
 
 
 def _wa(fake, needle: str) -> list[str]:

@@ -1,5 +1,5 @@
 """Two `python -m bot clock` started at once (a deploy that overlaps, a second clock started by
-mistake), with `python -m bot telegram` delivering: each job's effect happens once.
+mistake), with `python -m bot worker` delivering what they queue: each job's effect happens once.
 
 Due at start: a reservation past its 48 hours (expired, volume released, trader told), one
 past 24 hours (a payment reminder), a container over 50 % (a milestone), an exchange rate
@@ -18,7 +18,7 @@ from domain.orders import OrderStatus
 from storage.db import normalise_url
 from tests.fakes.telegram_api import FakeTelegram
 from tests.faults import seed
-from tests.faults.chat import CHAT, start_bot, start_worker
+from tests.faults.chat import CHAT, start_worker
 from tests.faults.conftest import services_on
 from tests.faults.harness import Proc, wait_until
 
@@ -49,8 +49,7 @@ def test_two_clocks_do_each_thing_once(db_url, redis_url, procs, fake_tg):
     expiring = seed.order(services, trader, 1_000, seed.now() - timedelta(hours=49), "b")
     env = seed.telegram_env(fake_tg, db_url, redis_url, admin_chat_id=ADMIN_CHAT)
 
-    start_bot(procs, "bot", env)
-    start_worker(procs, "worker", env)  # the outbox: what the clocks queue
+    start_worker(procs, "worker", env)  # the outbox: what the clocks queue (no bot needed)
     # DEBUG: a job that found nothing to do, or ran in the other clock, logs at DEBUG only.
     clock_env = {**env, "LOG_LEVEL": "DEBUG"}
     clocks = [procs.python(f"clock-{n}", ["-m", "bot", "clock"], clock_env) for n in (1, 2)]

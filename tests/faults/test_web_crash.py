@@ -20,7 +20,7 @@ from tests.faults.web import Web, whatsapp_env
 TRADER = "whatsapp:+224620123456"
 QUESTION = "Quelle catégorie"
 MENU = "Que voulez-vous faire"
-TAKEOVER_S = LEASES["whatsapp_inbound_lease_seconds"] + 30
+TAKEOVER_S = LEASES["whatsapp_inbound_lease_seconds"] + 30  # a failure's bound only
 
 
 def replies_with(fake: FakeTwilio, needle: str) -> list[str]:
@@ -32,8 +32,9 @@ def test_worker_killed_between_acknowledging_and_replying(db_url, redis_url, pro
     seed.ready(services)
     seed.traders(services, [("whatsapp", TRADER)])
     env = whatsapp_env(fake_twilio, db_url, redis_url)
-    web = Web(procs, env).wait_ready()
-    worker = start_worker(procs, "worker-1", env)
+    web = Web(procs, env)
+    worker = start_worker(procs, "worker-1", env)  # starting up beside the web process
+    web.wait_ready()
 
     fake_twilio.hold(TRADER)
     assert web.post(TRADER, "devis") == 200  # acknowledged: Twilio will not send it again

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import timedelta
 
 import pytest
 
+from domain.errors import OtpRateLimited
+from domain.otp import OtpPolicy, OtpScope
 from storage.kv import RedisConversationStore, RedisLocks
+from storage.otp_store import RedisOtpStore
+from tests.conftest import NOW
+
+LOCK = "t:lock:{console:u}:chat:console:u"  # in the chat's cluster slot, as its state
 
 
 def test_conversation_round_trip_is_keyed_by_channel_and_user(redis_client):
@@ -25,7 +32,7 @@ def test_conversation_round_trip_is_keyed_by_channel_and_user(redis_client):
 def test_conversation_state_has_a_ttl(redis_client):
     store = RedisConversationStore(redis_client, prefix="t", ttl_s=100)
     store.save("console", "u", {"state": "idle"})
-    assert 0 < redis_client.ttl("t:conv:console:u") <= 100
+    assert 0 < redis_client.ttl("t:conv:{console:u}") <= 100
 
 
 def test_lock_serialises_holders(redis_client):
@@ -75,20 +82,7 @@ def test_held_conversation_serialises_read_modify_write(redis_client):
     for thread in threads:
         thread.join()
     assert store.load("console", "race") == {"count": 16}
-    assert redis_client.get("t:lock:chat:console:race") is None
-
-
-def test_held_conversation_excludes_a_redis_lock_of_the_same_name(redis_client):
-    """The same key as RedisLocks.hold: a process still on the old lock is excluded too."""
-    store = RedisConversationStore(redis_client, prefix="t")
-    locks = RedisLocks(redis_client, prefix="t")
-    with store.held("console", "u", "chat:console:u"), pytest.raises(TimeoutError):  # noqa: SIM117
-        with locks.hold("chat:console:u", wait_s=0.05):
-            pass
-    with locks.hold("chat:console:u"):
-        held = RedisConversationStore(redis_client, prefix="t", lock_timeout_s=0.1, grace_s=0)
-        with pytest.raises(TimeoutError), held.held("console", "u", "chat:console:u"):
-            pass
+    assert redis_client.get("t:lock:{console:race}:chat:console:race") is None
 
 
 def test_leaving_without_a_save_releases_and_keeps_the_state(redis_client):
@@ -98,7 +92,7 @@ def test_leaving_without_a_save_releases_and_keeps_the_state(redis_client):
         assert held.state == {"state": "idle"}
         raise RuntimeError("a bug in a flow")
     assert store.load("console", "u") == {"state": "idle"}
-    assert redis_client.get("t:lock:chat:console:u") is None
+    assert redis_client.get(LOCK) is None
 
 
 def test_a_holder_whose_lock_was_taken_neither_frees_it_nor_overwrites_the_newer_state(
@@ -111,10 +105,10 @@ def test_a_holder_whose_lock_was_taken_neither_frees_it_nor_overwrites_the_newer
     store.save("console", "u", {"state": "ask_volume"})
     with store.held("console", "u", "chat:console:u") as held:
         time.sleep(0.1)  # expired
-        redis_client.set("t:lock:chat:console:u", "someone-else", px=5000)
+        redis_client.set(LOCK, "someone-else", px=5000)
         store.save("console", "u", {"state": "quote_review"})  # the other holder's step
         held.save({"state": "ask_price"})
-    assert redis_client.get("t:lock:chat:console:u") == "someone-else"
+    assert redis_client.get(LOCK) == "someone-else"
     assert store.load("console", "u") == {"state": "quote_review"}
 
 
@@ -125,7 +119,7 @@ def test_a_holder_whose_lock_expired_unclaimed_still_saves(redis_client):
         time.sleep(0.1)  # expired, free
         held.save({"state": "idle"})
     assert store.load("console", "u") == {"state": "idle"}
-    assert redis_client.pttl("t:conv:console:u") > 0
+    assert redis_client.pttl("t:conv:{console:u}") > 0
 
 
 def test_taking_the_lock_again_with_the_same_token_counts_as_taken(redis_client):
@@ -133,11 +127,11 @@ def test_taking_the_lock_again_with_the_same_token_counts_as_taken(redis_client)
     busy (review of issue 12)."""
     store = RedisConversationStore(redis_client, prefix="t")
     store.save("console", "u", {"state": "idle"})
-    keys = ["t:lock:chat:console:u", "t:conv:console:u"]
-    assert store.lock_and_load(keys=keys, args=["token-1", 30_000]) is not None
-    again = store.lock_and_load(keys=keys, args=["token-1", 30_000])
-    assert again is not None and again[0] == 1
-    assert store.lock_and_load(keys=keys, args=["token-2", 30_000]) is None
+    keys = [LOCK, "t:conv:{console:u}"]
+    assert store.lock_and_load(keys, "token-1", 30_000, []) is not None
+    again = store.lock_and_load(keys, "token-1", 30_000, [])
+    assert again == ['{"state": "idle"}']
+    assert store.lock_and_load(keys, "token-2", 30_000, []) is None
 
 
 def test_keys_read_along_come_back_with_the_state(redis_client):
@@ -145,5 +139,58 @@ def test_keys_read_along_come_back_with_the_state(redis_client):
     redis_client.set("t:version:terms", "7")
     with store.held("console", "u", "chat:console:u", ("t:version:terms", "t:none")) as held:
         assert held.state is None and held.along == ["7", None]
-        assert 0 < redis_client.pttl("t:lock:chat:console:u") <= 30_000
-    assert redis_client.get("t:lock:chat:console:u") is None
+        assert 0 < redis_client.pttl(LOCK) <= 30_000
+    assert redis_client.get(LOCK) is None
+
+
+# Cluster-ready names (a hash tag per chat), read-old-write-new for the states kept before
+
+
+def test_a_state_kept_under_its_old_name_is_found_and_moved_by_the_next_save(redis_client):
+    """An upgrade keeps every conversation: the state under the name before the hash tag is
+    read (locked or not) while the chat has none under the new name, and moved by a save."""
+    store = RedisConversationStore(redis_client, prefix="t")
+    redis_client.set("t:conv:console:u", '{"state": "ask_volume"}', ex=100)
+    assert store.load("console", "u") == {"state": "ask_volume"}
+    with store.held("console", "u", "chat:console:u") as held:  # left without a save: kept
+        assert held.state == {"state": "ask_volume"}
+    assert redis_client.get("t:conv:console:u") is not None
+    with store.held("console", "u", "chat:console:u") as held:
+        assert held.state == {"state": "ask_volume"}
+        held.save({"state": "ask_price"})
+    assert redis_client.get("t:conv:console:u") is None
+    assert redis_client.get("t:conv:{console:u}") == '{"state": "ask_price"}'
+    with store.held("console", "u", "chat:console:u") as held:
+        assert held.state == {"state": "ask_price"}
+
+
+def test_the_new_name_wins_and_every_write_retires_the_old_one(redis_client):
+    store = RedisConversationStore(redis_client, prefix="t")
+    redis_client.set("t:conv:console:u", '{"state": "old"}')
+    redis_client.set("t:conv:{console:u}", '{"state": "new"}')
+    assert store.load("console", "u") == {"state": "new"}
+    with store.held("console", "u", "chat:console:u") as held:
+        assert held.state == {"state": "new"}
+    store.save("console", "u", {"state": "saved"})
+    assert redis_client.get("t:conv:console:u") is None
+    redis_client.set("t:conv:console:u", '{"state": "old"}')
+    store.clear("console", "u")
+    assert store.load("console", "u") is None
+
+
+def test_codes_and_counts_kept_under_the_old_names_are_moved_and_still_count(redis_client):
+    """A code sent before the upgrade still verifies after it, and its sends still count
+    (the cooldown holds): the keys under the names before the hash tag are moved first."""
+    store, scope, policy = (
+        RedisOtpStore(redis_client, prefix="t"),
+        OtpScope("trader", "+1"),
+        OtpPolicy(),
+    )
+    token = store.reserve_send(scope, "c1", NOW, policy)
+    assert store.put_code(scope, token, "hash-1", NOW, policy)
+    for key in redis_client.keys("t:otp:*"):  # as the version before the tag kept them
+        redis_client.rename(key, key.replace("{", "").replace("}", ""))
+    with pytest.raises(OtpRateLimited):
+        store.reserve_send(scope, "c1", NOW + timedelta(seconds=5), policy)
+    store.try_code(scope, "hash-1", NOW + timedelta(seconds=5), policy)  # right: no error
+    assert all("{trader}" in key for key in redis_client.keys("t:otp:*"))

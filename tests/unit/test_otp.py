@@ -34,8 +34,9 @@ def test_success_deletes_the_code(otp, sms, clock, redis_client):
     otp.send(PHONE, CHAT, "fr")
     code = sms.last_code(PHONE)
     clock.advance(10)
+    assert redis_client.exists("t:otp:{trader}:+224620123456")
     otp.verify(PHONE, f" {code} ")
-    assert not redis_client.exists("t:otp:trader:+224620123456")
+    assert not redis_client.exists("t:otp:{trader}:+224620123456")
     with pytest.raises(OtpExpired):
         otp.verify(PHONE, code)
 

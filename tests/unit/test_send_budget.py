@@ -1,16 +1,19 @@
 """The Telegram budget shared by processes (issue 12): dispatchers in separate threads, each
-with its own Redis connection and its own clock (as separate processes), reserve their sends
-from one budget in Redis; counted per 1 s window, they never exceed the rate together.
+with its own Redis connection (as separate processes), reserve their sends from one budget in
+Redis; counted per 1 s window of the server's clock, they never exceed the rate together.
 
-Times are virtual (no timed assertion): each "process" has its own clock, moved only by its
-limiter's waits, and the send times counted are the slots the budget gave out."""
+No timed assertion, and no real waiting: the limiters' sleeps only count, and the send times
+counted are the slots the budget gave out, in the Redis server's time (TIME, read in the
+script): the slots of a burst are reserved ahead of that clock, each 1/rate after the last."""
 
 from __future__ import annotations
 
 import itertools
 import threading
+import time
 import uuid
 from bisect import bisect_left
+from collections.abc import Callable
 
 import pytest
 
@@ -19,7 +22,7 @@ from bot.delivery.dispatch import RateLimiter
 from storage.kv import make_redis
 from storage.send_budget import RedisSendBudget
 from tests.conftest import REDIS_URL
-from tests.unit.budget_process import RATE, VirtualTime, dispatcher
+from tests.unit.budget_process import RATE, Recorded, VirtualTime, dispatcher
 
 US = 1_000_000
 
@@ -30,9 +33,9 @@ def busiest_second(times: list[float]) -> int:
     return max(bisect_left(ticks, tick + US) - n for n, tick in enumerate(ticks))
 
 
-def run_together(limiters: list, clocks: list[VirtualTime], per_thread: int) -> list[float]:
+def run_together(limiters: list, stamps: list[Callable[[], float]], per_thread: int) -> list[float]:
     """Each limiter in a thread of its own waits before `per_thread` sends to distinct chats;
-    returns every send's time (the thread's clock once its limiter let it go)."""
+    returns every send's time (the thread's `stamp` once its limiter let it go)."""
     sent: list[float] = []
     guard = threading.Lock()
     go = threading.Barrier(len(limiters))
@@ -42,7 +45,7 @@ def run_together(limiters: list, clocks: list[VirtualTime], per_thread: int) -> 
         for m in range(per_thread):
             limiters[n].wait(f"{n}-{m}")
             with guard:
-                sent.append(clocks[n]())
+                sent.append(stamps[n]())
 
     threads = [threading.Thread(target=dispatcher, args=(n,)) for n in range(len(limiters))]
     for thread in threads:
@@ -57,13 +60,16 @@ def client_like(redis_client):
     return make_redis(REDIS_URL if "Fake" not in type(redis_client).__name__ else None)
 
 
-def shared(redis_client, clocks: list[VirtualTime], name: str) -> list[SharedRateLimiter]:
-    return [
-        SharedRateLimiter(
-            RedisSendBudget(client_like(redis_client), name, RATE, 1.0), clock, clock.sleep
-        )
-        for clock in clocks
+def shared(
+    redis_client, processes: int, name: str, per_chat_s: float = 1.0, sleep=None
+) -> tuple[list[SharedRateLimiter], list[Recorded]]:
+    """A limiter per "process" on one budget, its sleeps virtual unless `sleep` is given."""
+    budgets = [
+        Recorded(RedisSendBudget(client_like(redis_client), name, {"bulk": RATE}, per_chat_s))
+        for _ in range(processes)
     ]
+    limiters = [SharedRateLimiter(b, sleep or VirtualTime().sleep) for b in budgets]
+    return limiters, budgets
 
 
 def test_the_bulk_rate_keeps_a_tenth_for_live_replies():
@@ -75,10 +81,28 @@ def test_the_bulk_rate_keeps_a_tenth_for_live_replies():
 
 @pytest.mark.parametrize("processes", [2, 3])
 def test_dispatchers_sharing_the_budget_never_exceed_it_in_any_second(redis_client, processes):
-    clocks = [VirtualTime() for _ in range(processes)]
-    sent = run_together(shared(redis_client, clocks, "bot-1"), clocks, per_thread=60)
+    limiters, budgets = shared(redis_client, processes, "bot-1")
+    sent = run_together(limiters, [b.last for b in budgets], per_thread=60)
     assert len(sent) == 60 * processes  # nobody starved, nothing skipped
     assert busiest_second(sent) == RATE  # the whole budget used, never more
+
+
+def test_processes_whose_clocks_differ_never_exceed_it_in_any_second_of_the_server(
+    redis_client,
+):
+    """The defect: the budget used to take the time from each caller, so a process whose
+    clock ran a second ahead found the slots of the first one's burst "past" and sent its own
+    burst in the same second: 54 sends in one second of real time. The budget now reads the
+    server's clock; whatever the processes' clocks say (here a second apart, as their sleeps),
+    counted in the server's time, a burst after a burst keeps to the rate."""
+    behind, ahead = VirtualTime(0.0), VirtualTime(1.0)
+    one = Recorded(RedisSendBudget(client_like(redis_client), "skew", {"bulk": RATE}, 1.0))
+    other = Recorded(RedisSendBudget(client_like(redis_client), "skew", {"bulk": RATE}, 1.0))
+    for budget, clock in ((one, behind), (other, ahead)):
+        limiter = SharedRateLimiter(budget, clock.sleep)
+        for m in range(RATE):
+            limiter.wait(f"{clock()}-{m}")
+    assert busiest_second(one.slots + other.slots) == RATE
 
 
 def test_limiters_of_their_own_would_send_the_rate_once_per_process():
@@ -89,36 +113,41 @@ def test_limiters_of_their_own_would_send_the_rate_once_per_process():
     assert busiest_second(run_together(limiters, clocks, per_thread=60)) == 2 * RATE
 
 
-def test_one_chat_gets_one_message_a_second_across_processes(redis_client):
-    clocks = [VirtualTime(), VirtualTime()]
-    limiters = shared(redis_client, clocks, "bot-2")
-    sent: list[float] = []
-    for m in range(6):  # the two processes alternate on the same chat
+def test_one_chat_gets_one_message_per_spacing_across_processes(redis_client):
+    """Really waiting (0.2 s a message: the chat's spacing is the budget's setting)."""
+    limiters, budgets = shared(redis_client, 2, "bot-2", per_chat_s=0.2, sleep=time.sleep)
+    for m in range(4):  # the two processes alternate on the same chat
         limiters[m % 2].wait("42")
-        sent.append(clocks[m % 2]())
-    assert all(b - a >= 1.0 for a, b in itertools.pairwise(sent))
+    sent = sorted(budgets[0].slots + budgets[1].slots)
+    assert len(sent) == 4 and all(b - a >= 0.2 for a, b in itertools.pairwise(sent))
 
 
 def test_bots_have_budgets_of_their_own(redis_client):
-    clocks = [VirtualTime(), VirtualTime()]
-    one = shared(redis_client, clocks[:1], "bot-a") + shared(redis_client, clocks[1:], "bot-b")
-    sent = run_together(one, clocks, per_thread=RATE)
-    assert max(sent) == pytest.approx((RATE - 1) / RATE, abs=1e-3)  # neither waited for the other
+    one, a = shared(redis_client, 1, "bot-a")
+    other, b = shared(redis_client, 1, "bot-b")
+    sent = run_together(one + other, [a[0].last, b[0].last], per_thread=RATE)
+    assert busiest_second(sent) > RATE  # neither waited for the other
 
 
 def test_the_budget_of_a_bot_follows_its_settings():
     from bot.runtime.wiring import telegram_budget
     from bot.settings import Settings
 
-    def budget(**values) -> RedisSendBudget:
+    def budget(live: bool = False, **values) -> RedisSendBudget:
         settings = Settings(_env_file=None, telegram_bot_token="123:secret", **values)
-        return telegram_budget(settings, make_redis(None))
+        return telegram_budget(settings, make_redis(None), live)
 
-    assert budget().per_second == 27 and budget().key == "td:send_budget:telegram:123"
-    assert budget(telegram_max_per_second=20).per_second == 18
-    assert budget(telegram_paid_broadcast=True).per_second == 1000
+    assert budget().rates == {"all": 30, "bulk": 27} and budget().per_chat_us == US
+    assert budget().keys == [
+        "td:send_budget:{telegram:123}:all",
+        "td:send_budget:{telegram:123}:bulk",
+    ]
+    assert budget(telegram_max_per_second=20).rates == {"all": 20, "bulk": 18}
+    assert budget(telegram_paid_broadcast=True).rates == {"paid": 1000}
     paid = budget(telegram_paid_broadcast=True, telegram_paid_max_per_second=300)
-    assert paid.per_second == 300
+    assert paid.rates == {"paid": 300}
+    for values in ({}, {"telegram_paid_broadcast": True}):  # the replies: the whole free rate
+        assert budget(True, **values).rates == {"all": 30} and budget(True).per_chat_us == 0
 
 
 def test_processes_sharing_the_budget_never_exceed_it_in_any_second():
