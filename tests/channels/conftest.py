@@ -22,6 +22,8 @@ from bot.delivery.budget import SharedRateLimiter
 from bot.delivery.dispatch import Dispatcher
 from bot.runtime.engines import build_desk, build_engine
 from bot.runtime.senders import build_dispatcher, connect_channels
+from bot.services.traders import register as register_trader
+from domain.traders import Language
 from tests.fakes.telegram_api import FakeTelegram
 from tests.flows.conftest import make_app
 
@@ -79,8 +81,12 @@ def unpaced() -> AIORateLimiter:
 
 
 class RunningBot:
-    def __init__(self, services) -> None:
+    """The bot on its own loop and thread; `dispatch=False` for a test that drives
+    dispatchers by hand (a background one could claim what the test announces)."""
+
+    def __init__(self, services, dispatch: bool = True) -> None:
         self.services = services
+        self.dispatch = dispatch
         engine, desk = build_engine(services), build_desk(services)
         self.channel = build_channel(services.settings, engine, desk, unpaced())
         connect_channels(services, TelegramSender(self.channel))
@@ -101,7 +107,8 @@ class RunningBot:
         asyncio.set_event_loop(self.loop)
         try:
             self.loop.run_until_complete(self._start())
-            self.dispatcher.start(idle_s=0.1)
+            if self.dispatch:
+                self.dispatcher.start(idle_s=0.1)
         except Exception as error:  # surfaced in start(), in the test's thread
             self.error = error
             return
@@ -195,3 +202,19 @@ def register(fake: FakeTelegram, app, chat_id: int, name: str, phone: str, clock
     fake.text(chat_id, last_code(app, e164))
     fake.wait_for(lambda: any("compte est actif" in t for t in fake.texts(chat_id)[start:]))
     clock.advance(minutes=1)
+
+
+def many_traders(uow_factory, clock, count: int, first_chat: int = 100_000) -> list[int]:
+    """`count` French traders of Telegram chats, registered straight in the database."""
+    chats = [first_chat + n for n in range(count)]
+    for n, chat in enumerate(chats):
+        register_trader(
+            uow_factory(),
+            name=f"T {n}",
+            phone=f"+224621{n:06d}",
+            channel="telegram",
+            user_ref=str(chat),
+            language=Language.FR,
+            now=clock(),
+        )
+    return chats

@@ -4,7 +4,6 @@ dispatchers on PostgreSQL."""
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -16,7 +15,7 @@ from bot.services.traders import register
 from domain.traders import Language
 from storage.db import make_session_factory
 from storage.uow import SqlUnitOfWork
-from tests.channels.conftest import RunningBot, VirtualTime, on_virtual_time
+from tests.channels.conftest import RunningBot, VirtualTime, many_traders, on_virtual_time
 from tests.conftest import NOW, _truncate
 from tests.flows.conftest import make_app
 from tests.integration.helpers import ready
@@ -24,48 +23,36 @@ from tests.unit.test_send_budget import Recorded, busiest_second, run_together
 from tests.unit.test_send_budget import VirtualTime as ProcessTime
 
 
-def many_traders(uow_factory, clock, count: int, first_chat: int = 100_000) -> list[int]:
-    chats = [first_chat + n for n in range(count)]
-    for n, chat in enumerate(chats):
-        register(
-            uow_factory(),
-            name=f"T {n}",
-            phone=f"+224621{n:06d}",
-            channel="telegram",
-            user_ref=str(chat),
-            language=Language.FR,
-            now=clock(),
-        )
-    return chats
-
-
-def test_restart_in_the_middle_of_a_1000_message_announcement(tg):
+def test_restart_in_the_middle_of_an_announcement(tg):
+    """The count is not the point (issue 13: it was 1000, 10 s of work): a first dispatcher
+    sends part, a second claims and dies, the restarted one sends the rest in several claims,
+    then the dead one's messages once its lease runs out; each trader gets one copy."""
     fake, app, _start_bot, clock = tg
     services = app.services
-    chats = many_traders(services.uow_factory, clock, 1000)
-    bot = RunningBot(services).start()
-    bot.dispatcher.stop()  # this test drives dispatchers by hand
-    assert announce(services.uow_factory(), "a1", "all", "Grande annonce", "admin", clock()) == 1000
+    chats = many_traders(services.uow_factory, clock, 100)
+    bot = RunningBot(services, dispatch=False).start()  # this test drives dispatchers by hand
+    assert announce(services.uow_factory(), "a1", "all", "Grande annonce", "admin", clock()) == 100
     virtual = VirtualTime()
     first = on_virtual_time(build_dispatcher(services), virtual)
-    assert first.run_once(limit=400) == 400
-    # A dispatcher that dies right after claiming: its 100 messages stay leased, unsent.
+    assert first.run_once(limit=40) == 40
+    # A dispatcher that dies right after claiming: its 10 messages stay leased, unsent.
     with services.uow_factory() as uow:
-        assert len(uow.outbox.claim(clock(), ["telegram"], LEASE, 100, "dead")) == 100
+        assert len(uow.outbox.claim(clock(), ["telegram"], LEASE, 10, "dead")) == 10
         uow.commit()
     second = on_virtual_time(build_dispatcher(services), virtual)  # the restarted process
-    while second.run_once():
-        pass
-    assert len(set(fake.texts())) >= 1 and len(fake.sent()) == 900
-    # Each dispatcher spaced its sends by the rate limit: 399 + 499 intervals.
-    assert virtual.now * TELEGRAM_PER_SECOND > 900 - 3
+    claims = 0
+    while second.run_once(limit=15):
+        claims += 1
+    assert claims == 4 and len(set(fake.texts())) >= 1 and len(fake.sent()) == 90
+    # Each dispatcher spaced its sends by the rate limit: 39 + 49 intervals.
+    assert virtual.now * TELEGRAM_PER_SECOND > 90 - 3
     clock.advance(seconds=LEASE.total_seconds() + 1)  # the lease of the dead one runs out
     while second.run_once():
         pass
     for chat in chats:
         assert len([t for t in fake.texts(chat) if "Grande annonce" in t]) == 1, chat
     with services.uow_factory() as uow:
-        assert uow.outbox.counts() == {"sent": 1000}
+        assert uow.outbox.counts() == {"sent": 100}
     bot.stop()
 
 
@@ -81,23 +68,26 @@ def test_dispatchers_of_several_processes_share_telegrams_limit(tmp_path):
     assert len(sent) == 120 and busiest_second(sent) == TELEGRAM_PER_SECOND
 
 
-def test_429s_above_30_per_second_lose_nothing_and_run_near_the_limit(tg):
+def test_an_announcement_runs_near_30_per_second_and_never_above(tg):
+    """Telegram refuses a bot more than 30 sends in any second: each send of an announcement
+    through the fake Bot API takes its slot of the shared budget, and the slots, on the
+    budget's clock, use the bulk rate whole and never more; none is lost. The limiter's
+    waits are counted, not waited (issue 13: no real seconds, no timed assertion).
+    Surviving Telegram's 429s: test_telegram.py::test_429_storm_during_an_announcement."""
     fake, app, _start_bot, clock = tg
     services = app.services
-    chats = many_traders(services.uow_factory, clock, 150)
-    bot = RunningBot(services).start()
-    bot.dispatcher.stop()
-    fake.max_sends_per_second = 30
+    chats = many_traders(services.uow_factory, clock, 60)
+    bot = RunningBot(services, dispatch=False).start()
     announce(services.uow_factory(), "a2", "all", "Annonce rapide", "admin", clock())
-    dispatcher = build_dispatcher(services)
-    started = time.monotonic()
+    dispatcher = on_virtual_time(build_dispatcher(services))
+    limiter = dispatcher.limits["telegram"]
+    limiter.budget = slots = Recorded(limiter.budget)
     while dispatcher.run_once():
         pass
-    elapsed = time.monotonic() - started
     for chat in chats:
         assert len([t for t in fake.texts(chat) if "Annonce rapide" in t]) == 1
-    assert elapsed >= 150 / 30 - 1  # the limit is kept...
-    assert elapsed < 150 / 30 * 2.5  # ...and the run stays close to it
+    assert len(slots.slots) == 60
+    assert busiest_second(slots.slots) == TELEGRAM_PER_SECOND < 30
     bot.stop()
 
 

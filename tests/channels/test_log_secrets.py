@@ -16,6 +16,17 @@ TWILIO_TOKEN = "process-twilio-token-0123456789"
 TRADER = 5001
 
 
+def stops(process: subprocess.Popen, timeout: float) -> bool:
+    """Whether the process ended within `timeout` seconds (else it is killed)."""
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(10)
+        return False
+    return True
+
+
 def test_the_telegram_process_writes_no_secret_to_its_logs(tmp_path):
     fake = FakeTelegram().start()
     env = {
@@ -46,9 +57,10 @@ def test_the_telegram_process_writes_no_secret_to_its_logs(tmp_path):
             fake.wait_for(lambda: bool(fake.texts(TRADER)), 60)
         finally:
             process.send_signal(signal.SIGINT)
-            process.wait(30)
+            stopped = stops(process, 30)
             fake.stop()
     output = log_path.read_text()
+    assert stopped, "still running 30 s after SIGINT; its log ends:\n" + output[-4000:]
     assert "DEBUG" in output and "getUpdates" in output  # the chatty level was on
     for secret in (fake.token, fake.token.split(":")[1], TWILIO_TOKEN, SECRET_KEY):
         assert secret not in output

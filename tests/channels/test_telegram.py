@@ -7,7 +7,7 @@ import json
 from bot.channels.telegram_delivery import TEXT_LIMIT
 from bot.text.formatting import split_text
 from domain.orders import OrderStatus
-from tests.channels.conftest import ADMIN_CHAT, ADMIN_PHONE, ADMIN_USER, register
+from tests.channels.conftest import ADMIN_CHAT, ADMIN_PHONE, ADMIN_USER, many_traders, register
 from tests.flows.conftest import PNG
 
 TRADER = 5001
@@ -276,19 +276,20 @@ def test_server_errors_are_retried_not_lost(tg):
 
 
 def test_429_storm_during_an_announcement(tg):
+    """Telegram refuses the sends above 4 a second (429, retry after 1 s): every trader still
+    gets the announcement once. The traders are registered straight in the database (their
+    registration through Telegram: test_trader_journey_to_an_approved_payment)."""
     fake, app, start_bot, clock = tg
     start_bot()
-    traders = [6000 + n for n in range(12)]
-    for n, chat in enumerate(traders):
-        register(fake, app, chat, f"Commerçant {chr(65 + n)}", f"620 30 00 {n:02d}", clock)
+    traders = many_traders(app.services.uow_factory, clock, 8, first_chat=6000)
     admin_login(fake, app)
     fake.max_sends_per_second = 4
     fake.text(ADMIN_CHAT, "/annonce Départ du conteneur lundi", user_id=ADMIN_USER)
     fake.wait_for(lambda: any("À qui" in t for t in fake.texts(ADMIN_CHAT)))
     fake.press(ADMIN_CHAT, "adm:audience:all", user_id=ADMIN_USER)
-    fake.wait_for(lambda: any("Envoyer à 12" in str(c.params.get("text")) for c in fake.edits()))
+    fake.wait_for(lambda: any("Envoyer à 8" in str(c.params.get("text")) for c in fake.edits()))
     fake.press(ADMIN_CHAT, "adm:announce:send", user_id=ADMIN_USER)
-    fake.wait_for(lambda: any("envoi à 12" in str(c.params.get("text")) for c in fake.edits()))
+    fake.wait_for(lambda: any("envoi à 8" in str(c.params.get("text")) for c in fake.edits()))
     fake.wait_for(
         lambda: all(any("lundi" in t for t in fake.texts(c)) for c in traders), timeout=60
     )
@@ -323,13 +324,15 @@ def test_only_the_senders_own_contact_is_accepted(tg):
     assert removal  # the share-my-number keyboard goes away once a number is in
 
 
-def test_timeouts_and_network_errors_are_retried():
+def test_timeouts_and_network_errors_are_retried(monkeypatch):
     import asyncio
 
     from telegram.error import NetworkError, TimedOut
 
+    from bot.channels import telegram_delivery
     from bot.channels.telegram_delivery import with_retries
 
+    monkeypatch.setattr(telegram_delivery, "BACKOFF_S", 0.0)  # the attempts, not the waits
     failures = [TimedOut(), NetworkError("reset")]
 
     async def flaky() -> str:

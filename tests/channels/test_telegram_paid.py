@@ -40,8 +40,7 @@ def test_only_the_outbox_pays_and_only_when_enabled(fake_tg, tmp_path, enabled):
     )
     services = app.services
     many_traders(services.uow_factory, services.clock, 1, first_chat=CHAT)
-    bot = RunningBot(services).start()
-    bot.dispatcher.stop()  # driven by hand below
+    bot = RunningBot(services, dispatch=False).start()  # driven by hand below
     try:
         fake_tg.text(CHAT, "/start")  # a live reply
         fake_tg.wait_for(lambda: fake_tg.sent(CHAT))

@@ -12,16 +12,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_console_quote_order_proof_journey(tmp_path):
+    """`python -m bot` with no settings but the database (`bash scripts/run`): the embedded
+    default needs no SECRET_KEY (a key for this process only)."""
     image = tmp_path / "recu.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}",
-        "SECRET_KEY": "console-test-secret-0123456789abcdef",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
-    env.pop("REDIS_URL", None)
+    for name in ("REDIS_URL", "SECRET_KEY", "TELEGRAM_BOT_TOKEN", "TWILIO_WHATSAPP_FROM"):
+        env.pop(name, None)
     process = subprocess.Popen(
         [sys.executable, "-m", "bot"],
         cwd=tmp_path,

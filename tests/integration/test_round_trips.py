@@ -139,18 +139,22 @@ def test_no_step_costs_more_than_now(app):
         assert not any(over), f"{step}: {counts}\n" + "\n".join(counts.sql)
 
 
-SET_RATE_ELSEWHERE = """
-import sys
-from decimal import Decimal
-from bot.runtime.infrastructure import build
-from bot.services.pricing import set_rate
-from bot.settings import Settings
+def set_rate_elsewhere(rate: str) -> None:
+    """An admin's change made through services of their own (connections and caches), as
+    another process would (issue 13: a process costs ~1 s of CPU in imports alone)."""
+    from decimal import Decimal
 
-settings = Settings(_env_file=None, database_url=sys.argv[1], redis_url=sys.argv[2],
-                    secret_key="test-secret-key-of-enough-length-0123")
-services = build(settings, migrate=False)
-set_rate(services.uow_factory(), Decimal(sys.argv[3]), "admin", services.clock())
-"""
+    from bot.runtime.infrastructure import build
+    from bot.services.pricing import set_rate
+    from bot.settings import Settings
+
+    assert PG_URL
+    settings = Settings(
+        _env_file=None, database_url=PG_URL, redis_url=REDIS_URL,
+        secret_key="test-secret-key-of-enough-length-0123",
+    )  # fmt: skip
+    services = build(settings, migrate=False)
+    set_rate(services.uow_factory(), Decimal(rate), "admin", services.clock())
 
 
 def _quote_text(app: App) -> str:
@@ -161,18 +165,13 @@ def _quote_text(app: App) -> str:
 
 
 def test_a_rate_set_in_another_process_is_seen_by_the_next_quote(app):
-    """The terms are cached per process; an admin's change (here, in another process, as
-    the bot's admin desk would) bumps their version, read with the chat's state."""
-    import subprocess
-    import sys
-
+    """The terms are cached per process; an admin's change (here, by services of their own,
+    as another process's admin desk would) bumps their version, read with the chat's state."""
     assert "1 250" in _quote_text(app)
     with counting() as cached:
         assert "1 250" in _quote_text(app)
     assert not [sql for sql in cached.sql if "exchange_rates" in sql]  # from the cache
-    subprocess.run(
-        [sys.executable, "-c", SET_RATE_ELSEWHERE, PG_URL, REDIS_URL, "1300"], check=True
-    )
+    set_rate_elsewhere("1300")
     assert "1 300" in _quote_text(app)
 
 
@@ -180,9 +179,6 @@ def test_an_order_is_frozen_at_the_rate_in_force_even_when_the_cache_is_stale(ap
     """The cache only serves what a quote shows; the order's own check reads the terms in
     force from the database (review of issue 12: a lost version bump, say a Redis restored
     from an older snapshot, must never freeze an order at an old rate)."""
-    import subprocess
-    import sys
-
     from sqlalchemy import text
 
     from storage.kv import make_redis
@@ -193,9 +189,7 @@ def test_an_order_is_frozen_at_the_rate_in_force_even_when_the_cache_is_stale(ap
         send(app, **fields)  # a quote at 1 250 on the trader's screen
     (key,) = redis_client.keys("*version:terms*")
     before = redis_client.get(key)
-    subprocess.run(
-        [sys.executable, "-c", SET_RATE_ELSEWHERE, PG_URL, REDIS_URL, "1300"], check=True
-    )
+    set_rate_elsewhere("1300")
     redis_client.set(key, before)  # the bump lost: this process's cache still says 1 250
     send(app, choice="quote:order")
     with pg_engine.connect() as connection:

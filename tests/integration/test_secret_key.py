@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.text.messages import t
 from webhooks import wsgi
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,48 +26,46 @@ SHARED = {
 NAMES = ("SECRET_KEY", "REDIS_URL", "TELEGRAM_BOT_TOKEN", "TWILIO_WHATSAPP_FROM", "DATABASE_URL")
 
 
+def quiet_sqlite(tmp_path: Path) -> dict[str, str]:
+    return {"DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}", "LOG_LEVEL": "WARNING"}
+
+
 def env_without_settings(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in NAMES}
-    return {
-        **env,
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}",
-        "LOG_LEVEL": "WARNING",
-        **extra,
-    }
+    return {**env, "PYTHONPATH": str(ROOT), **quiet_sqlite(tmp_path), **extra}
 
 
 @pytest.mark.parametrize("reason", list(SHARED))
 @pytest.mark.parametrize("command", [["init"], ["telegram"], []])
-def test_shared_settings_without_secret_key_refuse_to_start(reason, command, tmp_path):
+def test_shared_settings_without_secret_key_refuse_to_start(reason, command, cli, tmp_path):
+    """The rule, for each command and each setting that shares state: in this process, through
+    the CLI's main (tests/cli.py); the exit code as a process sees it is the next test's."""
+    result = cli(command, **{**quiet_sqlite(tmp_path), **SHARED[reason]})
+    assert result.code == 2
+    assert result.err.startswith("SECRET_KEY manque : avec " + reason)
+    assert result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert not (tmp_path / "k.db").exists()  # refused before touching anything
+
+
+def test_a_process_without_secret_key_exits_2_with_one_line(tmp_path):
+    """`python -m bot telegram` with a token and no key, as a real process: exit code 2, the
+    sentence on stderr and nothing else (no traceback), before touching the database."""
     result = subprocess.run(
-        [sys.executable, "-m", "bot", *command],
+        [sys.executable, "-m", "bot", "telegram"],
         cwd=tmp_path,
-        env=env_without_settings(tmp_path, **SHARED[reason]),
+        env=env_without_settings(tmp_path, **SHARED["TELEGRAM_BOT_TOKEN"]),
         capture_output=True,
         text=True,
         timeout=60,
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 2
-    assert result.stderr.startswith("SECRET_KEY manque : avec " + reason)
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert not (tmp_path / "k.db").exists()  # refused before touching anything
+    assert result.stderr == t("cli.no_secret_key", reasons="TELEGRAM_BOT_TOKEN") + "\n"
+    assert not (tmp_path / "k.db").exists()
 
 
-def test_the_embedded_default_runs_without_secret_key(tmp_path):
-    """`bash scripts/run` with no settings: the console, a key for this process only."""
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env=env_without_settings(tmp_path),
-        input="bonjour\n/quit\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "quel est votre nom" in result.stdout
+# The embedded default (`bash scripts/run`, no settings) runs without SECRET_KEY: the process
+# in tests/flows/test_console.py goes through a whole journey with none.
 
 
 def test_gunicorn_app_without_secret_key_stops_the_server(tmp_path, monkeypatch, capsys):

@@ -19,43 +19,12 @@ import pytest
 
 from bot.delivery.budget import SharedRateLimiter, bulk_rate
 from bot.delivery.dispatch import RateLimiter
-from domain.ports.coordination import SendBudget, SendSlot
 from storage.kv import make_redis
 from storage.send_budget import RedisSendBudget
 from tests.conftest import REDIS_URL
+from tests.unit.budget_process import RATE, Recorded, VirtualTime, dispatcher
 
-RATE = 27
 US = 1_000_000
-
-
-class VirtualTime:
-    """One process's monotonic seconds, moved only by its waits."""
-
-    def __init__(self, start: float = 0.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
-class Recorded:
-    """A budget that keeps the time of each slot it gave out (the budget's clock)."""
-
-    def __init__(self, budget: SendBudget) -> None:
-        self.budget = budget
-        self.slots: list[float] = []
-
-    def take(self, chat: str) -> SendSlot:
-        slot = self.budget.take(chat)
-        if slot.taken:
-            self.slots.append(slot.at)
-        return slot
-
-    def last(self) -> float:
-        return self.slots[-1]
 
 
 def busiest_second(times: list[float]) -> int:
@@ -181,17 +150,9 @@ def test_the_budget_of_a_bot_follows_its_settings():
         assert budget(True, **values).rates == {"all": 30} and budget(True).per_chat_us == 0
 
 
-def _process(url: str, name: str, n: int, sends: int, results) -> None:
-    """One dispatcher process: its own connection, its own clock (its sleeps)."""
-    budget = Recorded(RedisSendBudget(make_redis(url), name, {"bulk": RATE}, 1.0))
-    limiter = SharedRateLimiter(budget, VirtualTime().sleep)
-    for m in range(sends):
-        limiter.wait(f"{n}-{m}")
-    results.put(budget.slots)
-
-
 def test_processes_sharing_the_budget_never_exceed_it_in_any_second():
-    """The same with real processes on the real Redis (fakeredis lives in one process)."""
+    """The same with real processes on the real Redis (fakeredis lives in one process); each
+    imports only what a dispatcher needs (tests/unit/budget_process.py)."""
     import multiprocessing
 
     if not REDIS_URL:
@@ -200,7 +161,7 @@ def test_processes_sharing_the_budget_never_exceed_it_in_any_second():
     spawn = multiprocessing.get_context("spawn")
     results = spawn.Queue()
     workers = [
-        spawn.Process(target=_process, args=(REDIS_URL, name, n, 60, results)) for n in range(3)
+        spawn.Process(target=dispatcher, args=(REDIS_URL, name, n, 60, results)) for n in range(3)
     ]
     for worker in workers:
         worker.start()
