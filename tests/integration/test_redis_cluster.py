@@ -7,6 +7,7 @@ the keys of each call as a cluster of many nodes would."""
 from __future__ import annotations
 
 import shutil
+import socket as socket_module
 import subprocess
 import time
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[redis.Redis]:
     server = subprocess.Popen(
         ["redis-server", "--port", "0", "--unixsocket", str(socket), "--dir", str(folder),
          "--cluster-enabled", "yes", "--cluster-config-file", str(folder / "nodes.conf"),
+         "--cluster-port", str(_free_port()), "--bind", "127.0.0.1",
          "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
     )  # fmt: skip
@@ -44,6 +46,14 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[redis.Redis]:
     finally:
         server.terminate()
         server.wait(10)
+
+
+def _free_port() -> int:
+    """A loopback port for the cluster bus: by default it is the client port + 10000, so
+    10000 for every one-node cluster at once (two test processes: the second never starts)."""
+    with socket_module.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _wait(ready, what: str) -> None:
