@@ -27,11 +27,13 @@ from typing import Any
 from telegram import Update
 from telegram.error import NetworkError, TelegramError, TimedOut
 
+from bot.delivery.failures import language_of
 from bot.delivery.loops import Backoff
 from bot.services.notifications import notify_admins
 from bot.services.updates import TELEGRAM as CHANNEL
 from bot.services.updates import store_updates
 from bot.text.messages import t
+from bot.text.payload import to_payload
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -175,8 +177,25 @@ class TelegramInbox:
         values = {"channel": CHANNEL, "message": update_id, "attempts": attempts - 1}
         key = f"inbound-failed:{CHANNEL}:{update_id}"
         notify_admins(uow, key, "admin.inbound_failed", {**values, "error": error}, self.clock())
+        self._ask_again(uow, raw, update_id)
         log.error("telegram update %s: %s, given up", update_id, error)
         return None
+
+    def _ask_again(self, uow: UnitOfWork, raw: dict, update_id: object) -> None:
+        """The sender asked, in their language, to send the message again (the outbox)."""
+        chat = Update.de_json(raw, None).effective_chat
+        if chat is None:
+            return
+        ref = str(chat.id)
+        row = {
+            "key": f"inbound-lost:{CHANNEL}:{update_id}",
+            "channel": CHANNEL,
+            "recipient": ref,
+            "lang": language_of(uow, CHANNEL, ref),
+            "template": "wa.message_lost",  # its text names no channel
+            "payload": to_payload({}),
+        }
+        uow.outbox.add_many([row], self.clock())
 
     def _schedule(self, item_id: int, raw: dict) -> None:
         """One task per update, chained after the chat's previous one: chats run side by
