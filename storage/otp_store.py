@@ -22,9 +22,19 @@ SCRIPT = (Path(__file__).parent / "otp.lua").read_text(encoding="utf-8")
 EXPIRED, LOCKED = -1, -2
 # KEYS: a key's name before the hash tag, its name now. Run only where the old one exists,
 # so only on the single server of a deployment from before the tag (never on a cluster).
+# When both exist (an old process still wrote the old name during a rolling upgrade), a
+# count (a sorted set of sends or wrong guesses) takes in the old one's entries, the longer
+# expiry kept: dropping them would give fresh guesses. A code record: the new one wins.
 MOVE = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-if redis.call('RENAMENX', KEYS[1], KEYS[2]) == 0 then redis.call('DEL', KEYS[1]) end
+if redis.call('RENAMENX', KEYS[1], KEYS[2]) == 1 then return 1 end
+local function kind(key) return redis.call('TYPE', key)['ok'] end
+if kind(KEYS[1]) == 'zset' and kind(KEYS[2]) == 'zset' then
+  local ttl = math.max(redis.call('PTTL', KEYS[1]), redis.call('PTTL', KEYS[2]))
+  redis.call('ZUNIONSTORE', KEYS[2], 2, KEYS[1], KEYS[2], 'AGGREGATE', 'MAX')
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+end
+redis.call('DEL', KEYS[1])
 return 1
 """
 
@@ -43,7 +53,7 @@ class RedisOtpStore:
 
     def adopt_legacy(self, keys: list[str]) -> None:
         """Move what is still kept under the names before the hash tag (one round trip to
-        look; the newer key wins when both exist)."""
+        look; when both exist, the counts are merged and the newer code record wins)."""
         legacy = [key.replace("{", "", 1).replace("}", "", 1) for key in keys]
         pipe = self.client.pipeline(transaction=False)
         for name in legacy:

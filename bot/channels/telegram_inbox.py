@@ -27,10 +27,13 @@ from typing import Any
 from telegram import Update
 from telegram.error import NetworkError, TelegramError, TimedOut
 
+from bot.delivery.failures import language_of
 from bot.delivery.loops import Backoff
+from bot.services.notifications import notify_admins
 from bot.services.updates import TELEGRAM as CHANNEL
 from bot.services.updates import store_updates
 from bot.text.messages import t
+from bot.text.payload import to_payload
 from domain.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,7 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=20)
 POLL_TIMEOUT_S = 25
 MAX_IN_FLIGHT = 64
+MAX_ATTEMPTS = 5  # claims of one update without an outcome: its bot died each time
 
 
 class TelegramInbox:
@@ -151,11 +155,47 @@ class TelegramInbox:
     def _claim(self) -> tuple[int, dict] | None:
         with self.uow_factory() as uow:
             claimed = uow.inbound.claim(self.clock(), self.lease, CHANNEL, self.owner)
+            if claimed is not None and claimed[0] not in self.in_hand:
+                claimed = self._unless_poison(uow, *claimed)
             uow.commit()
         if claimed is None or claimed[0] in self.in_hand:
             return None  # nothing due, or our own update whose lease lapsed: claimed afresh
         self.in_hand.add(claimed[0])
         return claimed[0], claimed[2]
+
+    def _unless_poison(
+        self, uow: UnitOfWork, item_id: int, channel: str, raw: dict, attempts: int
+    ) -> tuple[int, str, dict, int] | None:
+        """The claim, unless the update was claimed MAX_ATTEMPTS times already without an
+        outcome (its bot died each time: handling it again would crash this one too): then
+        failed, not handled, the admins told once."""
+        if attempts <= MAX_ATTEMPTS:
+            return item_id, channel, raw, attempts
+        error = f"claimed {attempts - 1} times without an outcome (bot killed)"
+        uow.inbound.finish(item_id, self.owner, "failed", error)
+        update_id = raw.get("update_id", item_id)
+        values = {"channel": CHANNEL, "message": update_id, "attempts": attempts - 1}
+        key = f"inbound-failed:{CHANNEL}:{update_id}"
+        notify_admins(uow, key, "admin.inbound_failed", {**values, "error": error}, self.clock())
+        self._ask_again(uow, raw, update_id)
+        log.error("telegram update %s: %s, given up", update_id, error)
+        return None
+
+    def _ask_again(self, uow: UnitOfWork, raw: dict, update_id: object) -> None:
+        """The sender asked, in their language, to send the message again (the outbox)."""
+        chat = Update.de_json(raw, None).effective_chat
+        if chat is None:
+            return
+        ref = str(chat.id)
+        row = {
+            "key": f"inbound-lost:{CHANNEL}:{update_id}",
+            "channel": CHANNEL,
+            "recipient": ref,
+            "lang": language_of(uow, CHANNEL, ref),
+            "template": "wa.message_lost",  # its text names no channel
+            "payload": to_payload({}),
+        }
+        uow.outbox.add_many([row], self.clock())
 
     def _schedule(self, item_id: int, raw: dict) -> None:
         """One task per update, chained after the chat's previous one: chats run side by

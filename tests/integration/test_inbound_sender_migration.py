@@ -64,3 +64,32 @@ def test_the_queued_messages_get_their_sender_from_the_payload(empty_url):
         ("SM2", None, None),
         ("7", None, None),
     ]
+
+
+def test_the_backfill_leaves_the_finished_messages_alone(empty_url):
+    """Only the unfinished messages need a sender (the claim's order looks at those only):
+    the backfill runs under the ADD COLUMN's exclusive lock, which holds the webhooks' writes,
+    so it must not rewrite the whole history (review R), nor fail on an old payload's odd
+    From (here one longer than the column)."""
+    command.upgrade(config_for(empty_url), "0011_pending_index")
+    engine = create_engine(normalise_url(empty_url))
+    insert = text(
+        "INSERT INTO inbound_queue (channel, message_id, payload, status, attempts, "
+        "received_at, next_attempt_at) VALUES ('whatsapp', :id, :payload, :status, 1, "
+        "'2026-11-30 10:00:00+00:00', '2026-11-30 10:00:00+00:00')"
+    )
+    rows = [
+        ("SM1", "done", "whatsapp:+224620000001"),
+        ("SM2", "failed", "whatsapp:+" + "9" * 120),
+        ("SM3", "working", "whatsapp:+224620000003"),
+    ]
+    with engine.begin() as connection:
+        for sid, status, sender in rows:
+            payload = json.dumps({"MessageSid": sid, "From": sender})
+            connection.execute(insert, {"id": sid, "payload": payload, "status": status})
+    command.upgrade(config_for(empty_url), "head")
+    with engine.connect() as connection:
+        query = text("SELECT message_id, sender FROM inbound_queue ORDER BY id")
+        found = [tuple(row) for row in connection.execute(query)]
+    engine.dispose()
+    assert found == [("SM1", None), ("SM2", None), ("SM3", "whatsapp:+224620000003")]

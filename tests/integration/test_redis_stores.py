@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from domain.errors import OtpRateLimited
+from domain.errors import OtpInvalid, OtpLocked, OtpRateLimited
 from domain.otp import OtpPolicy, OtpScope
 from storage.kv import RedisConversationStore, RedisLocks
 from storage.otp_store import RedisOtpStore
@@ -194,3 +194,29 @@ def test_codes_and_counts_kept_under_the_old_names_are_moved_and_still_count(red
         store.reserve_send(scope, "c1", NOW + timedelta(seconds=5), policy)
     store.try_code(scope, "hash-1", NOW + timedelta(seconds=5), policy)  # right: no error
     assert all("{trader}" in key for key in redis_client.keys("t:otp:*"))
+
+
+class OtpStoreBeforeTheTag(RedisOtpStore):
+    """The version before the hash tag, still running during a rolling upgrade."""
+
+    def keys(self, scope: OtpScope, chat: str = "") -> list[str]:
+        return [key.replace("{", "", 1).replace("}", "", 1) for key in super().keys(scope, chat)]
+
+    def adopt_legacy(self, keys: list[str]) -> None:
+        pass
+
+
+def test_wrong_guesses_counted_under_both_names_during_an_upgrade_all_count(redis_client):
+    """While old and new processes both run, a phone's wrong guesses go under both names: the
+    new name's count must take in the old one's, not drop it (review R: it deleted the old
+    name when the new one existed, giving an attacker fresh guesses)."""
+    policy = OtpPolicy(max_attempts=100, max_wrong_per_window=5)
+    scope, later = OtpScope("trader", "+1"), timedelta(seconds=40)
+    new, old = RedisOtpStore(redis_client, prefix="t"), OtpStoreBeforeTheTag(redis_client, "t")
+    for store, at in ((new, NOW), (old, NOW + later)):
+        assert store.put_code(scope, store.reserve_send(scope, "c1", at, policy), "h", at, policy)
+        for _ in range(2):
+            with pytest.raises(OtpInvalid):
+                store.try_code(scope, "wrong", at, policy)
+    with pytest.raises(OtpLocked):  # 2 + 2 + this one: 5 in the window
+        new.try_code(scope, "wrong", NOW + 2 * later, policy)

@@ -5,7 +5,8 @@ Revises: 0011_pending_index
 Create Date: 2026-11-30 12:30:00
 
 - sender: who wrote the message (WhatsApp's From); a message is claimable only when no
-  earlier message of its sender is unfinished. Backfilled from the stored payload's From;
+  earlier message of its sender is unfinished. Backfilled from the stored payload's From
+  for the unfinished messages only (finished ones are never ordered again);
   NULL (no order kept by the queue) for Telegram updates, whose inbox orders a chat itself.
 - lease_owner: the claim token holding a working row's lease; only it may renew, save or
   finish the row.
@@ -37,7 +38,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('sender', sa.String(length=100), nullable=True))
         batch_op.add_column(sa.Column('lease_owner', sa.String(length=32), nullable=True))
     sender = FROM[op.get_bind().dialect.name]
-    op.execute(f"UPDATE inbound_queue SET sender = {sender} WHERE channel = 'whatsapp'")
+    # Only the unfinished rows (the claim's order looks at nothing else): the ADD COLUMN's
+    # exclusive lock is held until this commits, so the history is not rewritten under it.
+    op.execute(
+        f"UPDATE inbound_queue SET sender = {sender} "
+        f"WHERE channel = 'whatsapp' AND {INBOUND_DUE.text}"
+    )
     with op.get_context().autocommit_block():  # like 0011: never blocks the webhooks' writes
         op.create_index(
             'ix_inbound_queue_sender_due', 'inbound_queue', ['channel', 'sender', 'id'],
