@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     # once this has run out (renewed while held, except the WhatsApp inbound lease).
     outbox_lease_seconds: float = Field(default=120, gt=0)
     whatsapp_inbound_lease_seconds: float = Field(default=120, gt=0)
+    whatsapp_sender_max_per_minute: int = Field(default=30, gt=0)  # more: dropped, told once
     telegram_inbox_lease_seconds: float = Field(default=20, gt=0)
     lock_timeout_seconds: float = Field(default=30, gt=0)  # a chat's or a job's Redis lock
     # Issue 14 — PDF receipts: requests per minute and client address on the receipt routes.

@@ -121,3 +121,7 @@ class DeliveryFailed(DomainError):
 
 class SendBudgetUnavailable(DeliveryFailed):
     """The sending budget shared by the processes (Redis) did not answer: transient."""
+
+
+class CounterUnavailable(Exception):
+    """The shared hit counter (Redis) did not answer: a caller decides whether to go on."""

@@ -8,6 +8,8 @@ from datetime import datetime
 
 import redis
 
+from domain.errors import CounterUnavailable
+
 SCRIPT = """
 local count = redis.call('INCR', KEYS[1])
 if count == 1 then
@@ -27,4 +29,7 @@ class RedisHitCounter:
         """Count one hit of `key` in the window that holds `now`; returns the window's count."""
         window = int(now.timestamp()) // window_s
         full_key = f"{self.prefix}:hits:{key}:{window}"
-        return int(self.script(keys=[full_key], args=[window_s]))
+        try:
+            return int(self.script(keys=[full_key], args=[window_s]))
+        except redis.RedisError as error:
+            raise CounterUnavailable(str(error)) from error

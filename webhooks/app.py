@@ -70,8 +70,7 @@ def whatsapp_inbound() -> Any:
     inbound = deps().inbound
     if inbound is None:  # configured with the validator: not reached once the signature passed
         abort(404)
-    if not inbound.enqueue(form):
-        log.info("replayed MessageSid %s acknowledged", form["MessageSid"])
+    inbound.enqueue(form)  # stored, or a replay or a flood acknowledged and dropped
     return current_app.response_class(EMPTY_TWIML, mimetype="application/xml")
 
 

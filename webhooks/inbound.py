@@ -46,7 +46,7 @@ from domain.ports.messaging import JsonDict
 from domain.ports.unit_of_work import UnitOfWork
 from webhooks.inbound_claim import Claim, LeaseLost, Sent, to_event
 from webhooks.inbound_giveup import alert_admins, tell
-from webhooks.inbound_store import CHANNEL, InboundStore
+from webhooks.inbound_store import CHANNEL, InboundStore, SenderLimit
 from webhooks.media import MediaAccess, MediaError, fetch_image
 from webhooks.whatsapp_sender import WhatsAppSender
 
@@ -68,6 +68,7 @@ class InboundWorker:
         media_auth: MediaAccess | tuple[str, str],
         clock: Callable[[], datetime],
         lease: timedelta = LEASE,
+        limit: SenderLimit | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.lease = lease
@@ -78,7 +79,7 @@ class InboundWorker:
         self.clock = clock
         self.wake = threading.Event()
         self.stopping = threading.Event()
-        self.store = InboundStore(uow_factory, clock, self.wake)  # for a web app beside it
+        self.store = InboundStore(uow_factory, clock, self.wake, limit)  # for a web app beside it
         self.handled: Claim | None = None  # done, recorded with the next claim
 
     def enqueue(self, form: dict[str, str]) -> bool:

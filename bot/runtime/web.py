@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.runtime.infrastructure import Services
-from bot.runtime.worker import build_worker
+from bot.runtime.worker import build_worker, sender_limit
 from bot.settings import Settings
 
 
@@ -25,7 +25,11 @@ def build_web(services: Services, *, embedded: bool = True) -> Any:
             "TWILIO_WHATSAPP_FROM, PUBLIC_BASE_URL) or TELEGRAM_WEBHOOK_URL"
         )
     worker = build_worker(services) if whatsapp and embedded else None
-    inbound = worker.store if worker else InboundStore(services.uow_factory, services.clock)
+    inbound = (
+        worker.store
+        if worker
+        else InboundStore(services.uow_factory, services.clock, limit=sender_limit(services))
+    )
     secret = settings.telegram_webhook_token() if settings.telegram_webhook_url else None
     deps = WebhookDeps(
         _twilio_validator(settings) if whatsapp else None,

@@ -11,6 +11,13 @@ from bot.runtime.infrastructure import Services
 from bot.runtime.senders import connect_channels
 
 
+def sender_limit(services: Services) -> Any:
+    """How many WhatsApp messages one sender may store a minute (the webhook's flood cap)."""
+    from webhooks.inbound_store import SenderLimit
+
+    return SenderLimit(services.hits, services.settings.whatsapp_sender_max_per_minute)
+
+
 def build_worker(services: Services) -> Any:
     """The channels' senders connected (for the dispatcher too) and the WhatsApp inbound
     worker, not started (None without WhatsApp)."""
@@ -30,4 +37,5 @@ def build_worker(services: Services) -> Any:
         media_auth=MediaAccess(sid, token, settings.twilio_api_base_url or TWILIO_API_BASE),
         clock=services.clock,
         lease=timedelta(seconds=settings.whatsapp_inbound_lease_seconds),
+        limit=sender_limit(services),
     )

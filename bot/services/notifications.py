@@ -53,6 +53,28 @@ def notify_trader(
     return notify_many(uow, {trader_id}, key, template, values, now)
 
 
+def notify_chat(
+    uow: UnitOfWork,
+    channel: str,
+    user_ref: str,
+    lang: str,
+    key: str,
+    template: str,
+    now: datetime,
+    values: Mapping[str, object] | None = None,
+) -> int:
+    """To one chat, registered or not (someone who wrote to the bot); 0 when already queued."""
+    row = {
+        "key": key,
+        "channel": channel,
+        "recipient": user_ref,
+        "lang": lang,
+        "template": template,
+        "payload": to_payload(values or {}),
+    }
+    return uow.outbox.add_many([row], now)
+
+
 def notify_admins(
     uow: UnitOfWork, key: str, template: str, values: Mapping[str, object], now: datetime
 ) -> bool:

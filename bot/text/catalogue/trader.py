@@ -479,6 +479,13 @@ TRADER: dict[str, tuple[str, str]] = {
         "Je n'ai pas pu récupérer votre photo. Renvoyez-la, s'il vous plaît.",
         "I could not fetch your photo. Please send it again.",
     ),
+    "wa.too_many": (
+        "Vous m'envoyez beaucoup de messages d'un coup : je réponds aux premiers, les suivants "
+        "de cette minute sont ignorés. Attendez ma réponse avant d'écrire à nouveau, s'il vous "
+        "plaît.",
+        "You are sending me many messages at once: I answer the first ones, the next ones this "
+        "minute are ignored. Please wait for my answer before writing again.",
+    ),
     "wa.message_lost": (
         "Désolé, un problème technique m'a empêché de traiter un de vos messages. L'équipe "
         "est prévenue ; renvoyez-le, s'il vous plaît.",
