@@ -67,9 +67,11 @@ class InboundStore:
         the limit (dropped, the sender told once a minute)."""
         sid, sender, now = form.get("MessageSid", ""), form.get("From") or None, self.clock()
         if sender is not None and self.limit is not None:
-            count = self.limit.count(sender, now)
-            if count > self.limit.per_minute:
-                self._drop(sid, sender, now, first=count == self.limit.per_minute + 1)
+            over = self.limit.count(sender, now) - self.limit.per_minute
+            if over > 0:
+                log.warning("MessageSid %s dropped: its sender is over the limit this minute", sid)
+                if over == 1:  # the first message over: the sender is told, once a minute
+                    self._tell_too_many(sender, now)
                 return False
         with self.uow_factory() as uow:
             stored = uow.inbound.enqueue(CHANNEL, sid, form, now, sender)
@@ -80,14 +82,7 @@ class InboundStore:
             self.wake.set()
         return stored
 
-    def _drop(self, sid: str, sender: str, now: datetime, first: bool) -> None:
-        log.warning(
-            "MessageSid %s dropped: its sender sent over %s messages this minute",
-            sid,
-            self.limit.per_minute if self.limit else "?",
-        )
-        if not first:
-            return
+    def _tell_too_many(self, sender: str, now: datetime) -> None:
         window = int(now.timestamp()) // WINDOW_S
         with self.uow_factory() as uow:
             lang = language_of(uow, CHANNEL, sender)
