@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from storage import orm
 from storage.db import upsert_for
+from storage.leases import Leases
 from storage.results import changed
 
 UNFINISHED = ("pending", "working")
@@ -37,6 +38,7 @@ def _first_of_its_sender() -> ColumnElement[bool]:
     )
 
 
+LEASES = Leases(orm.inbound_queue, working="working")
 FIRST_OF_ITS_SENDER = _first_of_its_sender()  # built once: the claim runs all day
 
 
@@ -98,31 +100,17 @@ class SqlInboundQueue:
             return None  # another worker took it between the read and the write (SQLite)
         return row.id, row.channel, json.loads(row.payload), row.attempts + 1
 
-    def _held(self, owner: str) -> tuple[ColumnElement[bool], ...]:
-        table = orm.inbound_queue
-        return table.c.lease_owner == owner, table.c.status == "working"
-
     def renew(self, item_ids: list[int], owner: str, until: datetime) -> set[int]:
         """Extend the lease of the messages `owner` still holds; returns their ids."""
-        if not item_ids:
-            return set()
-        table = orm.inbound_queue
-        mine = (table.c.id.in_(item_ids), *self._held(owner))
-        self.session.execute(update(table).where(*mine).values(next_attempt_at=until))
-        return set(self.session.scalars(select(table.c.id).where(*mine)))
+        return LEASES.renew(self.session, item_ids, owner, until)
 
     def save_payload(
         self, item_id: int, owner: str, payload: dict[str, Any], until: datetime
     ) -> bool:
         """The progress saved and the lease renewed, by its holder only: one UPDATE. False
         (nothing changed) when `owner` no longer holds the message."""
-        table = orm.inbound_queue
-        statement = (
-            update(table)
-            .where(table.c.id == item_id, *self._held(owner))
-            .values(payload=json.dumps(payload), next_attempt_at=until)
-        )
-        return changed(self.session.execute(statement)) == 1
+        values = {"payload": json.dumps(payload), "next_attempt_at": until}
+        return LEASES.update_held(self.session, item_id, owner, values)
 
     def finish(
         self,
@@ -140,6 +128,4 @@ class SqlInboundQueue:
             values["next_attempt_at"] = retry_at
         if payload is not None:
             values["payload"] = json.dumps(payload)
-        table = orm.inbound_queue
-        statement = update(table).where(table.c.id == item_id, *self._held(owner)).values(**values)
-        return changed(self.session.execute(statement)) == 1
+        return LEASES.update_held(self.session, item_id, owner, values)

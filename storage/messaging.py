@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from storage import orm
 from storage.db import upsert_for
+from storage.leases import Leases
 from storage.results import changed
 
 
@@ -40,6 +41,7 @@ class SqlInbox:
         self.session.execute(statement.on_conflict_do_nothing())
 
 
+OUTBOX_LEASES = Leases(orm.outbox, working="sending")
 STATUS_ORDER = {
     "accepted": 0,
     "queued": 1,
@@ -134,22 +136,9 @@ class SqlOutbox:
         rows = self.session.execute(held.order_by(table.c.id)).all()
         return [{**row._mapping, "payload": json.loads(row.payload)} for row in rows]
 
-    def _held(self, owner: str) -> tuple:
-        table = orm.outbox
-        return table.c.lease_owner == owner, table.c.status == "sending"
-
     def renew(self, item_ids: list[int], owner: str, until: datetime) -> set[int]:
         """Extend the lease of the rows `owner` still holds; returns their ids."""
-        if not item_ids:
-            return set()
-        table = orm.outbox
-        self.session.execute(
-            update(table)
-            .where(table.c.id.in_(item_ids), *self._held(owner))
-            .values(next_attempt_at=until)
-        )
-        query = select(table.c.id).where(table.c.id.in_(item_ids), *self._held(owner))
-        return set(self.session.scalars(query))
+        return OUTBOX_LEASES.renew(self.session, item_ids, owner, until)
 
     def finish(
         self,
@@ -166,9 +155,7 @@ class SqlOutbox:
             values["sent_at"] = now
         if retry_at is not None:
             values["next_attempt_at"] = retry_at
-        table = orm.outbox
-        statement = update(table).where(table.c.id == item_id, *self._held(owner)).values(**values)
-        return changed(self.session.execute(statement)) == 1
+        return OUTBOX_LEASES.update_held(self.session, item_id, owner, values)
 
     def failed_keys(self, keys: list[str]) -> set[str]:
         """Which of these messages were given up on (delivery failed for good)."""
