@@ -29,11 +29,10 @@ from telegram.error import NetworkError, TelegramError, TimedOut
 
 from bot.delivery.failures import language_of
 from bot.delivery.loops import Backoff
-from bot.services.notifications import notify_admins
+from bot.services.notifications import notify_admins, notify_chat
 from bot.services.updates import TELEGRAM as CHANNEL
 from bot.services.updates import store_updates
 from bot.text.messages import t
-from bot.text.payload import to_payload
 from domain.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -186,16 +185,10 @@ class TelegramInbox:
         chat = Update.de_json(raw, None).effective_chat
         if chat is None:
             return
-        ref = str(chat.id)
-        row = {
-            "key": f"inbound-lost:{CHANNEL}:{update_id}",
-            "channel": CHANNEL,
-            "recipient": ref,
-            "lang": language_of(uow, CHANNEL, ref),
-            "template": "wa.message_lost",  # its text names no channel
-            "payload": to_payload({}),
-        }
-        uow.outbox.add_many([row], self.clock())
+        ref, key = str(chat.id), f"inbound-lost:{CHANNEL}:{update_id}"
+        lang = language_of(uow, CHANNEL, ref)
+        # wa.message_lost: its text names no channel
+        notify_chat(uow, CHANNEL, ref, lang, key, "wa.message_lost", self.clock())
 
     def _schedule(self, item_id: int, raw: dict) -> None:
         """One task per update, chained after the chat's previous one: chats run side by
