@@ -16,6 +16,20 @@ from domain.ports.unit_of_work import UnitOfWork
 ADMIN = "admin"
 
 
+def chat_row(
+    key: str, channel: str, user_ref: str, lang: str, template: str, values: Mapping[str, object]
+) -> dict[str, object]:
+    """One outbox row: a message for one chat, rendered in `lang` when it is sent."""
+    return {
+        "key": key,
+        "channel": channel,
+        "recipient": user_ref,
+        "lang": lang,
+        "template": template,
+        "payload": to_payload(values),
+    }
+
+
 def notify_many(
     uow: UnitOfWork,
     trader_ids: set[int],
@@ -26,16 +40,10 @@ def notify_many(
 ) -> int:
     """The same message to many traders in one statement; keys are `{key}:{trader}:{chat}`.
     Returns how many messages were newly queued."""
-    payload = to_payload(values)
     rows = [
-        {
-            "key": f"{key}:{trader_id}:{channel}:{user_ref}",
-            "channel": channel,
-            "recipient": user_ref,
-            "lang": lang,
-            "template": template,
-            "payload": payload,
-        }
+        chat_row(
+            f"{key}:{trader_id}:{channel}:{user_ref}", channel, user_ref, lang, template, values
+        )
         for trader_id, channel, user_ref, lang in uow.traders.chats_of(trader_ids)
     ]
     return uow.outbox.add_many(rows, now)
@@ -64,28 +72,14 @@ def notify_chat(
     values: Mapping[str, object] | None = None,
 ) -> int:
     """To one chat, registered or not (someone who wrote to the bot); 0 when already queued."""
-    row = {
-        "key": key,
-        "channel": channel,
-        "recipient": user_ref,
-        "lang": lang,
-        "template": template,
-        "payload": to_payload(values or {}),
-    }
+    row = chat_row(key, channel, user_ref, lang, template, values or {})
     return uow.outbox.add_many([row], now)
 
 
 def notify_admins(
     uow: UnitOfWork, key: str, template: str, values: Mapping[str, object], now: datetime
 ) -> bool:
-    row = {
-        "key": key,
-        "channel": ADMIN,
-        "recipient": "",
-        "lang": "fr",
-        "template": template,
-        "payload": to_payload(values),
-    }
+    row = chat_row(key, ADMIN, "", "fr", template, values)
     return uow.outbox.add_many([row], now) > 0
 
 

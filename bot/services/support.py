@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.services.notifications import notify_admins
+from bot.services.notifications import chat_row, notify_admins
 from domain.errors import NotFound
 from domain.ports.messaging import JsonDict
 from domain.ports.unit_of_work import UnitOfWork
@@ -142,10 +142,9 @@ def _notify_ticket_chat(
     chats = uow.traders.chats_of({ticket.trader_id})
     mine = [c for c in chats if (c[1], c[2]) == (ticket.channel, ticket.user_ref)] or chats
     rows = [
-        {"key": f"{key}:{channel}:{user_ref}", "channel": channel, "recipient": user_ref,
-         "lang": lang, "template": template, "payload": values}
+        chat_row(f"{key}:{channel}:{user_ref}", channel, user_ref, lang, template, values)
         for _trader, channel, user_ref, lang in mine
-    ]  # fmt: skip
+    ]
     uow.outbox.add_many(rows, now)
 
 
