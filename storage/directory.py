@@ -34,10 +34,6 @@ class SqlSupplierRepository:
     def get(self, supplier_id: int) -> Supplier | None:
         return self.session.get(Supplier, supplier_id)
 
-    def by_key(self, name_key: str) -> Supplier | None:
-        query = select(Supplier).where(orm.suppliers.c.name_key == name_key)
-        return self.session.scalars(query).first()
-
     def remove(self, supplier: Supplier) -> None:
         self.session.delete(supplier)
         self.session.flush()

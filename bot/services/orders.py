@@ -18,7 +18,6 @@ from domain.errors import (
     InvalidInput,
     NotFound,
     QuoteChanged,
-    found,
 )
 from domain.eta import SEA_TRANSIT_DAYS
 from domain.orders import Order, OrderStatus, own_order
@@ -185,17 +184,3 @@ def expire_due(uow: UnitOfWork, now: datetime) -> list[Order]:
             uow.commit()
             expired.append(order)
     return expired
-
-
-def orders_of(uow: UnitOfWork, trader_id: int) -> list[tuple[Order, Container]]:
-    with uow:
-        result = []
-        for order in uow.orders.for_trader(trader_id):
-            container = uow.containers.get(order.container_id)
-            assert container is not None
-            result.append((order, container))
-        return result
-
-
-def _container_of(uow: UnitOfWork, order: Order) -> Container:
-    return found(uow.containers.get(order.container_id), "container", order.container_id)
